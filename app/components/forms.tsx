@@ -1,0 +1,191 @@
+// Forms that work without JavaScript and better with it: a real <Form method="post"> that the
+// action validates with the shared zod schema; react-hook-form adds instant feedback with the
+// same schema and only then submits through Remix. Errors are tied to fields with
+// aria-describedby, and the first invalid field gets focus.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useId, useRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegister, type DefaultValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+
+type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+
+export function useValidatedForm<S extends z.ZodTypeAny>(
+  schema: S,
+  options: { defaultValues?: Record<string, string>; server?: ServerResult },
+) {
+  const submit = useSubmit();
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { ...options.defaultValues, ...options.server?.values } as DefaultValues<FieldValues>,
+    mode: "onTouched",
+    shouldFocusError: true,
+  });
+  const serverErrors = options.server?.errors ?? {};
+  const clientErrors = form.formState.errors;
+
+  const errorFor = (name: string): string | undefined => {
+    const client = clientErrors[name]?.message;
+    if (typeof client === "string") return client;
+    // A server error stands until the field is edited.
+    return form.formState.dirtyFields[name] ? undefined : serverErrors[name];
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    event.preventDefault();
+    void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post" }))(event);
+  };
+
+  return { register: form.register, errorFor, onSubmit, formError: serverErrors.form };
+}
+
+/** Puts focus on the first field the server marked invalid (JavaScript on; autoFocus covers off). */
+export function useFocusFirstError(errors: Record<string, string> | undefined, formRef: React.RefObject<HTMLFormElement>) {
+  useEffect(() => {
+    if (!errors || !formRef.current) return;
+    const first = formRef.current.querySelector<HTMLElement>("[aria-invalid='true']");
+    first?.focus();
+  }, [errors, formRef]);
+}
+
+export function ValidatedForm({
+  children,
+  onSubmit,
+  errors,
+  ...props
+}: Omit<ComponentProps<typeof Form>, "onSubmit"> & {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  errors?: Record<string, string>;
+}) {
+  const ref = useRef<HTMLFormElement>(null);
+  useFocusFirstError(errors, ref);
+  return (
+    <Form method="post" noValidate ref={ref} onSubmit={onSubmit} {...props}>
+      {children}
+    </Form>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  register: UseFormRegister<FieldValues>;
+  error?: string;
+  hint?: ReactNode;
+  type?: "text" | "email" | "password" | "url" | "search";
+  autoComplete?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+};
+
+export function TextField({ name, label, register, error, hint, type = "text", autoComplete, required, autoFocus }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-required={required || undefined}
+        // Without JavaScript, autofocus is how the first invalid field gets focus on reload.
+        autoFocus={autoFocus}
+        {...register(name as Path<FieldValues>)}
+      />
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  options,
+  required,
+  autoFocus,
+}: Omit<FieldProps, "type" | "autoComplete"> & { options: { value: string; label: string }[] }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        autoFocus={autoFocus}
+        {...register(name as Path<FieldValues>)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first field name with an error, for autoFocus when the page renders without JavaScript. */
+export function firstErrorField(errors: Record<string, string> | undefined, order: string[]): string | undefined {
+  if (!errors) return undefined;
+  return order.find((name) => errors[name]);
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="form-error">
+      {message}
+    </div>
+  );
+}
+
+/** A submit button that shows it is working while its form is submitting. */
+export function SubmitButton({ children, pendingLabel, name, value }: { children: ReactNode; pendingLabel: string; name?: string; value?: string }) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state !== "idle" &&
+    navigation.formMethod?.toLowerCase() === "post" &&
+    (!name || navigation.formData?.get(name) === value);
+  return (
+    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending || undefined}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,60 @@
+// The one place process.env is read. Validated at boot so a bad setting fails loudly.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  // Public origin of the app, used for links in emails and the CSRF origin check.
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SESSION_SECRET: z.string().min(16).default("lodestone-dev-secret-change-me"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Lodestone <notifications@lodestone.test>"),
+  // Where emails go when no Resend key is set outside production (the /dev/inbox page reads it).
+  DEV_INBOX_DIR: z.string().default(".data/dev-inbox"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  // Behind a proxy the client address comes from X-Forwarded-For; only trust it when told to.
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    }
+    // A deployment reachable by others must not run with the development secret or without a
+    // real email provider (password resets would land in the local dev inbox).
+    if (parsed.data.NODE_ENV === "production" && !isLocalOrigin(parsed.data.APP_URL)) {
+      if (parsed.data.SESSION_SECRET === "lodestone-dev-secret-change-me") {
+        throw new Error("Set SESSION_SECRET: APP_URL is not a local address.");
+      }
+      if (!parsed.data.RESEND_API_KEY) {
+        throw new Error("Set RESEND_API_KEY: APP_URL is not a local address.");
+      }
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isLocalOrigin(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
+
+/** Emails go to the local dev inbox instead of Resend. */
+export const usesDevInbox = () => !env().RESEND_API_KEY;
+
+/** Cookies are Secure whenever the app is served over https (always, in a real deployment). */
+export const servesHttps = () => env().APP_URL.startsWith("https:");

@@ -1,0 +1,141 @@
+// Who may do what: the one place permission decisions live. Routes, loaders and components ask
+// `can()` / `assertCan()`; none of them compares role names. Deny by default: an action without
+// a rule, or an anonymous actor on a non-public action, is refused.
+//
+// Rules depend on relationships, not just roles: a regulator may act on a project only when
+// their agency is its lead agency; a company user only on their own company's projects.
+import type { OrganizationKind, OrgRole, ProjectStatus } from "@prisma/client";
+
+export type ActorMembership = { organizationId: string; kind: OrganizationKind; role: OrgRole };
+
+export type Actor = {
+  userId: string;
+  isAdmin: boolean;
+  emailVerified: boolean;
+  memberships: ActorMembership[];
+};
+
+export type OrganizationResource = { organizationId: string };
+
+export type ProjectResource = {
+  companyId: string;
+  leadAgencyId: string | null;
+  cooperatingAgencyIds: string[];
+  status: ProjectStatus;
+};
+
+export type NewProjectResource = { companyId: string };
+
+/** Every action and the resource it is asked about. */
+export type ResourceFor = {
+  "admin.access": null;
+  "organization.create": null;
+  "organization.view": OrganizationResource;
+  "organization.invite": OrganizationResource;
+  "organization.manageMembers": OrganizationResource;
+  "audit.view": null;
+  "project.view": ProjectResource;
+  "project.create": NewProjectResource;
+  "project.edit": ProjectResource;
+  "project.editRegulatory": ProjectResource;
+  "project.advanceStage": ProjectResource;
+  "project.withdraw": ProjectResource;
+  "milestone.changeDate": ProjectResource;
+};
+
+export type Action = keyof ResourceFor;
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+/** The user's description of an actor's standing, derived from memberships, for the header. */
+export function belongsTo(actor: Actor | null, organizationId: string | null | undefined, kind?: OrganizationKind) {
+  if (!actor || !organizationId) return false;
+  return actor.memberships.some((m) => m.organizationId === organizationId && (!kind || m.kind === kind));
+}
+
+function ownsOrganization(actor: Actor, organizationId: string) {
+  return actor.memberships.some((m) => m.organizationId === organizationId && m.role === "OWNER");
+}
+
+const ACTIVE: ReadonlySet<ProjectStatus> = new Set(["IN_PROGRESS", "PAUSED"]);
+
+type Rule<A extends Action> = (actor: Actor, resource: ResourceFor[A]) => Decision;
+
+// Public actions also apply to anonymous visitors; every other rule only ever sees a signed-in actor.
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view"]);
+
+const RULES: { [A in Action]: Rule<A> } = {
+  "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
+  "organization.create": (actor) =>
+    actor.isAdmin ? allow : deny("Only administrators can create organizations."),
+  "audit.view": (actor) => (actor.isAdmin ? allow : deny("Only administrators can read the audit log.")),
+  "organization.view": (actor, org) =>
+    actor.isAdmin || belongsTo(actor, org.organizationId)
+      ? allow
+      : deny("Only members of this organization and administrators can see its members."),
+  "organization.invite": (actor, org) =>
+    actor.isAdmin || ownsOrganization(actor, org.organizationId)
+      ? allow
+      : deny("Only owners of this organization and administrators can invite people."),
+  "organization.manageMembers": (actor, org) =>
+    actor.isAdmin || ownsOrganization(actor, org.organizationId)
+      ? allow
+      : deny("Only owners of this organization and administrators can change its members."),
+
+  "project.view": () => allow,
+  "project.create": (actor, target) =>
+    belongsTo(actor, target.companyId, "COMPANY")
+      ? allow
+      : deny("Only members of the company can create a project for it."),
+  "project.edit": (actor, project) =>
+    belongsTo(actor, project.companyId, "COMPANY")
+      ? allow
+      : deny("Only members of the project's company can edit its description."),
+  "project.editRegulatory": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can edit its regulatory details."),
+  "project.advanceStage": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can move it between stages."),
+  "project.withdraw": (actor, project) => {
+    if (!belongsTo(actor, project.companyId, "COMPANY")) {
+      return deny("Only the project's company can withdraw it.");
+    }
+    return ACTIVE.has(project.status) ? allow : deny("The project has already reached a final outcome.");
+  },
+  "milestone.changeDate": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can change its schedule."),
+};
+
+export function decide<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): Decision {
+  const rule = RULES[action] as Rule<A> | undefined;
+  if (!rule) return deny("This action is not allowed.");
+  if (!actor) {
+    return PUBLIC_ACTIONS.has(action) ? rule(ANONYMOUS, resource) : deny("Please sign in to do this.");
+  }
+  return rule(actor, resource);
+}
+
+// Public rules never look at the actor; this stands in for "nobody" so they keep one signature.
+const ANONYMOUS: Actor = { userId: "", isAdmin: false, emailVerified: false, memberships: [] };
+
+export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): boolean {
+  return decide(actor, action, resource).allowed;
+}
+
+/** Throws a 403 Response that says what was missing (rendered by the error boundary). */
+export function assertCan<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): void {
+  const decision = decide(actor, action, resource);
+  if (!decision.allowed) {
+    throw new Response(decision.reason, { status: actor ? 403 : 401, statusText: actor ? "Forbidden" : "Unauthorized" });
+  }
+}
+
+export const ALL_ACTIONS = Object.keys(RULES) as Action[];

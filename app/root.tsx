@@ -1,0 +1,94 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { FlashMessage } from "~/components/FlashMessage";
+import { SiteFooter, SiteHeader } from "~/components/SiteHeader";
+import { can } from "~/policy";
+import { loadActor } from "~/services/actor.server";
+import { readSession } from "~/services/auth.server";
+import { takeFlash } from "~/services/flash.server";
+import { roleLabels } from "~/utils/roles";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Lodestone: the public permitting record of proposed mines" },
+  { name: "description", content: "Where each proposed U.S. mine stands in permitting, what was planned and what happened." },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, setCookie } = await readSession(request);
+  const actor = user ? await loadActor(user) : null;
+  const { flash, setCookie: flashCookie } = await takeFlash(request);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (flashCookie) headers.append("Set-Cookie", flashCookie);
+  return data(
+    {
+      requestId: context.requestId,
+      user: user && actor
+        ? {
+            name: user.name,
+            email: user.email,
+            emailVerified: user.emailVerifiedAt !== null,
+            roles: roleLabels(actor),
+            organizations: actor.memberships.map((m) => m.organizationId),
+          }
+        : null,
+      can: { admin: can(actor, "admin.access", null) },
+      flash,
+    },
+    { headers },
+  );
+}
+
+export type RootData = typeof loader;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <FlashMessage />
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <ErrorPage requestId={root?.requestId} />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import { AccountError, changePassword, updateProfile } from "~/models/account.server";
+import { changePasswordSchema, profileSchema } from "~/schemas/auth";
+import { loadActor } from "~/services/actor.server";
+import { replaceAllSessions, requireUser } from "~/services/auth.server";
+import { prisma } from "~/services/db.server";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { roleLabels } from "~/utils/roles";
+import { US_TIME_ZONES } from "~/utils/time-zones";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Lodestone" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = await loadActor(user);
+  const details = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: {
+      name: true,
+      email: true,
+      timeZone: true,
+      emailVerifiedAt: true,
+      memberships: { select: { role: true, organization: { select: { name: true, slug: true, kind: true } } } },
+    },
+  });
+  return { ...details, roles: roleLabels(actor) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const audit = auditContext(context, user.id);
+  if (intent === "profile") {
+    const parsed = parseFormData(formData, profileSchema);
+    if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "profile" });
+    await updateProfile(user.id, parsed.data, audit);
+    return redirectWithFlash(request, "/account", { kind: "success", message: "Your details are saved." });
+  }
+  if (intent === "password") {
+    const parsed = parseFormData(formData, changePasswordSchema);
+    if (!parsed.ok) return invalid(parsed.errors, { intent: "password" });
+    try {
+      await changePassword(user.id, parsed.data.currentPassword, parsed.data.password, audit);
+    } catch (error) {
+      if (error instanceof AccountError) return invalid({ [error.field]: error.message }, { intent: "password" });
+      throw error;
+    }
+    // Sign out every other session; this browser gets a fresh one.
+    const cookie = await replaceAllSessions(user.id, true);
+    return redirectWithFlash(
+      request,
+      "/account",
+      { kind: "success", message: "Your password is changed. Other devices have been signed out." },
+      [cookie],
+    );
+  }
+  return invalid({ form: "Unknown request." });
+}
+
+export default function Account() {
+  const account = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const profileResult = result?.values?.intent === "profile" ? result : undefined;
+  const passwordResult = result?.values?.intent === "password" ? result : undefined;
+  const profile = useValidatedForm(profileSchema, {
+    server: profileResult,
+    defaultValues: { name: account.name, timeZone: account.timeZone },
+  });
+  const password = useValidatedForm(changePasswordSchema, { server: passwordResult });
+  const profileFocus = firstErrorField(profileResult?.errors, ["name", "timeZone"]);
+  const passwordFocus = firstErrorField(passwordResult?.errors, ["currentPassword", "password", "confirmPassword"]);
+  return (
+    <div className="stack">
+      <h1>Your account</h1>
+      <section className="card narrow" aria-labelledby="who">
+        <h2 id="who">Who you are on Lodestone</h2>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>
+            {account.email} {account.emailVerifiedAt ? <span className="badge">confirmed</span> : <span className="badge">not confirmed yet</span>}
+          </dd>
+          <dt>Role</dt>
+          <dd>{account.roles.join(", ")}</dd>
+          <dt>Organizations</dt>
+          <dd>
+            {account.memberships.length === 0
+              ? "None: you take part as a member of the public."
+              : account.memberships.map((m) => `${m.organization.name} (${m.role === "OWNER" ? "owner" : "member"})`).join("; ")}
+          </dd>
+        </dl>
+      </section>
+
+      <section className="card narrow" aria-labelledby="profile">
+        <h2 id="profile">Your details</h2>
+        <ValidatedForm onSubmit={profile.onSubmit} errors={profileResult?.errors} aria-labelledby="profile">
+          <FormError message={profile.formError} />
+          <input type="hidden" name="intent" value="profile" />
+          <TextField name="name" label="Name" register={profile.register} error={profile.errorFor("name")} autoComplete="name" required autoFocus={profileFocus === "name"} />
+          <SelectField
+            name="timeZone"
+            label="Time zone"
+            hint="Dates and digests are shown in this zone."
+            register={profile.register}
+            error={profile.errorFor("timeZone")}
+            options={US_TIME_ZONES}
+            autoFocus={profileFocus === "timeZone"}
+          />
+          <SubmitButton name="intent" value="profile" pendingLabel="Saving…">
+            Save details
+          </SubmitButton>
+        </ValidatedForm>
+      </section>
+
+      <section className="card narrow" aria-labelledby="password">
+        <h2 id="password">Change your password</h2>
+        <p className="muted">Changing it signs you out on every other device.</p>
+        <ValidatedForm onSubmit={password.onSubmit} errors={passwordResult?.errors} aria-labelledby="password">
+          <FormError message={password.formError} />
+          <input type="hidden" name="intent" value="password" />
+          <TextField name="currentPassword" label="Current password" type="password" register={password.register} error={password.errorFor("currentPassword")} autoComplete="current-password" required autoFocus={passwordFocus === "currentPassword"} />
+          <TextField name="password" label="New password" type="password" register={password.register} error={password.errorFor("password")} hint="At least 10 characters." autoComplete="new-password" required autoFocus={passwordFocus === "password"} />
+          <TextField name="confirmPassword" label="New password again" type="password" register={password.register} error={password.errorFor("confirmPassword")} autoComplete="new-password" required autoFocus={passwordFocus === "confirmPassword"} />
+          <SubmitButton name="intent" value="password" pendingLabel="Changing…">
+            Change password
+          </SubmitButton>
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { FormError, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import { AccountError, signUp } from "~/models/account.server";
+import { signUpSchema } from "~/schemas/auth";
+import { getOptionalUser, startSession } from "~/services/auth.server";
+import { parseFormData } from "~/utils/forms.server";
+import { invalid, redirectWithFlash } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Lodestone" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseFormData(await request.formData(), signUpSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  try {
+    const user = await signUp(parsed.data, { requestId: context.requestId });
+    const cookie = await startSession(request, user.id);
+    return redirectWithFlash(
+      request,
+      "/auth/verify",
+      { kind: "success", message: `Welcome to Lodestone. We sent a confirmation link to ${user.email}.` },
+      [cookie],
+    );
+  } catch (error) {
+    if (error instanceof AccountError) {
+      return invalid({ [error.field]: error.message }, { name: parsed.data.name, email: parsed.data.email });
+    }
+    throw error;
+  }
+}
+
+const FIELDS = ["name", "email", "password"];
+
+export default function SignUp() {
+  const result = useActionData<typeof action>();
+  const { register, errorFor, onSubmit, formError } = useValidatedForm(signUpSchema, { server: result });
+  const focus = firstErrorField(result?.errors, FIELDS);
+  return (
+    <div className="narrow">
+      <h1>Create an account</h1>
+      <p>
+        Anyone can follow projects and comment while a comment period is open. Company and agency staff join their
+        organization by invitation.
+      </p>
+      <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Create an account">
+        <FormError message={formError} />
+        <TextField name="name" label="Your name" register={register} error={errorFor("name")} autoComplete="name" required autoFocus={focus === "name"} />
+        <TextField name="email" label="Email address" type="email" register={register} error={errorFor("email")} autoComplete="email" required autoFocus={focus === "email"} />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          register={register}
+          error={errorFor("password")}
+          hint="At least 10 characters. A few unrelated words make a strong password."
+          autoComplete="new-password"
+          required
+          autoFocus={focus === "password"}
+        />
+        <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      </ValidatedForm>
+      <p>
+        Already have an account? <Link to="/auth/login">Sign in</Link>
+      </p>
+    </div>
+  );
+}

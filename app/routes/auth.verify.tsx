@@ -1,0 +1,89 @@
+// Email confirmation. The link from the email opens this page; confirming is a POST so that
+// link scanners in mail systems cannot use up the token by merely fetching it.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { SubmitButton } from "~/components/forms";
+import { AccountError, sendVerificationEmail, verifyEmail } from "~/models/account.server";
+import { getOptionalUser, requireUser } from "~/services/auth.server";
+import { invalid, redirectWithFlash } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Lodestone" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token");
+  const user = await getOptionalUser(request);
+  return {
+    token,
+    user: user ? { email: user.email, verified: user.emailVerifiedAt !== null } : null,
+  };
+}
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), token: z.string().min(1) }),
+  z.object({ intent: z.literal("resend") }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return invalid({ form: "This request was incomplete. Open the link from the email again." });
+  if (parsed.data.intent === "resend") {
+    const user = await requireUser(request);
+    if (user.emailVerifiedAt) {
+      return redirectWithFlash(request, "/account", { kind: "info", message: "Your email address is already confirmed." });
+    }
+    await sendVerificationEmail({ id: user.id, email: user.email, name: user.name });
+    return redirectWithFlash(request, "/auth/verify", { kind: "success", message: `We sent a new confirmation link to ${user.email}.` });
+  }
+  try {
+    await verifyEmail(parsed.data.token, { requestId: context.requestId });
+  } catch (error) {
+    if (error instanceof AccountError) return invalid({ form: error.message });
+    throw error;
+  }
+  const signedIn = await getOptionalUser(request);
+  return redirectWithFlash(request, signedIn ? "/" : "/auth/login", {
+    kind: "success",
+    message: signedIn ? "Thank you: your email address is confirmed." : "Your email address is confirmed. Please sign in.",
+  });
+}
+
+export default function Verify() {
+  const { token, user } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="narrow stack">
+      <h1>Confirm your email address</h1>
+      {result?.errors.form ? (
+        <div role="alert" className="form-error">
+          {result.errors.form}
+        </div>
+      ) : null}
+      {token ? (
+        <Form method="post">
+          <input type="hidden" name="token" value={token} />
+          <p>Confirm that this email address belongs to you.</p>
+          <SubmitButton name="intent" value="confirm" pendingLabel="Confirming…">
+            Confirm my email address
+          </SubmitButton>
+        </Form>
+      ) : user?.verified ? (
+        <p>Your email address {user.email} is confirmed.</p>
+      ) : user ? (
+        <Form method="post">
+          <p>
+            We sent a confirmation link to <strong>{user.email}</strong>. Open it to confirm your address. It can take a
+            minute to arrive; check your spam folder too.
+          </p>
+          <SubmitButton name="intent" value="resend" pendingLabel="Sending…">
+            Send the link again
+          </SubmitButton>
+        </Form>
+      ) : (
+        <p>
+          Open the link from your confirmation email, or <Link to="/auth/login">sign in</Link> to get a new one.
+        </p>
+      )}
+    </div>
+  );
+}

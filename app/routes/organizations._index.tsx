@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/services/auth.server";
+import { prisma } from "~/services/db.server";
+import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+
+export const meta: MetaFunction = () => [{ title: "Your organizations · Lodestone" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const memberships = await prisma.membership.findMany({
+    where: { userId: user.id },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, organization: { select: { name: true, slug: true, kind: true } } },
+  });
+  return { memberships };
+}
+
+export default function MyOrganizations() {
+  const { memberships } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>Your organizations</h1>
+      {memberships.length === 0 ? (
+        <p>You are not a member of any organization. Company and agency staff join by invitation from an owner or an administrator.</p>
+      ) : (
+        <ul>
+          {memberships.map((m) => (
+            <li key={m.organization.slug}>
+              <Link to={`/organizations/${m.organization.slug}`}>{m.organization.name}</Link> ({ORGANIZATION_KIND_LABELS[m.organization.kind]},{" "}
+              {m.role === "OWNER" ? "owner" : "member"})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { isTimeZone } from "./auth";
+
+export const organizationKinds = ["COMPANY", "AGENCY", "NGO"] as const;
+export const jurisdictions = ["FEDERAL", "STATE", "TRIBAL", "LOCAL"] as const;
+
+export const createOrganizationSchema = z
+  .object({
+    name: z.string({ required_error: "Enter the organization's name." }).trim().min(2, "Enter the organization's name.").max(160),
+    kind: z.enum(organizationKinds, { errorMap: () => ({ message: "Choose company, agency or NGO." }) }),
+    jurisdiction: z.enum(jurisdictions).optional().or(z.literal("").transform(() => undefined)),
+    timeZone: z.string().trim().optional(),
+    website: z
+      .string()
+      .trim()
+      .url("Enter a full web address starting with https://")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind !== "AGENCY") return;
+    if (!value.jurisdiction) {
+      ctx.addIssue({ code: "custom", path: ["jurisdiction"], message: "Choose the agency's level of government." });
+    }
+    if (!value.timeZone || !isTimeZone(value.timeZone)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeZone"],
+        message: "Choose the agency's time zone: comment deadlines are stated in it.",
+      });
+    }
+  });
+
+export const inviteSchema = z.object({
+  email: z
+    .string({ required_error: "Enter the email address to invite." })
+    .trim()
+    .email("Enter an email address like name@example.org.")
+    .transform((v) => v.toLowerCase()),
+  role: z.enum(["OWNER", "MEMBER"], { errorMap: () => ({ message: "Choose owner or member." }) }),
+});

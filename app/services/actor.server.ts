@@ -1,0 +1,28 @@
+// Turns the signed-in user into the Actor the policy reasons about (user + memberships).
+import type { User } from "lucia";
+import type { Actor } from "~/policy";
+import { getOptionalUser, requireUser } from "./auth.server";
+import { prisma } from "./db.server";
+
+export async function loadActor(user: User): Promise<Actor> {
+  const memberships = await prisma.membership.findMany({
+    where: { userId: user.id },
+    select: { organizationId: true, role: true, organization: { select: { kind: true } } },
+  });
+  return {
+    userId: user.id,
+    isAdmin: user.isAdmin,
+    emailVerified: user.emailVerifiedAt !== null,
+    memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role, kind: m.organization.kind })),
+  };
+}
+
+export async function getOptionalActor(request: Request): Promise<Actor | null> {
+  const user = await getOptionalUser(request);
+  return user ? loadActor(user) : null;
+}
+
+export async function requireActor(request: Request): Promise<{ user: User; actor: Actor }> {
+  const user = await requireUser(request);
+  return { user, actor: await loadActor(user) };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { ALL_ACTIONS, assertCan, can, type Action, type Actor, type ProjectResource } from "~/policy";
+
+// The complete table of who may do what. Each row is an actor standing in a relationship to
+// the project and organization below; every action must be listed, and every cell must match.
+const COMPANY = "org-company";
+const OTHER_COMPANY = "org-other-company";
+const LEAD_AGENCY = "org-lead-agency";
+const COOPERATING_AGENCY = "org-cooperating-agency";
+const UNRELATED_AGENCY = "org-unrelated-agency";
+const NGO = "org-ngo";
+
+const project: ProjectResource = {
+  companyId: COMPANY,
+  leadAgencyId: LEAD_AGENCY,
+  cooperatingAgencyIds: [COOPERATING_AGENCY],
+  status: "IN_PROGRESS",
+};
+
+function actor(memberships: Actor["memberships"], isAdmin = false): Actor {
+  return { userId: "u", isAdmin, emailVerified: true, memberships };
+}
+
+const ACTORS = {
+  anonymous: null,
+  community: actor([]),
+  companyOwner: actor([{ organizationId: COMPANY, kind: "COMPANY", role: "OWNER" }]),
+  companyMember: actor([{ organizationId: COMPANY, kind: "COMPANY", role: "MEMBER" }]),
+  otherCompanyOwner: actor([{ organizationId: OTHER_COMPANY, kind: "COMPANY", role: "OWNER" }]),
+  leadRegulator: actor([{ organizationId: LEAD_AGENCY, kind: "AGENCY", role: "MEMBER" }]),
+  cooperatingRegulator: actor([{ organizationId: COOPERATING_AGENCY, kind: "AGENCY", role: "OWNER" }]),
+  unrelatedRegulator: actor([{ organizationId: UNRELATED_AGENCY, kind: "AGENCY", role: "OWNER" }]),
+  ngo: actor([{ organizationId: NGO, kind: "NGO", role: "OWNER" }]),
+  admin: actor([], true),
+} satisfies Record<string, Actor | null>;
+
+type ActorName = keyof typeof ACTORS;
+const NAMES = Object.keys(ACTORS) as ActorName[];
+
+// Organization actions are asked about the project's company organization.
+const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
+  "admin.access": null,
+  "organization.create": null,
+  "audit.view": null,
+  "organization.view": { organizationId: COMPANY },
+  "organization.invite": { organizationId: COMPANY },
+  "organization.manageMembers": { organizationId: COMPANY },
+  "project.view": project,
+  "project.create": { companyId: COMPANY },
+  "project.edit": project,
+  "project.editRegulatory": project,
+  "project.advanceStage": project,
+  "project.withdraw": project,
+  "milestone.changeDate": project,
+};
+
+const ALLOWED: Record<Action, ActorName[]> = {
+  "admin.access": ["admin"],
+  "organization.create": ["admin"],
+  "audit.view": ["admin"],
+  "organization.view": ["companyOwner", "companyMember", "admin"],
+  "organization.invite": ["companyOwner", "admin"],
+  "organization.manageMembers": ["companyOwner", "admin"],
+  "project.view": NAMES,
+  "project.create": ["companyOwner", "companyMember"],
+  "project.edit": ["companyOwner", "companyMember"],
+  "project.editRegulatory": ["leadRegulator"],
+  "project.advanceStage": ["leadRegulator"],
+  "project.withdraw": ["companyOwner", "companyMember"],
+  "milestone.changeDate": ["leadRegulator"],
+};
+
+describe("policy table: roles x actions x ownership", () => {
+  it("lists every action the policy knows, and no other", () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual([...ALL_ACTIONS].sort());
+  });
+
+  for (const action of Object.keys(ALLOWED) as Action[]) {
+    for (const name of NAMES) {
+      const expected = ALLOWED[action].includes(name);
+      it(`${expected ? "allows" : "refuses"} ${name} to ${action}`, () => {
+        expect(can(ACTORS[name], action, RESOURCES[action] as never)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("workflow state in rules", () => {
+  it("refuses to withdraw a project that already has a final outcome", () => {
+    for (const status of ["APPROVED", "DENIED", "WITHDRAWN"] as const) {
+      expect(can(ACTORS.companyOwner, "project.withdraw", { ...project, status })).toBe(false);
+    }
+    expect(can(ACTORS.companyOwner, "project.withdraw", { ...project, status: "PAUSED" })).toBe(true);
+  });
+
+  it("gives no agency rights on a project without a lead agency", () => {
+    const unassigned = { ...project, leadAgencyId: null };
+    for (const name of NAMES) {
+      expect(can(ACTORS[name], "project.advanceStage", unassigned)).toBe(false);
+    }
+  });
+});
+
+describe("assertCan", () => {
+  it("throws a 403 that says what was missing for a signed-in actor", () => {
+    try {
+      assertCan(ACTORS.unrelatedRegulator, "project.advanceStage", project);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(Response);
+      const response = error as Response;
+      expect(response.status).toBe(403);
+      return expect(response.text()).resolves.toMatch(/lead agency/);
+    }
+  });
+
+  it("throws a 401 asking an anonymous visitor to sign in", () => {
+    try {
+      assertCan(null, "admin.access", null);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Response).status).toBe(401);
+    }
+  });
+
+  it("returns quietly when allowed", () => {
+    expect(() => assertCan(ACTORS.admin, "admin.access", null)).not.toThrow();
+  });
+});
