@@ -30,7 +30,12 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -50,5 +55,8 @@ export default function handleRequest(
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
-  console.error(`[error] request ${context?.requestId ?? "?"} ${request.method} ${new URL(request.url).pathname}`, error);
+  console.error(
+    `[error] request ${context?.requestId ?? "?"} ${request.method} ${new URL(request.url).pathname}`,
+    error,
+  );
 }

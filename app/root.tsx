@@ -18,7 +18,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: "Lodestone: the public permitting record of proposed mines" },
-  { name: "description", content: "Where each proposed U.S. mine stands in permitting, what was planned and what happened." },
+  {
+    name: "description",
+    content: "Where each proposed U.S. mine stands in permitting, what was planned and what happened.",
+  },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -31,15 +34,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       requestId: context.requestId,
-      user: user && actor
-        ? {
-            name: user.name,
-            email: user.email,
-            emailVerified: user.emailVerifiedAt !== null,
-            roles: roleLabels(actor),
-            organizations: actor.memberships.map((m) => m.organizationId),
-          }
-        : null,
+      user:
+        user && actor
+          ? {
+              name: user.name,
+              email: user.email,
+              emailVerified: user.emailVerifiedAt !== null,
+              roles: roleLabels(actor),
+              organizations: actor.memberships.map((m) => m.organizationId),
+            }
+          : null,
       can: { admin: can(actor, "admin.access", null) },
       flash,
     },

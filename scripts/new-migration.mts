@@ -20,16 +20,17 @@ const migrationsDir = path.join(root, "prisma", "migrations");
 const snapshot = path.join(migrationsDir, "schema.snapshot.prisma");
 const schema = path.join(root, "prisma", "schema.prisma");
 
-const from = existsSync(snapshot)
-  ? ["--from-schema-datamodel", snapshot]
-  : ["--from-empty"];
+const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
 // The JS schema engine opens a connection even for a datamodel-only diff, so give it a
 // throwaway cluster when no server is configured.
 let databaseUrl = process.env.DATABASE_URL;
 let cleanup = async () => {};
 if (!databaseUrl) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "lodestone-diff-"));
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: 54900 + Math.floor(Math.random() * 90) });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "pg"),
+    port: 54900 + Math.floor(Math.random() * 90),
+  });
   databaseUrl = server.adminUrl;
   cleanup = async () => {
     await server.stop();

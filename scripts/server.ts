@@ -55,10 +55,7 @@ app.use((req, res, next) => {
     appUrl,
   });
   if (verdict.ok) return next();
-  res
-    .status(403)
-    .type("text/plain")
-    .send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
+  res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
 });
 
 app.all(

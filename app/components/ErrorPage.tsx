@@ -4,9 +4,15 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 const MESSAGES: Record<number, { title: string; advice: string }> = {
   400: { title: "That request could not be understood", advice: "Go back, check what you entered, and try again." },
   401: { title: "Please sign in", advice: "This page is for signed-in users." },
-  403: { title: "You do not have access to this", advice: "If you think you should, ask an owner of your organization or an administrator." },
+  403: {
+    title: "You do not have access to this",
+    advice: "If you think you should, ask an owner of your organization or an administrator.",
+  },
   404: { title: "Page not found", advice: "The address may be mistyped, or the page may have moved." },
-  409: { title: "Someone else changed this first", advice: "Reload the page to see the latest version, then try again." },
+  409: {
+    title: "Someone else changed this first",
+    advice: "Reload the page to see the latest version, then try again.",
+  },
   410: { title: "This link is no longer valid", advice: "It may have expired or been used already." },
   429: { title: "Too many requests", advice: "Please wait a little and try again." },
 };
@@ -21,7 +27,11 @@ export function ErrorPage({ requestId }: { requestId?: string }) {
         <h1 id="error-title">{known.title}</h1>
         {detail ? <p>{detail}</p> : null}
         <p>{known.advice}</p>
-        {error.status === 401 ? <p><Link to="/auth/login">Sign in</Link></p> : null}
+        {error.status === 401 ? (
+          <p>
+            <Link to="/auth/login">Sign in</Link>
+          </p>
+        ) : null}
         <p>
           <Link to="/">Go to the list of projects</Link>
         </p>

@@ -42,7 +42,10 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
 }
 
 /** Puts focus on the first field the server marked invalid (JavaScript on; autoFocus covers off). */
-export function useFocusFirstError(errors: Record<string, string> | undefined, formRef: React.RefObject<HTMLFormElement>) {
+export function useFocusFirstError(
+  errors: Record<string, string> | undefined,
+  formRef: React.RefObject<HTMLFormElement>,
+) {
   useEffect(() => {
     if (!errors || !formRef.current) return;
     const first = formRef.current.querySelector<HTMLElement>("[aria-invalid='true']");
@@ -80,7 +83,17 @@ type FieldProps = {
   autoFocus?: boolean;
 };
 
-export function TextField({ name, label, register, error, hint, type = "text", autoComplete, required, autoFocus }: FieldProps) {
+export function TextField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  type = "text",
+  autoComplete,
+  required,
+  autoFocus,
+}: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -177,7 +190,17 @@ export function FormError({ message }: { message?: string }) {
 }
 
 /** A submit button that shows it is working while its form is submitting. */
-export function SubmitButton({ children, pendingLabel, name, value }: { children: ReactNode; pendingLabel: string; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  name?: string;
+  value?: string;
+}) {
   const navigation = useNavigation();
   const pending =
     navigation.state !== "idle" &&

@@ -22,7 +22,10 @@ export class AccountError extends Error {
   }
 }
 
-export async function signUp(input: { name: string; email: string; password: string }, context: Omit<AuditContext, "actorId">) {
+export async function signUp(
+  input: { name: string; email: string; password: string },
+  context: Omit<AuditContext, "actorId">,
+) {
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     throw new AccountError("An account with this email already exists. Sign in, or reset its password.", "email");
@@ -33,12 +36,16 @@ export async function signUp(input: { name: string; email: string; password: str
       data: { name: input.name, email: input.email, passwordHash },
       select: { id: true, email: true, name: true },
     });
-    await recordAudit(tx, { ...context, actorId: created.id }, {
-      action: "user.signUp",
-      entityType: "User",
-      entityId: created.id,
-      after: { email: created.email, name: created.name },
-    });
+    await recordAudit(
+      tx,
+      { ...context, actorId: created.id },
+      {
+        action: "user.signUp",
+        entityType: "User",
+        entityId: created.id,
+        after: { email: created.email, name: created.name },
+      },
+    );
     return created;
   });
   await sendVerificationEmail(user);
@@ -74,13 +81,17 @@ export async function verifyEmail(token: string, context: Omit<AuditContext, "ac
     await tx.emailVerificationToken.deleteMany({ where: { userId: user.id } });
     const verifiedAt = new Date();
     await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: verifiedAt } });
-    await recordAudit(tx, { ...context, actorId: user.id }, {
-      action: "user.verifyEmail",
-      entityType: "User",
-      entityId: user.id,
-      before: { emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null },
-      after: { emailVerifiedAt: verifiedAt.toISOString() },
-    });
+    await recordAudit(
+      tx,
+      { ...context, actorId: user.id },
+      {
+        action: "user.verifyEmail",
+        entityType: "User",
+        entityId: user.id,
+        before: { emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null },
+        after: { emailVerifiedAt: verifiedAt.toISOString() },
+      },
+    );
     return { userId: user.id };
   });
 }
@@ -156,18 +167,25 @@ export async function resetPassword(token: string, password: string, context: Om
       throw new AccountError("This reset link has expired or was already used. Ask for a new one.");
     }
     await tx.passwordResetToken.deleteMany({ where: { userId: record.userId } });
-    const current = await tx.user.findUniqueOrThrow({ where: { id: record.userId }, select: { emailVerifiedAt: true } });
+    const current = await tx.user.findUniqueOrThrow({
+      where: { id: record.userId },
+      select: { emailVerifiedAt: true },
+    });
     // Whoever can read the mailbox has proved it, so the address counts as verified too.
     const updated = await tx.user.update({
       where: { id: record.userId },
       data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
       select: { id: true, email: true },
     });
-    await recordAudit(tx, { ...context, actorId: updated.id }, {
-      action: "user.resetPassword",
-      entityType: "User",
-      entityId: updated.id,
-    });
+    await recordAudit(
+      tx,
+      { ...context, actorId: updated.id },
+      {
+        action: "user.resetPassword",
+        entityType: "User",
+        entityId: updated.id,
+      },
+    );
     return updated;
   });
   await clear(prisma, `login:account:${user.email}`);
@@ -190,6 +208,38 @@ export async function updateProfile(userId: string, input: { name: string; timeZ
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, timeZone: true } });
     await tx.user.update({ where: { id: userId }, data: input });
-    await recordAudit(tx, context, { action: "user.updateProfile", entityType: "User", entityId: userId, before, after: input });
+    await recordAudit(tx, context, {
+      action: "user.updateProfile",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after: input,
+    });
   });
+}
+
+export function getAccountDetails(userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      timeZone: true,
+      emailVerifiedAt: true,
+      memberships: {
+        orderBy: { organization: { name: "asc" } },
+        select: { role: true, organization: { select: { name: true, slug: true, kind: true } } },
+      },
+    },
+  });
+}
+
+/**
+ * Limits reset emails per address and per client, so the form cannot flood an inbox.
+ * Returns false when the limit is reached.
+ */
+export async function allowPasswordResetRequest(email: string, clientIp: string): Promise<boolean> {
+  const perAddress = await hit(prisma, `reset:${email}`, 3600);
+  const perClient = await hit(prisma, `reset-ip:${clientIp}`, 3600);
+  return perAddress.count <= 5 && perClient.count <= 30;
 }

@@ -47,7 +47,12 @@ export async function createOrganization(
       action: "organization.create",
       entityType: "Organization",
       entityId: organization.id,
-      after: { name: organization.name, kind: organization.kind, jurisdiction: organization.jurisdiction, timeZone: organization.timeZone },
+      after: {
+        name: organization.name,
+        kind: organization.kind,
+        jurisdiction: organization.jurisdiction,
+        timeZone: organization.timeZone,
+      },
     });
     return organization;
   });
@@ -84,7 +89,10 @@ export function listUsers() {
 }
 
 export function findOrganizationBySlug(slug: string) {
-  return prisma.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, kind: true, jurisdiction: true, timeZone: true, website: true } });
+  return prisma.organization.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, kind: true, jurisdiction: true, timeZone: true, website: true },
+  });
 }
 
 export async function getOrganizationMembers(organizationId: string) {
@@ -97,7 +105,14 @@ export async function getOrganizationMembers(organizationId: string) {
     prisma.invitation.findMany({
       where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        expiresAt: true,
+        invitedBy: { select: { name: true } },
+      },
     }),
   ]);
   return { members, invitations };
@@ -114,7 +129,8 @@ export async function inviteToOrganization(
     where: { organizationId, user: { email: input.email } },
     select: { id: true },
   });
-  if (alreadyMember) throw new OrganizationError(`${input.email} is already a member of ${organization.name}.`, "email");
+  if (alreadyMember)
+    throw new OrganizationError(`${input.email} is already a member of ${organization.name}.`, "email");
 
   const { token, tokenHash } = newToken();
   const invitation = await prisma.$transaction(async (tx) => {
@@ -178,7 +194,11 @@ export async function findInvitation(token: string) {
 
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
-export function invitationState(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }): InvitationState {
+export function invitationState(invitation: {
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}): InvitationState {
   if (invitation.acceptedAt) return "accepted";
   if (invitation.revokedAt) return "revoked";
   if (invitation.expiresAt <= new Date()) return "expired";
@@ -191,7 +211,10 @@ export function invitationState(invitation: { acceptedAt: Date | null; revokedAt
  */
 export async function acceptInvitation(token: string, user: { id: string; email: string }, context: AuditContext) {
   return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { organization: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+      include: { organization: true },
+    });
     if (!invitation) throw new OrganizationError("This invitation link is not valid.", "form", 404);
     const state = invitationState(invitation);
     if (state !== "pending") throw new OrganizationError(`This invitation has been ${state}.`, "form", 410);
@@ -240,7 +263,8 @@ export async function removeMember(organizationId: string, membershipId: string,
     if (!membership) throw new OrganizationError("That person is not a member any more.", "form", 409);
     if (membership.role === "OWNER") {
       const owners = await tx.membership.count({ where: { organizationId, role: "OWNER" } });
-      if (owners <= 1) throw new OrganizationError("An organization needs at least one owner: make someone else an owner first.");
+      if (owners <= 1)
+        throw new OrganizationError("An organization needs at least one owner: make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: membershipId } });
     await recordAudit(tx, context, {
@@ -249,5 +273,13 @@ export async function removeMember(organizationId: string, membershipId: string,
       entityId: membershipId,
       before: { userId: membership.userId, organizationId, role: membership.role },
     });
+  });
+}
+
+export function listMembershipsOf(userId: string) {
+  return prisma.membership.findMany({
+    where: { userId },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, organization: { select: { name: true, slug: true, kind: true } } },
   });
 }

@@ -3,7 +3,7 @@ import { prisma } from "~/services/db.server";
 
 export function listProjectsForHome() {
   return prisma.project.findMany({
-    orderBy: [{ updatedAt: "desc" }, { name: "asc" }],
+    orderBy: { name: "asc" },
     take: 50,
     select: {
       slug: true,
@@ -48,10 +48,22 @@ export function getProjectBySlug(slug: string) {
       leadAgencyId: true,
       company: { select: { name: true } },
       leadAgency: { select: { name: true } },
-      cooperatingAgencies: { select: { agency: { select: { id: true, name: true } } }, orderBy: { agency: { name: "asc" } } },
+      cooperatingAgencies: {
+        select: { agency: { select: { id: true, name: true } } },
+        orderBy: { agency: { name: "asc" } },
+      },
       stageTransitions: {
         orderBy: { occurredAt: "desc" },
-        select: { id: true, kind: true, fromStage: true, toStage: true, toStatus: true, reason: true, occurredAt: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          fromStage: true,
+          toStage: true,
+          toStatus: true,
+          reason: true,
+          occurredAt: true,
+          actor: { select: { name: true } },
+        },
       },
     },
   });
@@ -60,7 +72,12 @@ export function getProjectBySlug(slug: string) {
 export type ProjectPage = NonNullable<Awaited<ReturnType<typeof getProjectBySlug>>>;
 
 /** The fields the policy needs to decide about a project. */
-export function projectResource(project: { companyId: string; leadAgencyId: string | null; status: ProjectPage["status"]; cooperatingAgencies: { agency: { id: string } }[] }) {
+export function projectResource(project: {
+  companyId: string;
+  leadAgencyId: string | null;
+  status: ProjectPage["status"];
+  cooperatingAgencies: { agency: { id: string } }[];
+}) {
   return {
     companyId: project.companyId,
     leadAgencyId: project.leadAgencyId,

@@ -69,8 +69,7 @@ const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view"]);
 
 const RULES: { [A in Action]: Rule<A> } = {
   "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
-  "organization.create": (actor) =>
-    actor.isAdmin ? allow : deny("Only administrators can create organizations."),
+  "organization.create": (actor) => (actor.isAdmin ? allow : deny("Only administrators can create organizations.")),
   "audit.view": (actor) => (actor.isAdmin ? allow : deny("Only administrators can read the audit log.")),
   "organization.view": (actor, org) =>
     actor.isAdmin || belongsTo(actor, org.organizationId)
@@ -134,7 +133,10 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
 export function assertCan<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): void {
   const decision = decide(actor, action, resource);
   if (!decision.allowed) {
-    throw new Response(decision.reason, { status: actor ? 403 : 401, statusText: actor ? "Forbidden" : "Unauthorized" });
+    throw new Response(decision.reason, {
+      status: actor ? 403 : 401,
+      statusText: actor ? "Forbidden" : "Unauthorized",
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { listProjectsForHome } from "~/models/project.server";
 import { stageLabel, stagePosition } from "~/models/workflow";
+import { formatLocation } from "~/utils/places";
 
 export const meta: MetaFunction = () => [{ title: "Proposed mines and where they stand · Lodestone" }];
 
@@ -51,7 +52,7 @@ export default function Home() {
                 <dd>{project.company.name}</dd>
                 <dt>Location</dt>
                 <dd>
-                  {project.county}, {project.state}
+                  {formatLocation(project.county, project.state)}
                 </dd>
                 <dt>Minerals</dt>
                 <dd>{project.commodities.join(", ")}</dd>

@@ -1,11 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
-import { AccountError, changePassword, updateProfile } from "~/models/account.server";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { AccountError, changePassword, getAccountDetails, updateProfile } from "~/models/account.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { loadActor } from "~/services/actor.server";
 import { replaceAllSessions, requireUser } from "~/services/auth.server";
-import { prisma } from "~/services/db.server";
 import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { roleLabels } from "~/utils/roles";
@@ -16,16 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Your account · Lodestone" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const actor = await loadActor(user);
-  const details = await prisma.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: {
-      name: true,
-      email: true,
-      timeZone: true,
-      emailVerifiedAt: true,
-      memberships: { select: { role: true, organization: { select: { name: true, slug: true, kind: true } } } },
-    },
-  });
+  const details = await getAccountDetails(user.id);
   return { ...details, roles: roleLabels(actor) };
 }
 
@@ -81,7 +79,12 @@ export default function Account() {
         <dl className="facts">
           <dt>Email</dt>
           <dd>
-            {account.email} {account.emailVerifiedAt ? <span className="badge">confirmed</span> : <span className="badge">not confirmed yet</span>}
+            {account.email}{" "}
+            {account.emailVerifiedAt ? (
+              <span className="badge">confirmed</span>
+            ) : (
+              <span className="badge">not confirmed yet</span>
+            )}
           </dd>
           <dt>Role</dt>
           <dd>{account.roles.join(", ")}</dd>
@@ -89,7 +92,9 @@ export default function Account() {
           <dd>
             {account.memberships.length === 0
               ? "None: you take part as a member of the public."
-              : account.memberships.map((m) => `${m.organization.name} (${m.role === "OWNER" ? "owner" : "member"})`).join("; ")}
+              : account.memberships
+                  .map((m) => `${m.organization.name} (${m.role === "OWNER" ? "owner" : "member"})`)
+                  .join("; ")}
           </dd>
         </dl>
       </section>
@@ -99,7 +104,15 @@ export default function Account() {
         <ValidatedForm onSubmit={profile.onSubmit} errors={profileResult?.errors} aria-labelledby="profile">
           <FormError message={profile.formError} />
           <input type="hidden" name="intent" value="profile" />
-          <TextField name="name" label="Name" register={profile.register} error={profile.errorFor("name")} autoComplete="name" required autoFocus={profileFocus === "name"} />
+          <TextField
+            name="name"
+            label="Name"
+            register={profile.register}
+            error={profile.errorFor("name")}
+            autoComplete="name"
+            required
+            autoFocus={profileFocus === "name"}
+          />
           <SelectField
             name="timeZone"
             label="Time zone"
@@ -121,9 +134,37 @@ export default function Account() {
         <ValidatedForm onSubmit={password.onSubmit} errors={passwordResult?.errors} aria-labelledby="password">
           <FormError message={password.formError} />
           <input type="hidden" name="intent" value="password" />
-          <TextField name="currentPassword" label="Current password" type="password" register={password.register} error={password.errorFor("currentPassword")} autoComplete="current-password" required autoFocus={passwordFocus === "currentPassword"} />
-          <TextField name="password" label="New password" type="password" register={password.register} error={password.errorFor("password")} hint="At least 10 characters." autoComplete="new-password" required autoFocus={passwordFocus === "password"} />
-          <TextField name="confirmPassword" label="New password again" type="password" register={password.register} error={password.errorFor("confirmPassword")} autoComplete="new-password" required autoFocus={passwordFocus === "confirmPassword"} />
+          <TextField
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            register={password.register}
+            error={password.errorFor("currentPassword")}
+            autoComplete="current-password"
+            required
+            autoFocus={passwordFocus === "currentPassword"}
+          />
+          <TextField
+            name="password"
+            label="New password"
+            type="password"
+            register={password.register}
+            error={password.errorFor("password")}
+            hint="At least 10 characters."
+            autoComplete="new-password"
+            required
+            autoFocus={passwordFocus === "password"}
+          />
+          <TextField
+            name="confirmPassword"
+            label="New password again"
+            type="password"
+            register={password.register}
+            error={password.errorFor("confirmPassword")}
+            autoComplete="new-password"
+            required
+            autoFocus={passwordFocus === "confirmPassword"}
+          />
           <SubmitButton name="intent" value="password" pendingLabel="Changing…">
             Change password
           </SubmitButton>

@@ -1,6 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { OrganizationError, createOrganization, listOrganizations, listUsers } from "~/models/organization.server";
 import { assertCan } from "~/policy";
 import { createOrganizationSchema } from "~/schemas/organization";
@@ -32,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       message: `${organization.name} is created. Invite its first members below.`,
     });
   } catch (error) {
-    if (error instanceof OrganizationError) return invalid({ [error.field]: error.message }, { name: parsed.data.name, kind: parsed.data.kind });
+    if (error instanceof OrganizationError)
+      return invalid({ [error.field]: error.message }, { name: parsed.data.name, kind: parsed.data.kind });
     throw error;
   }
 }
@@ -86,7 +95,13 @@ export default function Admin() {
                       {org.jurisdiction ? ` (${org.jurisdiction.toLowerCase()})` : ""}
                     </td>
                     <td>{org._count.memberships}</td>
-                    <td>{org.kind === "COMPANY" ? org._count.companyProjects : org.kind === "AGENCY" ? `${org._count.leadProjects} as lead` : "—"}</td>
+                    <td>
+                      {org.kind === "COMPANY"
+                        ? org._count.companyProjects
+                        : org.kind === "AGENCY"
+                          ? `${org._count.leadProjects} as lead`
+                          : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -99,9 +114,32 @@ export default function Admin() {
         <h2 id="new-org">Create an organization</h2>
         <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="new-org">
           <FormError message={form.formError} />
-          <TextField name="name" label="Name" register={form.register} error={form.errorFor("name")} required autoFocus={focus === "name"} />
-          <SelectField name="kind" label="Kind" register={form.register} error={form.errorFor("kind")} options={KIND_OPTIONS} required autoFocus={focus === "kind"} />
-          <SelectField name="jurisdiction" label="Level of government" hint="Agencies only." register={form.register} error={form.errorFor("jurisdiction")} options={JURISDICTION_OPTIONS} autoFocus={focus === "jurisdiction"} />
+          <TextField
+            name="name"
+            label="Name"
+            register={form.register}
+            error={form.errorFor("name")}
+            required
+            autoFocus={focus === "name"}
+          />
+          <SelectField
+            name="kind"
+            label="Kind"
+            register={form.register}
+            error={form.errorFor("kind")}
+            options={KIND_OPTIONS}
+            required
+            autoFocus={focus === "kind"}
+          />
+          <SelectField
+            name="jurisdiction"
+            label="Level of government"
+            hint="Agencies only."
+            register={form.register}
+            error={form.errorFor("jurisdiction")}
+            options={JURISDICTION_OPTIONS}
+            autoFocus={focus === "jurisdiction"}
+          />
           <SelectField
             name="timeZone"
             label="Agency time zone"
@@ -111,7 +149,15 @@ export default function Admin() {
             options={[{ value: "", label: "Not an agency" }, ...US_TIME_ZONES]}
             autoFocus={focus === "timeZone"}
           />
-          <TextField name="website" label="Website" type="url" register={form.register} error={form.errorFor("website")} hint="Optional." autoFocus={focus === "website"} />
+          <TextField
+            name="website"
+            label="Website"
+            type="url"
+            register={form.register}
+            error={form.errorFor("website")}
+            hint="Optional."
+            autoFocus={focus === "website"}
+          />
           <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
         </ValidatedForm>
       </section>

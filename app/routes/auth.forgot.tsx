@@ -1,10 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { FormError, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
-import { requestPasswordReset } from "~/models/account.server";
+import {
+  FormError,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { allowPasswordResetRequest, requestPasswordReset } from "~/models/account.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
-import { hit } from "~/services/rate-limit.server";
-import { prisma } from "~/services/db.server";
 import { parseFormData } from "~/utils/forms.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
@@ -13,11 +18,11 @@ export const meta: MetaFunction = () => [{ title: "Reset your password · Lodest
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseFormData(await request.formData(), forgotPasswordSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  // Stops this form from being used to flood someone's inbox.
-  const sent = await hit(prisma, `reset:${parsed.data.email}`, 3600);
-  const fromIp = await hit(prisma, `reset-ip:${context.clientIp}`, 3600);
-  if (sent.count > 5 || fromIp.count > 30) {
-    return invalid({ form: "Several reset links were sent already. Please check your inbox, or try again in an hour." }, { email: parsed.data.email });
+  if (!(await allowPasswordResetRequest(parsed.data.email, context.clientIp))) {
+    return invalid(
+      { form: "Several reset links were sent already. Please check your inbox, or try again in an hour." },
+      { email: parsed.data.email },
+    );
   }
   await requestPasswordReset(parsed.data.email);
   // The same answer whether or not the address has an account.
@@ -36,7 +41,16 @@ export default function Forgot() {
       <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Reset your password">
         <FormError message={formError} />
-        <TextField name="email" label="Email address" type="email" register={register} error={errorFor("email")} autoComplete="email" required autoFocus={firstErrorField(result?.errors, ["email"]) === "email"} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          register={register}
+          error={errorFor("email")}
+          autoComplete="email"
+          required
+          autoFocus={firstErrorField(result?.errors, ["email"]) === "email"}
+        />
         <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
       </ValidatedForm>
       <p>

@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
-import { FormError, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { AccountError, authenticate } from "~/models/account.server";
 import { loginSchema } from "~/schemas/auth";
 import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
@@ -23,7 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const user = await authenticate({ ...parsed.data, clientIp: context.clientIp });
     const cookie = await startSession(request, user.id);
-    return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo), { kind: "success", message: `Signed in as ${user.name}.` }, [cookie]);
+    return redirectWithFlash(
+      request,
+      safeRedirect(parsed.data.redirectTo),
+      { kind: "success", message: `Signed in as ${user.name}.` },
+      [cookie],
+    );
   } catch (error) {
     if (error instanceof AccountError) {
       return invalid({ form: error.message }, { email: parsed.data.email, redirectTo: parsed.data.redirectTo ?? "" });
@@ -46,8 +58,26 @@ export default function Login() {
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Sign in">
         <FormError message={formError} />
         <input type="hidden" {...register("redirectTo")} />
-        <TextField name="email" label="Email address" type="email" register={register} error={errorFor("email")} autoComplete="email" required autoFocus={focus === "email"} />
-        <TextField name="password" label="Password" type="password" register={register} error={errorFor("password")} autoComplete="current-password" required autoFocus={focus === "password"} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          register={register}
+          error={errorFor("email")}
+          autoComplete="email"
+          required
+          autoFocus={focus === "email"}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          register={register}
+          error={errorFor("password")}
+          autoComplete="current-password"
+          required
+          autoFocus={focus === "password"}
+        />
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       </ValidatedForm>
       <p>

@@ -1,6 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { AccountError, findValidResetToken, resetPassword } from "~/models/account.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { replaceAllSessions } from "~/services/auth.server";
@@ -23,7 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const user = await resetPassword(parsed.data.token, parsed.data.password, { requestId: context.requestId });
     // Every existing session ends: whoever knew the old password is signed out.
     await replaceAllSessions(user.id, false);
-    return redirectWithFlash(request, "/auth/login", { kind: "success", message: "Your password is changed. Sign in with the new one." });
+    return redirectWithFlash(request, "/auth/login", {
+      kind: "success",
+      message: "Your password is changed. Sign in with the new one.",
+    });
   } catch (error) {
     if (error instanceof AccountError) return invalid({ form: error.message });
     throw error;
@@ -33,7 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Reset() {
   const { token, valid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { register, errorFor, onSubmit, formError } = useValidatedForm(resetPasswordSchema, { server: result, defaultValues: { token } });
+  const { register, errorFor, onSubmit, formError } = useValidatedForm(resetPasswordSchema, {
+    server: result,
+    defaultValues: { token },
+  });
   const focus = firstErrorField(result?.errors, ["password", "confirmPassword"]);
   if (!valid) {
     return (
@@ -52,8 +65,27 @@ export default function Reset() {
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Choose a new password">
         <FormError message={formError} />
         <input type="hidden" {...register("token")} />
-        <TextField name="password" label="New password" type="password" register={register} error={errorFor("password")} hint="At least 10 characters." autoComplete="new-password" required autoFocus={focus === "password"} />
-        <TextField name="confirmPassword" label="New password again" type="password" register={register} error={errorFor("confirmPassword")} autoComplete="new-password" required autoFocus={focus === "confirmPassword"} />
+        <TextField
+          name="password"
+          label="New password"
+          type="password"
+          register={register}
+          error={errorFor("password")}
+          hint="At least 10 characters."
+          autoComplete="new-password"
+          required
+          autoFocus={focus === "password"}
+        />
+        <TextField
+          name="confirmPassword"
+          label="New password again"
+          type="password"
+          register={register}
+          error={errorFor("confirmPassword")}
+          autoComplete="new-password"
+          required
+          autoFocus={focus === "confirmPassword"}
+        />
         <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
       </ValidatedForm>
     </div>

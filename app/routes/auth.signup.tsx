@@ -1,7 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { FormError, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { AccountError, signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
 import { getOptionalUser, startSession } from "~/services/auth.server";
@@ -50,8 +57,25 @@ export default function SignUp() {
       </p>
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Create an account">
         <FormError message={formError} />
-        <TextField name="name" label="Your name" register={register} error={errorFor("name")} autoComplete="name" required autoFocus={focus === "name"} />
-        <TextField name="email" label="Email address" type="email" register={register} error={errorFor("email")} autoComplete="email" required autoFocus={focus === "email"} />
+        <TextField
+          name="name"
+          label="Your name"
+          register={register}
+          error={errorFor("name")}
+          autoComplete="name"
+          required
+          autoFocus={focus === "name"}
+        />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          register={register}
+          error={errorFor("email")}
+          autoComplete="email"
+          required
+          autoFocus={focus === "email"}
+        />
         <TextField
           name="password"
           label="Password"

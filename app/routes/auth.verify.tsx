@@ -30,10 +30,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (parsed.data.intent === "resend") {
     const user = await requireUser(request);
     if (user.emailVerifiedAt) {
-      return redirectWithFlash(request, "/account", { kind: "info", message: "Your email address is already confirmed." });
+      return redirectWithFlash(request, "/account", {
+        kind: "info",
+        message: "Your email address is already confirmed.",
+      });
     }
     await sendVerificationEmail({ id: user.id, email: user.email, name: user.name });
-    return redirectWithFlash(request, "/auth/verify", { kind: "success", message: `We sent a new confirmation link to ${user.email}.` });
+    return redirectWithFlash(request, "/auth/verify", {
+      kind: "success",
+      message: `We sent a new confirmation link to ${user.email}.`,
+    });
   }
   try {
     await verifyEmail(parsed.data.token, { requestId: context.requestId });
@@ -44,7 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await getOptionalUser(request);
   return redirectWithFlash(request, signedIn ? "/" : "/auth/login", {
     kind: "success",
-    message: signedIn ? "Thank you: your email address is confirmed." : "Your email address is confirmed. Please sign in.",
+    message: signedIn
+      ? "Thank you: your email address is confirmed."
+      : "Your email address is confirmed. Please sign in.",
   });
 }
 

@@ -47,8 +47,8 @@ export default function InvitationPage() {
     <div className="narrow stack">
       <h1>Join {org.name}</h1>
       <p>
-        {invitation.invitedBy} invited <strong>{invitation.email}</strong> to join {org.name} ({ORGANIZATION_KIND_LABELS[org.kind].toLowerCase()}) as{" "}
-        {invitation.role === "OWNER" ? "an owner" : "a member"}.
+        {invitation.invitedBy} invited <strong>{invitation.email}</strong> to join {org.name} (
+        {ORGANIZATION_KIND_LABELS[org.kind].toLowerCase()}) as {invitation.role === "OWNER" ? "an owner" : "a member"}.
       </p>
       {result?.errors.form ? (
         <div role="alert" className="form-error">

@@ -1,7 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import {
   OrganizationError,
   findOrganizationBySlug,
@@ -18,7 +26,9 @@ import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} · Lodestone` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "Organization"} · Lodestone` },
+];
 
 async function loadOrganization(request: Request, slug: string | undefined) {
   const { user, actor } = await requireActor(request);
@@ -65,12 +75,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const parsed = parseFormData(formData, inviteSchema);
         if (!parsed.ok) return invalid(parsed.errors, parsed.values);
         await inviteToOrganization(organization.id, parsed.data, { id: user.id, name: user.name }, audit);
-        return redirectWithFlash(request, here, { kind: "success", message: `Invitation sent to ${parsed.data.email}.` });
+        return redirectWithFlash(request, here, {
+          kind: "success",
+          message: `Invitation sent to ${parsed.data.email}.`,
+        });
       }
       case "revoke":
         assertCan(actor, "organization.manageMembers", resource);
         await revokeInvitation(organization.id, intent.data.invitationId, audit);
-        return redirectWithFlash(request, here, { kind: "success", message: "The invitation is withdrawn; its link no longer works." });
+        return redirectWithFlash(request, here, {
+          kind: "success",
+          message: "The invitation is withdrawn; its link no longer works.",
+        });
       case "remove":
         assertCan(actor, "organization.manageMembers", resource);
         await removeMember(organization.id, intent.data.membershipId, audit);
@@ -131,7 +147,13 @@ export default function OrganizationPage() {
                         {member.user.id !== currentUserId ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="membershipId" value={member.id} />
-                            <button type="submit" name="intent" value="remove" className="danger" aria-label={`Remove ${member.user.name}`}>
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="remove"
+                              className="danger"
+                              aria-label={`Remove ${member.user.name}`}
+                            >
                               Remove
                             </button>
                           </Form>
@@ -175,7 +197,13 @@ export default function OrganizationPage() {
                       <td>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="invitationId" value={invitation.id} />
-                          <button type="submit" name="intent" value="revoke" className="secondary" aria-label={`Withdraw the invitation to ${invitation.email}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="revoke"
+                            className="secondary"
+                            aria-label={`Withdraw the invitation to ${invitation.email}`}
+                          >
                             Withdraw
                           </button>
                         </Form>
@@ -195,7 +223,15 @@ export default function OrganizationPage() {
           <ValidatedForm onSubmit={invite.onSubmit} errors={result?.errors} aria-labelledby="invite">
             <FormError message={invite.formError} />
             <input type="hidden" name="intent" value="invite" />
-            <TextField name="email" label="Email address" type="email" register={invite.register} error={invite.errorFor("email")} required autoFocus={focus === "email"} />
+            <TextField
+              name="email"
+              label="Email address"
+              type="email"
+              register={invite.register}
+              error={invite.errorFor("email")}
+              required
+              autoFocus={focus === "email"}
+            />
             <SelectField
               name="role"
               label="Role"

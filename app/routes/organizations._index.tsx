@@ -1,18 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/services/auth.server";
-import { prisma } from "~/services/db.server";
+import { listMembershipsOf } from "~/models/organization.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your organizations · Lodestone" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const memberships = await prisma.membership.findMany({
-    where: { userId: user.id },
-    orderBy: { organization: { name: "asc" } },
-    select: { role: true, organization: { select: { name: true, slug: true, kind: true } } },
-  });
+  const memberships = await listMembershipsOf(user.id);
   return { memberships };
 }
 
@@ -22,13 +18,16 @@ export default function MyOrganizations() {
     <div className="stack">
       <h1>Your organizations</h1>
       {memberships.length === 0 ? (
-        <p>You are not a member of any organization. Company and agency staff join by invitation from an owner or an administrator.</p>
+        <p>
+          You are not a member of any organization. Company and agency staff join by invitation from an owner or an
+          administrator.
+        </p>
       ) : (
         <ul>
           {memberships.map((m) => (
             <li key={m.organization.slug}>
-              <Link to={`/organizations/${m.organization.slug}`}>{m.organization.name}</Link> ({ORGANIZATION_KIND_LABELS[m.organization.kind]},{" "}
-              {m.role === "OWNER" ? "owner" : "member"})
+              <Link to={`/organizations/${m.organization.slug}`}>{m.organization.name}</Link> (
+              {ORGANIZATION_KIND_LABELS[m.organization.kind]}, {m.role === "OWNER" ? "owner" : "member"})
             </li>
           ))}
         </ul>

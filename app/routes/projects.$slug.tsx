@@ -4,6 +4,7 @@ import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { getProjectBySlug } from "~/models/project.server";
 import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
 import { notFound } from "~/utils/http.server";
+import { formatLocation } from "~/utils/places";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,7 +50,7 @@ export default function ProjectPage() {
           <dd>{project.company.name}</dd>
           <dt>Location</dt>
           <dd>
-            {project.county}, {project.state}
+            {formatLocation(project.county, project.state)}
             {project.latitude && project.longitude ? ` (${project.latitude}, ${project.longitude})` : ""}
           </dd>
           <dt>Minerals</dt>
@@ -82,7 +83,11 @@ export default function ProjectPage() {
           <dt>Lead agency</dt>
           <dd>{project.leadAgency?.name ?? "Not yet assigned"}</dd>
           <dt>Cooperating agencies</dt>
-          <dd>{project.cooperatingAgencies.length ? project.cooperatingAgencies.map((c) => c.agency.name).join("; ") : "None recorded"}</dd>
+          <dd>
+            {project.cooperatingAgencies.length
+              ? project.cooperatingAgencies.map((c) => c.agency.name).join("; ")
+              : "None recorded"}
+          </dd>
         </dl>
       </section>
       <section aria-labelledby="history">

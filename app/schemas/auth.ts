@@ -16,7 +16,11 @@ const newPassword = z
   .max(200, "Use at most 200 characters.");
 
 export const signUpSchema = z.object({
-  name: z.string({ required_error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: z
+    .string({ required_error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Use at most 100 characters."),
   email,
   password: newPassword,
 });
@@ -41,7 +45,9 @@ export const resetPasswordSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ required_error: "Enter your current password." }).min(1, "Enter your current password."),
+    currentPassword: z
+      .string({ required_error: "Enter your current password." })
+      .min(1, "Enter your current password."),
     password: newPassword,
     confirmPassword: z.string({ required_error: "Type the new password again." }),
   })

@@ -6,9 +6,16 @@ export const jurisdictions = ["FEDERAL", "STATE", "TRIBAL", "LOCAL"] as const;
 
 export const createOrganizationSchema = z
   .object({
-    name: z.string({ required_error: "Enter the organization's name." }).trim().min(2, "Enter the organization's name.").max(160),
+    name: z
+      .string({ required_error: "Enter the organization's name." })
+      .trim()
+      .min(2, "Enter the organization's name.")
+      .max(160),
     kind: z.enum(organizationKinds, { errorMap: () => ({ message: "Choose company, agency or NGO." }) }),
-    jurisdiction: z.enum(jurisdictions).optional().or(z.literal("").transform(() => undefined)),
+    jurisdiction: z
+      .enum(jurisdictions)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     timeZone: z.string().trim().optional(),
     website: z
       .string()

@@ -13,7 +13,11 @@ export async function loadActor(user: User): Promise<Actor> {
     userId: user.id,
     isAdmin: user.isAdmin,
     emailVerified: user.emailVerifiedAt !== null,
-    memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role, kind: m.organization.kind })),
+    memberships: memberships.map((m) => ({
+      organizationId: m.organizationId,
+      role: m.role,
+      kind: m.organization.kind,
+    })),
   };
 }
 

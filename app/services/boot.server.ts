@@ -33,9 +33,7 @@ export async function bootDatabase(options: {
 
   // Demo data only where it cannot land in someone's real database: the embedded default, or
   // when asked for explicitly.
-  const wantsSeed = process.env.SEED_DEMO_DATA
-    ? process.env.SEED_DEMO_DATA === "true"
-    : embedded !== null;
+  const wantsSeed = process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === "true" : embedded !== null;
   let seeded = false;
   if (wantsSeed && (await isEmpty(databaseUrl))) {
     log("First start: loading demo data (real projects, demo accounts)");

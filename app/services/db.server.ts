@@ -10,7 +10,9 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm start` (it starts the bundled PostgreSQL) or set DATABASE_URL.");
+    throw new Error(
+      "DATABASE_URL is not set: start the app with `npm start` (it starts the bundled PostgreSQL) or set DATABASE_URL.",
+    );
   }
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   return new PrismaClient({ adapter });

@@ -52,7 +52,10 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ id: string }> {
     };
     const dir = path.resolve(env().DEV_INBOX_DIR);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, `${message.sentAt.replace(/[:.]/g, "-")}-${message.id}.json`), JSON.stringify(message));
+    await writeFile(
+      path.join(dir, `${message.sentAt.replace(/[:.]/g, "-")}-${message.id}.json`),
+      JSON.stringify(message),
+    );
     return { id: message.id };
   }
 
@@ -61,7 +64,9 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ id: string }> {
     email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
   );
   if (error || !data) {
-    throw new Error(`Email "${email.subject}" to ${email.to} was not accepted by Resend: ${error?.message ?? "no response"}`);
+    throw new Error(
+      `Email "${email.subject}" to ${email.to} was not accepted by Resend: ${error?.message ?? "no response"}`,
+    );
   }
   return { id: data.id };
 }
@@ -75,6 +80,12 @@ export async function listDevInbox(limit = 100): Promise<DevInboxMessage[]> {
   } catch {
     return [];
   }
-  const newest = files.filter((file) => file.endsWith(".json")).sort().reverse().slice(0, limit);
-  return Promise.all(newest.map(async (file) => JSON.parse(await readFile(path.join(dir, file), "utf8")) as DevInboxMessage));
+  const newest = files
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  return Promise.all(
+    newest.map(async (file) => JSON.parse(await readFile(path.join(dir, file), "utf8")) as DevInboxMessage),
+  );
 }

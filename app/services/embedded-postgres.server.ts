@@ -53,8 +53,7 @@ export async function startEmbeddedPostgres(options: {
       { cause: error },
     );
   }
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
@@ -71,9 +70,7 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
     if (found.rowCount === 0) {
       const quoted = pg.escapeIdentifier(name);
       await client.query(
-        template
-          ? `create database ${quoted} template ${pg.escapeIdentifier(template)}`
-          : `create database ${quoted}`,
+        template ? `create database ${quoted} template ${pg.escapeIdentifier(template)}` : `create database ${quoted}`,
       );
     }
   } finally {

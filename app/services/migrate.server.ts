@@ -23,9 +23,6 @@ export async function applyMigrations(databaseUrl: string, projectRoot = process
     });
   } catch (error) {
     const detail = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `Database migration failed:\n${detail.stdout ?? ""}\n${detail.stderr ?? ""}`,
-      { cause: error },
-    );
+    throw new Error(`Database migration failed:\n${detail.stdout ?? ""}\n${detail.stderr ?? ""}`, { cause: error });
   }
 }

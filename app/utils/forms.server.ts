@@ -7,7 +7,10 @@ export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormSuccess<T> = { ok: true; data: T };
 
-export function parseFormData<S extends z.ZodTypeAny>(formData: FormData, schema: S): FormSuccess<z.output<S>> | FormFailure {
+export function parseFormData<S extends z.ZodTypeAny>(
+  formData: FormData,
+  schema: S,
+): FormSuccess<z.output<S>> | FormFailure {
   const raw: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string") raw[key] = value;

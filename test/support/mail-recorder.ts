@@ -54,7 +54,11 @@ export async function startMailRecorder(port = 0): Promise<MailRecorder> {
     if (request.method === "POST" && request.url === "/emails") {
       if (failures.remaining > 0) {
         failures.remaining -= 1;
-        return json(failures.status, { name: "application_error", message: "Injected failure", statusCode: failures.status });
+        return json(failures.status, {
+          name: "application_error",
+          message: "Injected failure",
+          statusCode: failures.status,
+        });
       }
       const payload = JSON.parse(body) as Omit<RecordedEmail, "idempotencyKey" | "authorization" | "receivedAt">;
       received.push({

@@ -22,11 +22,28 @@ describe("checkRequestOrigin", () => {
   });
 
   it("falls back to the Referer when the Origin is missing or null", () => {
-    expect(checkRequestOrigin({ ...base, method: "POST", origin: "null", referer: "https://lodestone.example.org/auth/login" }).ok).toBe(true);
-    expect(checkRequestOrigin({ ...base, method: "DELETE", origin: undefined, referer: "https://evil.example.com/x" }).ok).toBe(false);
+    expect(
+      checkRequestOrigin({
+        ...base,
+        method: "POST",
+        origin: "null",
+        referer: "https://lodestone.example.org/auth/login",
+      }).ok,
+    ).toBe(true);
+    expect(
+      checkRequestOrigin({ ...base, method: "DELETE", origin: undefined, referer: "https://evil.example.com/x" }).ok,
+    ).toBe(false);
   });
 
   it("accepts the Host the request was sent to, for local use on another port", () => {
-    expect(checkRequestOrigin({ ...base, appUrl: "http://localhost:3000", host: "127.0.0.1:3100", method: "POST", origin: "http://127.0.0.1:3100" }).ok).toBe(true);
+    expect(
+      checkRequestOrigin({
+        ...base,
+        appUrl: "http://localhost:3000",
+        host: "127.0.0.1:3100",
+        method: "POST",
+        origin: "http://127.0.0.1:3100",
+      }).ok,
+    ).toBe(true);
   });
 });

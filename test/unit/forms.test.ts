@@ -12,8 +12,14 @@ function form(values: Record<string, string>) {
 
 describe("parseFormData", () => {
   it("returns normalised data when valid", () => {
-    const result = parseFormData(form({ name: " Ada ", email: "Ada@Example.ORG", password: "correct horse battery" }), signUpSchema);
-    expect(result).toEqual({ ok: true, data: { name: "Ada", email: "ada@example.org", password: "correct horse battery" } });
+    const result = parseFormData(
+      form({ name: " Ada ", email: "Ada@Example.ORG", password: "correct horse battery" }),
+      signUpSchema,
+    );
+    expect(result).toEqual({
+      ok: true,
+      data: { name: "Ada", email: "ada@example.org", password: "correct horse battery" },
+    });
   });
 
   it("returns one message per field and echoes values back, except passwords", () => {
@@ -29,16 +35,25 @@ describe("parseFormData", () => {
   });
 
   it("reports mismatched new passwords on the confirmation field", () => {
-    const result = parseFormData(form({ token: "t", password: "long enough pw", confirmPassword: "different pw!" }), resetPasswordSchema);
+    const result = parseFormData(
+      form({ token: "t", password: "long enough pw", confirmPassword: "different pw!" }),
+      resetPasswordSchema,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual({ confirmPassword: "The two passwords do not match." });
   });
 
   it("requires a level of government and a time zone for agencies only", () => {
-    const agency = parseFormData(form({ name: "BLM Utah", kind: "AGENCY", jurisdiction: "", timeZone: "" }), createOrganizationSchema);
+    const agency = parseFormData(
+      form({ name: "BLM Utah", kind: "AGENCY", jurisdiction: "", timeZone: "" }),
+      createOrganizationSchema,
+    );
     expect(agency.ok).toBe(false);
     if (!agency.ok) expect(Object.keys(agency.errors).sort()).toEqual(["jurisdiction", "timeZone"]);
-    const company = parseFormData(form({ name: "Acme Lithium", kind: "COMPANY", jurisdiction: "", timeZone: "" }), createOrganizationSchema);
+    const company = parseFormData(
+      form({ name: "Acme Lithium", kind: "COMPANY", jurisdiction: "", timeZone: "" }),
+      createOrganizationSchema,
+    );
     expect(company.ok).toBe(true);
   });
 });

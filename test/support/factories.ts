@@ -1,0 +1,41 @@
+// Test data made through the same model functions and client the app uses.
+import type { OrganizationKind, OrgRole } from "@prisma/client";
+import { prisma } from "~/services/db.server";
+import { hashPassword } from "~/services/password.server";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export const TEST_PASSWORD = "a long test password";
+let cachedHash: string | undefined;
+
+export async function createUser(
+  overrides: { email?: string; name?: string; isAdmin?: boolean; verified?: boolean } = {},
+) {
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  return prisma.user.create({
+    data: {
+      email: overrides.email ?? `user-${unique()}@example.org`,
+      name: overrides.name ?? "Test Person",
+      passwordHash: cachedHash,
+      isAdmin: overrides.isAdmin ?? false,
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
+    },
+  });
+}
+
+export async function createOrganization(kind: OrganizationKind, name = `${kind} ${unique()}`) {
+  return prisma.organization.create({
+    data: {
+      name,
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      kind,
+      jurisdiction: kind === "AGENCY" ? "FEDERAL" : null,
+      timeZone: kind === "AGENCY" ? "America/Los_Angeles" : null,
+    },
+  });
+}
+
+export async function addMember(userId: string, organizationId: string, role: OrgRole = "MEMBER") {
+  return prisma.membership.create({ data: { userId, organizationId, role } });
+}
