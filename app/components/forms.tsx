@@ -38,7 +38,16 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
     void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post" }))(event);
   };
 
-  return { register: form.register, errorFor, onSubmit, formError: serverErrors.form };
+  const defaults: Record<string, string> = { ...options.defaultValues, ...options.server?.values };
+  /** Everything a field needs; the default value is also rendered on the server, for no-JS. */
+  const field = (name: string) => ({
+    name,
+    register: form.register,
+    error: errorFor(name),
+    defaultValue: defaults[name],
+  });
+
+  return { register: form.register, errorFor, field, onSubmit, formError: serverErrors.form };
 }
 
 /** Puts focus on the first field the server marked invalid (JavaScript on; autoFocus covers off). */
@@ -73,6 +82,7 @@ export function ValidatedForm({
 
 type FieldProps = {
   name: string;
+  defaultValue?: string;
   label: string;
   register: UseFormRegister<FieldValues>;
   error?: string;
@@ -93,6 +103,7 @@ export function TextField({
   autoComplete,
   required,
   autoFocus,
+  defaultValue,
 }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -101,7 +112,7 @@ export function TextField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? null : <span className="optional"> (optional)</span>}
       </label>
       {hint ? (
         <p id={hintId} className="hint">
@@ -117,6 +128,7 @@ export function TextField({
         aria-required={required || undefined}
         // Without JavaScript, autofocus is how the first invalid field gets focus on reload.
         autoFocus={autoFocus}
+        defaultValue={type === "password" ? undefined : defaultValue}
         {...register(name as Path<FieldValues>)}
       />
       {error ? (
@@ -137,6 +149,7 @@ export function SelectField({
   options,
   required,
   autoFocus,
+  defaultValue,
 }: Omit<FieldProps, "type" | "autoComplete"> & { options: { value: string; label: string }[] }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -145,7 +158,7 @@ export function SelectField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? null : <span className="optional"> (optional)</span>}
       </label>
       {hint ? (
         <p id={hintId} className="hint">
@@ -157,6 +170,7 @@ export function SelectField({
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         autoFocus={autoFocus}
+        defaultValue={defaultValue}
         {...register(name as Path<FieldValues>)}
       >
         {options.map((option) => (

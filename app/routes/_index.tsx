@@ -51,9 +51,7 @@ export default function Home() {
                 <dt>Company</dt>
                 <dd>{project.company.name}</dd>
                 <dt>Location</dt>
-                <dd>
-                  {formatLocation(project.county, project.state)}
-                </dd>
+                <dd>{formatLocation(project.county, project.state)}</dd>
                 <dt>Minerals</dt>
                 <dd>{project.commodities.join(", ")}</dd>
                 <dt>Lead agency</dt>

@@ -105,20 +105,16 @@ export default function Account() {
           <FormError message={profile.formError} />
           <input type="hidden" name="intent" value="profile" />
           <TextField
-            name="name"
             label="Name"
-            register={profile.register}
-            error={profile.errorFor("name")}
+            {...profile.field("name")}
             autoComplete="name"
             required
             autoFocus={profileFocus === "name"}
           />
           <SelectField
-            name="timeZone"
             label="Time zone"
             hint="Dates and digests are shown in this zone."
-            register={profile.register}
-            error={profile.errorFor("timeZone")}
+            {...profile.field("timeZone")}
             options={US_TIME_ZONES}
             autoFocus={profileFocus === "timeZone"}
           />
@@ -135,32 +131,26 @@ export default function Account() {
           <FormError message={password.formError} />
           <input type="hidden" name="intent" value="password" />
           <TextField
-            name="currentPassword"
             label="Current password"
             type="password"
-            register={password.register}
-            error={password.errorFor("currentPassword")}
+            {...password.field("currentPassword")}
             autoComplete="current-password"
             required
             autoFocus={passwordFocus === "currentPassword"}
           />
           <TextField
-            name="password"
             label="New password"
             type="password"
-            register={password.register}
-            error={password.errorFor("password")}
+            {...password.field("password")}
             hint="At least 10 characters."
             autoComplete="new-password"
             required
             autoFocus={passwordFocus === "password"}
           />
           <TextField
-            name="confirmPassword"
             label="New password again"
             type="password"
-            register={password.register}
-            error={password.errorFor("confirmPassword")}
+            {...password.field("confirmPassword")}
             autoComplete="new-password"
             required
             autoFocus={passwordFocus === "confirmPassword"}

@@ -114,47 +114,32 @@ export default function Admin() {
         <h2 id="new-org">Create an organization</h2>
         <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="new-org">
           <FormError message={form.formError} />
-          <TextField
-            name="name"
-            label="Name"
-            register={form.register}
-            error={form.errorFor("name")}
-            required
-            autoFocus={focus === "name"}
-          />
+          <TextField label="Name" {...form.field("name")} required autoFocus={focus === "name"} />
           <SelectField
-            name="kind"
             label="Kind"
-            register={form.register}
-            error={form.errorFor("kind")}
+            {...form.field("kind")}
             options={KIND_OPTIONS}
             required
             autoFocus={focus === "kind"}
           />
           <SelectField
-            name="jurisdiction"
             label="Level of government"
             hint="Agencies only."
-            register={form.register}
-            error={form.errorFor("jurisdiction")}
+            {...form.field("jurisdiction")}
             options={JURISDICTION_OPTIONS}
             autoFocus={focus === "jurisdiction"}
           />
           <SelectField
-            name="timeZone"
             label="Agency time zone"
             hint="Agencies only: comment deadlines are stated in this zone."
-            register={form.register}
-            error={form.errorFor("timeZone")}
+            {...form.field("timeZone")}
             options={[{ value: "", label: "Not an agency" }, ...US_TIME_ZONES]}
             autoFocus={focus === "timeZone"}
           />
           <TextField
-            name="website"
             label="Website"
             type="url"
-            register={form.register}
-            error={form.errorFor("website")}
+            {...form.field("website")}
             hint="Optional."
             autoFocus={focus === "website"}
           />

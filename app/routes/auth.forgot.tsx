@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Forgot() {
   const result = useActionData<typeof action>();
-  const { register, errorFor, onSubmit, formError } = useValidatedForm(forgotPasswordSchema, { server: result });
+  const { field, onSubmit, formError } = useValidatedForm(forgotPasswordSchema, { server: result });
   return (
     <div className="narrow">
       <h1>Reset your password</h1>
@@ -42,11 +42,9 @@ export default function Forgot() {
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Reset your password">
         <FormError message={formError} />
         <TextField
-          name="email"
           label="Email address"
           type="email"
-          register={register}
-          error={errorFor("email")}
+          {...field("email")}
           autoComplete="email"
           required
           autoFocus={firstErrorField(result?.errors, ["email"]) === "email"}

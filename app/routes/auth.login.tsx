@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { register, errorFor, onSubmit, formError } = useValidatedForm(loginSchema, {
+  const { register, field, onSubmit, formError } = useValidatedForm(loginSchema, {
     server: result,
     defaultValues: { redirectTo: params.get("redirectTo") ?? "" },
   });
@@ -59,21 +59,17 @@ export default function Login() {
         <FormError message={formError} />
         <input type="hidden" {...register("redirectTo")} />
         <TextField
-          name="email"
           label="Email address"
           type="email"
-          register={register}
-          error={errorFor("email")}
+          {...field("email")}
           autoComplete="email"
           required
           autoFocus={focus === "email"}
         />
         <TextField
-          name="password"
           label="Password"
           type="password"
-          register={register}
-          error={errorFor("password")}
+          {...field("password")}
           autoComplete="current-password"
           required
           autoFocus={focus === "password"}

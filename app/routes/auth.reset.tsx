@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Reset() {
   const { token, valid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { register, errorFor, onSubmit, formError } = useValidatedForm(resetPasswordSchema, {
+  const { register, field, onSubmit, formError } = useValidatedForm(resetPasswordSchema, {
     server: result,
     defaultValues: { token },
   });
@@ -66,22 +66,18 @@ export default function Reset() {
         <FormError message={formError} />
         <input type="hidden" {...register("token")} />
         <TextField
-          name="password"
           label="New password"
           type="password"
-          register={register}
-          error={errorFor("password")}
+          {...field("password")}
           hint="At least 10 characters."
           autoComplete="new-password"
           required
           autoFocus={focus === "password"}
         />
         <TextField
-          name="confirmPassword"
           label="New password again"
           type="password"
-          register={register}
-          error={errorFor("confirmPassword")}
+          {...field("confirmPassword")}
           autoComplete="new-password"
           required
           autoFocus={focus === "confirmPassword"}

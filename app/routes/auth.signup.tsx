@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import {
   FormError,
   SubmitButton,
@@ -11,7 +11,7 @@ import {
 } from "~/components/forms";
 import { AccountError, signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
-import { getOptionalUser, startSession } from "~/services/auth.server";
+import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
 import { parseFormData } from "~/utils/forms.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
@@ -23,20 +23,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseFormData(await request.formData(), signUpSchema);
+  const formData = await request.formData();
+  const parsed = parseFormData(formData, signUpSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const redirectTo = safeRedirect(formData.get("redirectTo"), "/auth/verify");
   try {
     const user = await signUp(parsed.data, { requestId: context.requestId });
     const cookie = await startSession(request, user.id);
     return redirectWithFlash(
       request,
-      "/auth/verify",
+      redirectTo,
       { kind: "success", message: `Welcome to Lodestone. We sent a confirmation link to ${user.email}.` },
       [cookie],
     );
   } catch (error) {
     if (error instanceof AccountError) {
-      return invalid({ [error.field]: error.message }, { name: parsed.data.name, email: parsed.data.email });
+      return invalid(
+        { [error.field]: error.message },
+        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(formData.get("redirectTo") ?? "") },
+      );
     }
     throw error;
   }
@@ -46,7 +51,12 @@ const FIELDS = ["name", "email", "password"];
 
 export default function SignUp() {
   const result = useActionData<typeof action>();
-  const { register, errorFor, onSubmit, formError } = useValidatedForm(signUpSchema, { server: result });
+  const [params] = useSearchParams();
+  // An invitation link sends people here with their address and the way back to the invitation.
+  const { register, field, onSubmit, formError } = useValidatedForm(signUpSchema, {
+    server: result,
+    defaultValues: { email: params.get("email") ?? "", redirectTo: params.get("redirectTo") ?? "" },
+  });
   const focus = firstErrorField(result?.errors, FIELDS);
   return (
     <div className="narrow">
@@ -57,31 +67,20 @@ export default function SignUp() {
       </p>
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Create an account">
         <FormError message={formError} />
+        <input type="hidden" {...register("redirectTo")} defaultValue={params.get("redirectTo") ?? ""} />
+        <TextField label="Your name" {...field("name")} autoComplete="name" required autoFocus={focus === "name"} />
         <TextField
-          name="name"
-          label="Your name"
-          register={register}
-          error={errorFor("name")}
-          autoComplete="name"
-          required
-          autoFocus={focus === "name"}
-        />
-        <TextField
-          name="email"
           label="Email address"
           type="email"
-          register={register}
-          error={errorFor("email")}
+          {...field("email")}
           autoComplete="email"
           required
           autoFocus={focus === "email"}
         />
         <TextField
-          name="password"
           label="Password"
           type="password"
-          register={register}
-          error={errorFor("password")}
+          {...field("password")}
           hint="At least 10 characters. A few unrelated words make a strong password."
           autoComplete="new-password"
           required

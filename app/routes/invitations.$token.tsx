@@ -60,7 +60,12 @@ export default function InvitationPage() {
       ) : !user ? (
         <p>
           <Link to={`/auth/login?redirectTo=${encodeURIComponent(here)}`}>Sign in</Link> or{" "}
-          <Link to="/auth/signup">create an account</Link> with {invitation.email} to accept.
+          <Link
+            to={`/auth/signup?email=${encodeURIComponent(invitation.email)}&redirectTo=${encodeURIComponent(here)}`}
+          >
+            create an account
+          </Link>{" "}
+          with {invitation.email} to accept.
         </p>
       ) : user.email !== invitation.email ? (
         <p>

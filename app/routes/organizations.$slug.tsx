@@ -224,20 +224,16 @@ export default function OrganizationPage() {
             <FormError message={invite.formError} />
             <input type="hidden" name="intent" value="invite" />
             <TextField
-              name="email"
               label="Email address"
               type="email"
-              register={invite.register}
-              error={invite.errorFor("email")}
+              {...invite.field("email")}
               required
               autoFocus={focus === "email"}
             />
             <SelectField
-              name="role"
               label="Role"
               hint="Owners can invite and remove members."
-              register={invite.register}
-              error={invite.errorFor("role")}
+              {...invite.field("role")}
               options={[
                 { value: "MEMBER", label: "Member" },
                 { value: "OWNER", label: "Owner" },
