@@ -1,5 +1,10 @@
 // Projects: the proposed mines whose permitting record Lodestone keeps.
+import type { LandStatus, ReviewTrack } from "@prisma/client";
+import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { slugify } from "~/utils/slug";
+import { ConflictError, DomainError } from "./errors.server";
+import { isStageOf, stageLabel } from "./workflow";
 
 export function listProjectsForHome() {
   return prisma.project.findMany({
@@ -84,4 +89,200 @@ export function projectResource(project: {
     status: project.status,
     cooperatingAgencyIds: project.cooperatingAgencies.map((c) => c.agency.id),
   };
+}
+
+// ───────────── Changes ─────────────
+
+export type ProjectDetails = {
+  name: string;
+  county: string;
+  latitude?: number;
+  longitude?: number;
+  commodities: string[];
+  landStatus: LandStatus;
+  description: string;
+  website?: string;
+};
+
+export function listAgencies() {
+  return prisma.organization.findMany({
+    where: { kind: "AGENCY" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** The companies this person may create projects for (their own). */
+export function listCompaniesOf(userId: string) {
+  return prisma.organization.findMany({
+    where: { kind: "COMPANY", memberships: { some: { userId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+async function uniqueSlug(name: string): Promise<string> {
+  const base = slugify(name) || "project";
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await prisma.project.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate;
+  }
+}
+
+export async function createProject(
+  input: ProjectDetails & { companyId: string; state: string; leadAgencyId: string },
+  context: AuditContext,
+) {
+  const agency = await prisma.organization.findFirst({
+    where: { id: input.leadAgencyId, kind: "AGENCY" },
+    select: { id: true },
+  });
+  if (!agency) throw new DomainError("Choose an agency from the list.", "leadAgencyId");
+  const slug = await uniqueSlug(input.name);
+  return prisma.$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: {
+        slug,
+        name: input.name,
+        companyId: input.companyId,
+        state: input.state,
+        county: input.county,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        commodities: input.commodities,
+        landStatus: input.landStatus,
+        description: input.description,
+        website: input.website,
+        leadAgencyId: input.leadAgencyId,
+        reviewTrack: "EIS",
+        currentStage: "pre_application",
+        status: "IN_PROGRESS",
+        createdById: context.actorId,
+      },
+    });
+    await tx.stageTransition.create({
+      data: {
+        projectId: project.id,
+        kind: "RECORD",
+        toStage: "pre_application",
+        toStatus: "IN_PROGRESS",
+        reason: "Project added to Lodestone by its company.",
+        actorId: context.actorId,
+      },
+    });
+    await recordAudit(tx, context, {
+      action: "project.create",
+      entityType: "Project",
+      entityId: project.id,
+      after: { ...input, slug },
+    });
+    return project;
+  });
+}
+
+/** The company's own fields. The slug never changes, so shared links keep working. */
+export async function updateProjectDetails(
+  projectId: string,
+  expectedVersion: number,
+  input: ProjectDetails,
+  context: AuditContext,
+) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: {
+        name: true,
+        county: true,
+        latitude: true,
+        longitude: true,
+        commodities: true,
+        landStatus: true,
+        description: true,
+        website: true,
+      },
+    });
+    const updated = await tx.project.updateMany({
+      where: { id: projectId, version: expectedVersion },
+      data: {
+        name: input.name,
+        county: input.county,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
+        commodities: input.commodities,
+        landStatus: input.landStatus,
+        description: input.description,
+        website: input.website ?? null,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw new ConflictError();
+    await recordAudit(tx, context, {
+      action: "project.update",
+      entityType: "Project",
+      entityId: projectId,
+      before: {
+        ...before,
+        latitude: before.latitude?.toString() ?? null,
+        longitude: before.longitude?.toString() ?? null,
+      },
+      after: { ...input },
+    });
+  });
+}
+
+/** The lead agency's fields: who leads, who cooperates, and which review track applies. */
+export async function updateRegulatoryDetails(
+  projectId: string,
+  expectedVersion: number,
+  input: { leadAgencyId: string; cooperatingAgencyIds: string[]; reviewTrack: ReviewTrack },
+  context: AuditContext,
+) {
+  const agencies = await prisma.organization.findMany({
+    where: { id: { in: [input.leadAgencyId, ...input.cooperatingAgencyIds] }, kind: "AGENCY" },
+    select: { id: true },
+  });
+  const known = new Set(agencies.map((a) => a.id));
+  if (!known.has(input.leadAgencyId)) throw new DomainError("Choose an agency from the list.", "leadAgencyId");
+  const cooperating = [...new Set(input.cooperatingAgencyIds)].filter(
+    (id) => id !== input.leadAgencyId && known.has(id),
+  );
+
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: {
+        leadAgencyId: true,
+        reviewTrack: true,
+        currentStage: true,
+        cooperatingAgencies: { select: { agencyId: true } },
+      },
+    });
+    if (input.reviewTrack !== before.reviewTrack && !isStageOf(input.reviewTrack, before.currentStage)) {
+      throw new DomainError(
+        `The ${input.reviewTrack} track has no "${stageLabel(before.reviewTrack, before.currentStage)}" stage: move the project to a stage both tracks share first.`,
+        "reviewTrack",
+        422,
+      );
+    }
+    const updated = await tx.project.updateMany({
+      where: { id: projectId, version: expectedVersion },
+      data: { leadAgencyId: input.leadAgencyId, reviewTrack: input.reviewTrack, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError();
+    await tx.projectCooperatingAgency.deleteMany({ where: { projectId } });
+    if (cooperating.length) {
+      await tx.projectCooperatingAgency.createMany({ data: cooperating.map((agencyId) => ({ projectId, agencyId })) });
+    }
+    await recordAudit(tx, context, {
+      action: "project.updateRegulatory",
+      entityType: "Project",
+      entityId: projectId,
+      before: {
+        leadAgencyId: before.leadAgencyId,
+        reviewTrack: before.reviewTrack,
+        cooperatingAgencyIds: before.cooperatingAgencies.map((c) => c.agencyId),
+      },
+      after: { leadAgencyId: input.leadAgencyId, reviewTrack: input.reviewTrack, cooperatingAgencyIds: cooperating },
+    });
+  });
 }

@@ -11,9 +11,12 @@ export function parseFormData<S extends z.ZodTypeAny>(
   formData: FormData,
   schema: S,
 ): FormSuccess<z.output<S>> | FormFailure {
-  const raw: Record<string, string> = {};
+  // A key sent more than once (checkboxes, multi-selects) becomes a list.
+  const raw: Record<string, string | string[]> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string") raw[key] = value;
+    if (typeof value !== "string") continue;
+    const existing = raw[key];
+    raw[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
@@ -22,7 +25,10 @@ export function parseFormData<S extends z.ZodTypeAny>(
     const key = issue.path.join(".") || "form";
     errors[key] ??= issue.message;
   }
-  return { ok: false, errors, values: withoutSecrets(raw) };
+  const single = Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  return { ok: false, errors, values: withoutSecrets(single) };
 }
 
 export function withoutSecrets(values: Record<string, string>): Record<string, string> {

@@ -39,3 +39,30 @@ export async function createOrganization(kind: OrganizationKind, name = `${kind}
 export async function addMember(userId: string, organizationId: string, role: OrgRole = "MEMBER") {
   return prisma.membership.create({ data: { userId, organizationId, role } });
 }
+
+export async function createProjectRecord(options: {
+  companyId: string;
+  leadAgencyId: string | null;
+  stage?: string;
+  status?: "IN_PROGRESS" | "PAUSED" | "APPROVED" | "DENIED" | "WITHDRAWN";
+  track?: "EIS" | "EA";
+  name?: string;
+}) {
+  const name = options.name ?? `Test Mine ${unique()}`;
+  return prisma.project.create({
+    data: {
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      name,
+      companyId: options.companyId,
+      leadAgencyId: options.leadAgencyId,
+      commodities: ["lithium"],
+      state: "NV",
+      county: "Esmeralda",
+      landStatus: "BLM",
+      description: "A test project used by the integration tests.",
+      reviewTrack: options.track ?? "EIS",
+      currentStage: options.stage ?? "draft_eis",
+      status: options.status ?? "IN_PROGRESS",
+    },
+  });
+}

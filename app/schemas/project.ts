@@ -1,0 +1,222 @@
+// Project, stage and milestone forms: shared by the browser and the actions.
+import { z } from "zod";
+
+export const US_STATES = [
+  "AK",
+  "AL",
+  "AR",
+  "AZ",
+  "CA",
+  "CO",
+  "CT",
+  "DE",
+  "FL",
+  "GA",
+  "HI",
+  "IA",
+  "ID",
+  "IL",
+  "IN",
+  "KS",
+  "KY",
+  "LA",
+  "MA",
+  "MD",
+  "ME",
+  "MI",
+  "MN",
+  "MO",
+  "MS",
+  "MT",
+  "NC",
+  "ND",
+  "NE",
+  "NH",
+  "NJ",
+  "NM",
+  "NV",
+  "NY",
+  "OH",
+  "OK",
+  "OR",
+  "PA",
+  "RI",
+  "SC",
+  "SD",
+  "TN",
+  "TX",
+  "UT",
+  "VA",
+  "VT",
+  "WA",
+  "WI",
+  "WV",
+  "WY",
+] as const;
+
+export const LAND_STATUSES = ["BLM", "USFS", "PRIVATE", "STATE", "TRIBAL", "MIXED", "OTHER"] as const;
+export const LAND_STATUS_LABELS: Record<(typeof LAND_STATUSES)[number], string> = {
+  BLM: "Federal: Bureau of Land Management",
+  USFS: "Federal: U.S. Forest Service",
+  PRIVATE: "Private",
+  STATE: "State",
+  TRIBAL: "Tribal",
+  MIXED: "Mixed",
+  OTHER: "Other",
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const coordinate = (min: number, max: number, name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `Enter the ${name} in decimal degrees, between ${min} and ${max}.` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const projectDetails = {
+  county: z.string({ required_error: "Enter the county." }).trim().min(1, "Enter the county.").max(120),
+  latitude: coordinate(-90, 90, "latitude"),
+  longitude: coordinate(-180, 180, "longitude"),
+  commodities: z
+    .string({ required_error: "Name at least one mineral." })
+    .transform((v) =>
+      v
+        .split(",")
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((list) => list.length > 0, "Name at least one mineral, separated by commas.")
+    .refine((list) => list.length <= 12 && list.every((c) => c.length <= 40), "List at most 12 minerals."),
+  landStatus: z.enum(LAND_STATUSES, { errorMap: () => ({ message: "Choose the land status." }) }),
+  description: z
+    .string({ required_error: "Describe the project." })
+    .trim()
+    .min(20, "Describe the project in a sentence or more.")
+    .max(4000),
+  website: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+};
+
+export const createProjectSchema = z.object({
+  name: z.string({ required_error: "Enter the project's name." }).trim().min(3, "Enter the project's name.").max(160),
+  companyId: z.string({ required_error: "Choose the company." }).min(1, "Choose the company."),
+  state: z.enum(US_STATES, { errorMap: () => ({ message: "Choose the state." }) }),
+  leadAgencyId: z
+    .string({ required_error: "Choose the lead agency." })
+    .min(1, "Choose the agency the plan is filed with."),
+  ...projectDetails,
+});
+
+export const editProjectSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  name: createProjectSchema.shape.name,
+  ...projectDetails,
+});
+
+export const regulatorySchema = z.object({
+  version: z.coerce.number().int().positive(),
+  leadAgencyId: z.string().min(1, "Choose the lead agency."),
+  reviewTrack: z.enum(["EIS", "EA"], { errorMap: () => ({ message: "Choose the review track." }) }),
+  // One checkbox ticked arrives as a string, several as a list, none as nothing.
+  cooperatingAgencyIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())),
+});
+
+export const DATE_CHANGE_REASONS = [
+  "SPONSOR_FACTORS",
+  "ADDITIONAL_ANALYSIS",
+  "CONSULTATION",
+  "LITIGATION",
+  "POLICY_CHANGE",
+  "DATA_CORRECTION",
+  "PROJECT_PAUSE",
+] as const;
+
+const isoDate = (message: string) =>
+  z
+    .string({ required_error: message })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message)
+    .transform((v) => new Date(`${v}T00:00:00Z`));
+
+const optionalIsoDate = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(isoDate(message).optional());
+
+export const stageChangeSchema = z
+  .object({
+    version: z.coerce.number().int().positive(),
+    kind: z.enum(["ADVANCE", "RESCIND", "PAUSE", "RESUME", "APPROVE", "DENY", "WITHDRAW"], {
+      errorMap: () => ({ message: "Choose what happens." }),
+    }),
+    toStage: optionalText(60),
+    reason: z
+      .string({ required_error: "Give the reason." })
+      .trim()
+      .min(10, "Give the reason in a sentence: it is shown publicly.")
+      .max(2000),
+    pauseReason: z
+      .enum(DATE_CHANGE_REASONS)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    expectedLiftDate: optionalIsoDate("Enter a date like 2027-03-31."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "RESCIND" && !v.toStage)
+      ctx.addIssue({ code: "custom", path: ["toStage"], message: "Choose the earlier stage." });
+    if (v.kind === "PAUSE" && !v.pauseReason) {
+      ctx.addIssue({ code: "custom", path: ["pauseReason"], message: "Choose why the review is paused." });
+    }
+  });
+
+export const changeTargetSchema = z.object({
+  milestoneId: z.string().min(1),
+  newDate: isoDate("Enter the new target date like 2027-03-31."),
+  reason: z.enum(DATE_CHANGE_REASONS, { errorMap: () => ({ message: "Choose the reason for the change." }) }),
+  narrative: z
+    .string({ required_error: "Explain the change." })
+    .trim()
+    .min(10, "Explain the change in a sentence: it is shown publicly.")
+    .max(2000),
+});
+
+export const recordActualSchema = z.object({
+  milestoneId: z.string().min(1),
+  actualDate: isoDate("Enter the date it happened like 2026-05-01."),
+});
+
+export const addMilestoneSchema = z.object({
+  name: z.string({ required_error: "Name the milestone." }).trim().min(3, "Name the milestone.").max(200),
+  jurisdiction: z.enum(["FEDERAL", "STATE", "TRIBAL", "LOCAL", "COURT", "OTHER"]),
+  authority: optionalText(200),
+  baselineDate: optionalIsoDate("Enter a date like 2027-03-31."),
+  targetDate: optionalIsoDate("Enter a date like 2027-03-31."),
+  datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).default("DAY"),
+  sourceUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+});
