@@ -15,12 +15,12 @@ if [ ! -x "$CHROMIUM" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-mkdir -p test-results
+mkdir -p test-reports
 echo "[test] prisma generate"; npm run -s db:generate >/dev/null
 echo "[test] typecheck"; npm run -s typecheck
 echo "[test] lint"; npm run -s lint
-echo "[test] unit"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-echo "[test] integration"; npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+echo "[test] unit"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-reports/unit.json
+echo "[test] integration"; npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-reports/integration.json
 echo "[test] build"; npm run -s build >/dev/null
-echo "[test] end-to-end"; PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
-node scripts/test-summary.mjs test-results/unit.json test-results/integration.json test-results/e2e.json
+echo "[test] end-to-end"; PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e.json npx playwright test --reporter=list,json
+node scripts/test-summary.mjs test-reports/unit.json test-reports/integration.json test-reports/e2e.json
