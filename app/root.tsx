@@ -44,7 +44,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               organizations: actor.memberships.map((m) => m.organizationId),
             }
           : null,
-      can: { admin: can(actor, "admin.access", null) },
+      can: {
+        admin: can(actor, "admin.access", null),
+        addProject: (actor?.memberships ?? []).some((m) =>
+          can(actor, "project.create", { companyId: m.organizationId }),
+        ),
+      },
       flash,
     },
     { headers },

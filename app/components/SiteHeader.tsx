@@ -17,10 +17,13 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="nav-list">
             <li>
-              <NavLink to="/" end>
-                Projects
-              </NavLink>
+              <NavLink to="/projects">Projects</NavLink>
             </li>
+            {root?.can.addProject ? (
+              <li>
+                <NavLink to="/projects/new">Add a project</NavLink>
+              </li>
+            ) : null}
             {user ? (
               <>
                 {user.organizations.length > 0 ? (

@@ -87,7 +87,8 @@ type FieldProps = {
   register: UseFormRegister<FieldValues>;
   error?: string;
   hint?: ReactNode;
-  type?: "text" | "email" | "password" | "url" | "search";
+  type?: "text" | "email" | "password" | "url" | "search" | "date" | "number";
+  inputMode?: "decimal" | "numeric" | "text";
   autoComplete?: string;
   required?: boolean;
   autoFocus?: boolean;
@@ -104,6 +105,7 @@ export function TextField({
   required,
   autoFocus,
   defaultValue,
+  inputMode,
 }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -123,6 +125,7 @@ export function TextField({
         id={id}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         aria-required={required || undefined}
@@ -224,5 +227,49 @@ export function SubmitButton({
     <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending || undefined}>
       {pending ? pendingLabel : children}
     </button>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  required,
+  autoFocus,
+  defaultValue,
+  rows = 4,
+}: Omit<FieldProps, "type" | "autoComplete" | "inputMode"> & { rows?: number }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-required={required || undefined}
+        autoFocus={autoFocus}
+        defaultValue={defaultValue}
+        {...register(name as Path<FieldValues>)}
+      />
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -6,26 +6,9 @@ import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { DomainError } from "./errors.server";
 
+export { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "./labels";
+
 export const MILESTONE_DATE_CHANGED_EVENT = "milestone.dateChanged";
-
-export const DATE_CHANGE_REASON_LABELS: Record<DateChangeReason, string> = {
-  SPONSOR_FACTORS: "Project sponsor factors",
-  ADDITIONAL_ANALYSIS: "Additional analysis",
-  CONSULTATION: "Consultation",
-  LITIGATION: "Litigation",
-  POLICY_CHANGE: "Policy change",
-  DATA_CORRECTION: "Data correction",
-  PROJECT_PAUSE: "Project pause",
-};
-
-export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
-  FEDERAL: "Federal",
-  STATE: "State",
-  TRIBAL: "Tribal",
-  LOCAL: "Local",
-  COURT: "Court",
-  OTHER: "Other",
-};
 
 const toIso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 

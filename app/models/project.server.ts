@@ -286,3 +286,32 @@ export async function updateRegulatoryDetails(
     });
   });
 }
+
+/** What the policy and the management pages need about one project. */
+export async function getProjectForManagement(slug: string) {
+  return prisma.project.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      version: true,
+      reviewTrack: true,
+      currentStage: true,
+      status: true,
+      companyId: true,
+      leadAgencyId: true,
+      state: true,
+      county: true,
+      latitude: true,
+      longitude: true,
+      commodities: true,
+      landStatus: true,
+      description: true,
+      website: true,
+      company: { select: { name: true } },
+      leadAgency: { select: { name: true } },
+      cooperatingAgencies: { select: { agency: { select: { id: true, name: true } } } },
+    },
+  });
+}

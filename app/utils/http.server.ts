@@ -4,8 +4,8 @@ import type { AuditContext } from "~/services/audit.server";
 import { setFlash, type Flash } from "~/services/flash.server";
 
 /** A 400 that re-renders the form with its errors and the submitted values. */
-export function invalid(errors: Record<string, string>, values: Record<string, string> = {}) {
-  return data({ ok: false as const, errors, values }, { status: 400 });
+export function invalid(errors: Record<string, string>, values: Record<string, string> = {}, status = 400) {
+  return data({ ok: false as const, errors, values }, { status });
 }
 
 export async function redirectWithFlash(request: Request, to: string, flash: Flash, cookies: (string | null)[] = []) {

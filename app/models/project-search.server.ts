@@ -1,0 +1,301 @@
+// The public project list: search, filters, sort and one page in a single SQL statement, each
+// project's schedule status computed in the database by the rules of app/models/schedule.ts.
+//
+// Raw SQL because this is the busiest page and the schedule roll-up is an aggregate the Prisma
+// query builder cannot express: filtering or sorting on it would mean loading every project's
+// milestones into Node. Every value reaches PostgreSQL as a bind parameter (Prisma.sql).
+import { Prisma, type ProjectStatus, type ReviewTrack } from "@prisma/client";
+import { prisma } from "~/services/db.server";
+import type { ProjectQuery } from "~/schemas/project-search";
+import { AT_RISK_WINDOW_DAYS, type ScheduleStatus } from "./schedule";
+import { REVIEW_TRACKS, stageLabel, stagePosition } from "./workflow";
+
+export type ProjectListItem = {
+  slug: string;
+  name: string;
+  state: string;
+  county: string;
+  commodities: string[];
+  reviewTrack: ReviewTrack;
+  currentStage: string;
+  stageLabel: string;
+  stagePosition: { index: number; of: number };
+  status: ProjectStatus;
+  schedule: ScheduleStatus;
+  /** Zero means "no milestones recorded": show that rather than an "on track" badge. */
+  milestoneCount: number;
+  company: { name: string };
+  leadAgency: { name: string; slug: string } | null;
+  updatedAt: string;
+};
+
+export type ProjectSearchResult = {
+  projects: ProjectListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+export type ProjectFilterOptions = {
+  states: string[];
+  commodities: string[];
+  leadAgencies: { id: string; slug: string; name: string }[];
+  stages: { key: string; label: string }[];
+};
+
+// ───────────── Schedule status in SQL ─────────────
+
+// Each milestone gets a code: 0 complete, 1 on track, 2 delayed, 3 at risk, 4 missed, in the
+// precedence of milestoneStatus(). `max()` over a project's codes is its worst one; complete is
+// the lowest, so a max of 0 means every milestone is complete, and NULL means none are recorded.
+// Paused is decided per project, before the milestones, as projectScheduleStatus() does.
+
+/** Sort position of a project's schedule: descending puts the projects furthest behind first. */
+export const SCHEDULE_ORDER = [
+  "complete",
+  "on_track",
+  "paused",
+  "delayed",
+  "at_risk",
+  "missed",
+] as const satisfies readonly ScheduleStatus[];
+
+/** The last day of the day, month or year a date stands for (periodEnd() in schedule.ts). */
+function periodEnd(column: Prisma.Sql): Prisma.Sql {
+  // Cast to timestamp (without zone) so the session's time zone cannot shift the day.
+  return Prisma.sql`(CASE m."datePrecision"
+    WHEN 'YEAR' THEN (date_trunc('year', ${column}::timestamp) + interval '1 year' - interval '1 day')::date
+    WHEN 'MONTH' THEN (date_trunc('month', ${column}::timestamp) + interval '1 month' - interval '1 day')::date
+    ELSE ${column} END)`;
+}
+
+function milestoneRollup(today: string): Prisma.Sql {
+  const target = periodEnd(Prisma.sql`m."targetDate"`);
+  const baseline = periodEnd(Prisma.sql`m."baselineDate"`);
+  return Prisma.sql`LEFT JOIN LATERAL (
+    SELECT count(*)::int AS milestone_count,
+      max(CASE
+        WHEN m."actualDate" IS NOT NULL THEN 0
+        WHEN m."targetDate" IS NULL THEN 1
+        WHEN ${target} <= ${today}::date THEN 4
+        WHEN ${target} - ${today}::date <= ${AT_RISK_WINDOW_DAYS}::int THEN 3
+        WHEN m."baselineDate" IS NOT NULL AND ${target} > ${baseline} THEN 2
+        ELSE 1
+      END) AS worst
+    FROM "Milestone" m
+    WHERE m."projectId" = p.id
+  ) ms ON true`;
+}
+
+/** Index into SCHEDULE_ORDER, from the project status and its worst milestone code. */
+const scheduleOrder = Prisma.sql`(CASE
+  WHEN p.status = 'PAUSED' THEN 2
+  WHEN ms.worst IS NULL OR ms.worst = 1 THEN 1
+  WHEN ms.worst = 0 THEN 0
+  ELSE ms.worst + 1
+END)`;
+
+// ───────────── Stage progress ─────────────
+
+/**
+ * How far through its own track a stage is (position / number of stages), so that sorting by
+ * stage puts both tracks' last stage, permits issued, at the same end. Unknown keys count as 0.
+ */
+function stageProgress(track: ReviewTrack, key: string): number {
+  const { index, of } = stagePosition(track, key);
+  return index / of;
+}
+
+const STAGE_ROWS = (Object.keys(REVIEW_TRACKS) as ReviewTrack[]).flatMap((track) =>
+  REVIEW_TRACKS[track].stages.map((stage) => ({ track, key: stage.key, progress: stageProgress(track, stage.key) })),
+);
+
+const stageProgressJoin = Prisma.sql`LEFT JOIN (VALUES ${Prisma.join(
+  STAGE_ROWS.map((row) => Prisma.sql`(${row.track}::text, ${row.key}::text, ${row.progress}::float8)`),
+)}) AS stage_progress(track, key, progress)
+  ON stage_progress.track = p."reviewTrack"::text AND stage_progress.key = p."currentStage"`;
+
+// ───────────── The query ─────────────
+
+/** `%`, `_` and `\` in what a person typed are literal characters, not LIKE wildcards. */
+function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function conditions(query: ProjectQuery): Prisma.Sql {
+  const where: Prisma.Sql[] = [];
+  // Every word must appear in the name, the company's name or a commodity ("lithium nevada").
+  for (const term of query.q.split(" ").filter(Boolean).slice(0, 6)) {
+    const pattern = containsPattern(term);
+    where.push(Prisma.sql`(p.name ILIKE ${pattern}
+      OR array_to_string(p.commodities, ' ') ILIKE ${pattern}
+      OR p."companyId" IN (SELECT o.id FROM "Organization" o WHERE o.name ILIKE ${pattern}))`);
+  }
+  if (query.state) where.push(Prisma.sql`p.state = ${query.state}`);
+  if (query.commodity) where.push(Prisma.sql`p.commodities @> ARRAY[${query.commodity}::text]`);
+  if (query.stage) where.push(Prisma.sql`p."currentStage" = ${query.stage}`);
+  if (query.status) where.push(Prisma.sql`p.status = ${query.status}::"ProjectStatus"`);
+  if (query.leadAgency) {
+    where.push(Prisma.sql`p."leadAgencyId" = (SELECT o.id FROM "Organization" o WHERE o.slug = ${query.leadAgency})`);
+  }
+  if (query.schedule) where.push(Prisma.sql`${scheduleOrder} = ${SCHEDULE_ORDER.indexOf(query.schedule)}::int`);
+  return where.length ? Prisma.join(where, " AND ") : Prisma.sql`TRUE`;
+}
+
+function orderBy(query: ProjectQuery): Prisma.Sql {
+  // The direction is one of two constants chosen from a validated value, never user text.
+  const dir = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
+  // The id breaks ties so that rows never swap places between pages.
+  switch (query.sort) {
+    case "updated":
+      return Prisma.sql`p."updatedAt" ${dir}, p.id`;
+    case "stage":
+      return Prisma.sql`coalesce(stage_progress.progress, 0) ${dir}, lower(p.name), p.id`;
+    case "schedule":
+      return Prisma.sql`${scheduleOrder} ${dir}, lower(p.name), p.id`;
+    case "name":
+      return Prisma.sql`lower(p.name) ${dir}, p.id ${dir}`;
+  }
+}
+
+/** FROM and WHERE of the projects matching the query, with the joins its filter and sort need. */
+function matching(query: ProjectQuery, today: string): Prisma.Sql {
+  const needsSchedule = query.schedule !== undefined || query.sort === "schedule";
+  return Prisma.sql`FROM "Project" p
+    ${needsSchedule ? milestoneRollup(today) : Prisma.empty}
+    ${query.sort === "stage" ? stageProgressJoin : Prisma.empty}
+    WHERE ${conditions(query)}`;
+}
+
+/** The statement for one page; exported so the benchmark can EXPLAIN exactly what runs. */
+export function projectPageSql(query: ProjectQuery, today: Date, page = query.page): Prisma.Sql {
+  const day = utcDay(today);
+  // The page's ids are chosen first; the milestones of only those rows are then rolled up for
+  // display (the roll-up over every match happens only when the filter or sort needs it).
+  return Prisma.sql`WITH page AS (
+    SELECT p.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${orderBy(query)})::int AS position
+    ${matching(query, day)}
+    ORDER BY position
+    LIMIT ${query.pageSize}::int OFFSET ${(page - 1) * query.pageSize}::int
+  )
+  SELECT page.total, p.slug, p.name, p.state, p.county, p.commodities, p."reviewTrack", p."currentStage",
+    p.status, p."updatedAt", c.name AS "companyName", la.name AS "leadAgencyName", la.slug AS "leadAgencySlug",
+    ms.milestone_count AS "milestoneCount", ${scheduleOrder} AS "scheduleOrder"
+  FROM page
+  JOIN "Project" p ON p.id = page.id
+  JOIN "Organization" c ON c.id = p."companyId"
+  LEFT JOIN "Organization" la ON la.id = p."leadAgencyId"
+  ${milestoneRollup(day)}
+  ORDER BY page.position`;
+}
+
+type PageRow = {
+  total: number;
+  slug: string;
+  name: string;
+  state: string;
+  county: string;
+  commodities: string[];
+  reviewTrack: ReviewTrack;
+  currentStage: string;
+  status: ProjectStatus;
+  updatedAt: Date;
+  companyName: string;
+  leadAgencyName: string | null;
+  leadAgencySlug: string | null;
+  milestoneCount: number;
+  scheduleOrder: number;
+};
+
+/** The calendar day (UTC) that schedule.ts judges `today` by. */
+function utcDay(today: Date): string {
+  return today.toISOString().slice(0, 10);
+}
+
+function toListItem(row: PageRow): ProjectListItem {
+  return {
+    slug: row.slug,
+    name: row.name,
+    state: row.state,
+    county: row.county,
+    commodities: row.commodities,
+    reviewTrack: row.reviewTrack,
+    currentStage: row.currentStage,
+    stageLabel: stageLabel(row.reviewTrack, row.currentStage),
+    stagePosition: stagePosition(row.reviewTrack, row.currentStage),
+    status: row.status,
+    schedule: SCHEDULE_ORDER[row.scheduleOrder],
+    milestoneCount: row.milestoneCount,
+    company: { name: row.companyName },
+    leadAgency:
+      row.leadAgencyName !== null && row.leadAgencySlug !== null
+        ? { name: row.leadAgencyName, slug: row.leadAgencySlug }
+        : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * One page of the public project list. `today` is judged by its UTC calendar day, as everywhere
+ * else the schedule is shown. A page past the end answers with the last page.
+ */
+export async function searchProjects(query: ProjectQuery, today: Date): Promise<ProjectSearchResult> {
+  let page = query.page;
+  let rows = await prisma.$queryRaw<PageRow[]>(projectPageSql(query, today, page));
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // Rare (a stale link after projects were removed, or a hand-edited page number): count, then
+    // answer with the last page rather than an empty one that says "0 projects".
+    const [count] = await prisma.$queryRaw<{ total: number }[]>(
+      Prisma.sql`SELECT count(*)::int AS total ${matching(query, utcDay(today))}`,
+    );
+    total = count?.total ?? 0;
+    page = Math.max(1, Math.ceil(total / query.pageSize));
+    if (total > 0) {
+      rows = await prisma.$queryRaw<PageRow[]>(projectPageSql(query, today, page));
+      total = rows[0]?.total ?? total;
+    }
+  }
+  return {
+    projects: rows.map(toListItem),
+    total,
+    page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+/** What the filters can offer: only values some project has, so no choice leads to nothing. */
+export async function projectFilterOptions(): Promise<ProjectFilterOptions> {
+  const [row] = await prisma.$queryRaw<
+    {
+      states: string[];
+      commodities: string[];
+      stages: { track: ReviewTrack; key: string }[];
+      leadAgencies: { id: string; slug: string; name: string }[];
+    }[]
+  >(Prisma.sql`SELECT
+    ARRAY(SELECT DISTINCT p.state FROM "Project" p ORDER BY 1) AS states,
+    ARRAY(SELECT DISTINCT c FROM "Project" p, unnest(p.commodities) AS c ORDER BY 1) AS commodities,
+    coalesce((SELECT json_agg(s) FROM (
+      SELECT DISTINCT p."reviewTrack" AS track, p."currentStage" AS key FROM "Project" p
+    ) s), '[]'::json) AS stages,
+    coalesce((SELECT json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name) ORDER BY o.name)
+      FROM "Organization" o
+      WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p."leadAgencyId" = o.id)), '[]'::json) AS "leadAgencies"`);
+  const stages = new Map<string, { key: string; label: string; progress: number }>();
+  for (const { track, key } of row?.stages ?? []) {
+    const progress = stageProgress(track, key);
+    const known = stages.get(key);
+    if (!known || progress < known.progress) stages.set(key, { key, label: stageLabel(track, key), progress });
+  }
+  return {
+    states: row?.states ?? [],
+    commodities: row?.commodities ?? [],
+    leadAgencies: row?.leadAgencies ?? [],
+    stages: [...stages.values()]
+      .sort((a, b) => a.progress - b.progress || a.label.localeCompare(b.label))
+      .map(({ key, label }) => ({ key, label })),
+  };
+}

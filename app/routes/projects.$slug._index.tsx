@@ -1,0 +1,305 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MilestoneTimeline } from "~/components/MilestoneTimeline";
+import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
+import { DATE_CHANGE_REASON_LABELS, listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
+import { getProjectBySlug, projectResource } from "~/models/project.server";
+import { formatDateByPrecision, milestoneStatus, projectScheduleStatus, summarizeSchedule } from "~/models/schedule";
+import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
+import { can } from "~/policy";
+import { getOptionalActor } from "~/services/actor.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+import { formatLocation } from "~/utils/places";
+import { todayUtc } from "~/utils/today.server";
+import timelineStyles from "~/styles/timeline.css";
+import { LAND_STATUS_LABELS } from "~/schemas/project";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.project.name} · Lodestone` : "Project not found · Lodestone" },
+  ...(data
+    ? [
+        {
+          name: "description",
+          content: `${data.project.name}: ${data.project.stageLabel}. ${data.project.description.slice(0, 150)}`,
+        },
+      ]
+    : []),
+];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await getProjectBySlug(params.slug ?? "");
+  if (!project) throw notFound("There is no project at this address.");
+  const [actor, milestones, dateChanges, pauses] = await Promise.all([
+    getOptionalActor(request),
+    listMilestones(project.id),
+    listDateChanges(project.id),
+    listPauses(project.id),
+  ]);
+  const today = todayUtc();
+  const paused = project.status === "PAUSED";
+  const resource = projectResource(project);
+  return {
+    today: today.toISOString(),
+    project: {
+      ...project,
+      latitude: project.latitude?.toString() ?? null,
+      longitude: project.longitude?.toString() ?? null,
+      stageLabel: stageLabel(project.reviewTrack, project.currentStage),
+      stagePosition: stagePosition(project.reviewTrack, project.currentStage),
+      trackLabel: REVIEW_TRACKS[project.reviewTrack].label,
+      stageTransitions: project.stageTransitions.map((t) => ({
+        ...t,
+        fromLabel: t.fromStage ? stageLabel(project.reviewTrack, t.fromStage) : null,
+        toLabel: stageLabel(project.reviewTrack, t.toStage),
+      })),
+    },
+    schedule: {
+      status: projectScheduleStatus(milestones, { today, projectStatus: project.status }),
+      summary: summarizeSchedule(milestones, { today, projectStatus: project.status }),
+    },
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      name: m.name,
+      jurisdiction: m.jurisdiction,
+      responsible: m.agency?.name ?? m.authority ?? null,
+      baselineDate: iso(m.baselineDate),
+      targetDate: iso(m.targetDate),
+      actualDate: iso(m.actualDate),
+      datePrecision: m.datePrecision,
+      status: milestoneStatus(m, { today, projectPaused: paused }),
+      note: m.note,
+      sourceUrl: m.sourceUrl,
+    })),
+    dateChanges: dateChanges.map((c) => ({
+      id: c.id,
+      milestone: c.milestone.name,
+      previous: c.previousDate ? formatDateByPrecision(c.previousDate, c.milestone.datePrecision) : "none",
+      next: c.newDate ? formatDateByPrecision(c.newDate, c.milestone.datePrecision) : "none",
+      reason: DATE_CHANGE_REASON_LABELS[c.reason],
+      narrative: c.narrative,
+      changedAt: c.changedAt.toISOString(),
+      by: c.changedBy?.name ?? null,
+    })),
+    pauses: pauses.map((p) => ({
+      id: p.id,
+      reason: DATE_CHANGE_REASON_LABELS[p.reason],
+      summary: p.summary,
+      startedAt: p.startedAt.toISOString(),
+      liftedAt: iso(p.liftedAt),
+      expectedLiftDate: iso(p.expectedLiftDate),
+    })),
+    can: {
+      edit: can(actor, "project.edit", resource),
+      editRegulatory: can(actor, "project.editRegulatory", resource),
+      changeStage: can(actor, "project.advanceStage", resource) || can(actor, "project.withdraw", resource),
+      changeSchedule: can(actor, "milestone.changeDate", resource),
+    },
+  };
+}
+
+export default function ProjectPage() {
+  const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
+  const anyAction = Object.values(allowed).some(Boolean);
+  return (
+    <article className="stack">
+      <header>
+        <h1>{project.name}</h1>
+        <p>
+          <ProjectStatusBadge status={project.status} /> <span className="muted">Schedule:</span>{" "}
+          <ScheduleStatusBadge status={schedule.status} />{" "}
+          <span>
+            {project.stageLabel}
+            {project.stagePosition.index > 0
+              ? ` (stage ${project.stagePosition.index} of ${project.stagePosition.of})`
+              : ""}
+          </span>
+        </p>
+      </header>
+      {anyAction ? (
+        <nav aria-label="Manage this project" className="card">
+          <ul className="action-list">
+            {allowed.changeStage ? (
+              <li>
+                <Link to="stage">Change stage</Link>
+              </li>
+            ) : null}
+            {allowed.changeSchedule ? (
+              <li>
+                <Link to="milestones">Manage schedule</Link>
+              </li>
+            ) : null}
+            {allowed.editRegulatory ? (
+              <li>
+                <Link to="regulatory">Edit agencies and review track</Link>
+              </li>
+            ) : null}
+            {allowed.edit ? (
+              <li>
+                <Link to="edit">Edit project details</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <p>{project.description}</p>
+
+      <section aria-labelledby="overview">
+        <h2 id="overview">Overview</h2>
+        <dl className="facts">
+          <dt>Company</dt>
+          <dd>{project.company.name}</dd>
+          <dt>Location</dt>
+          <dd>
+            {formatLocation(project.county, project.state)}
+            {project.latitude && project.longitude ? ` (${project.latitude}, ${project.longitude})` : ""}
+          </dd>
+          <dt>Minerals</dt>
+          <dd>{project.commodities.join(", ")}</dd>
+          <dt>Land</dt>
+          <dd>{LAND_STATUS_LABELS[project.landStatus]}</dd>
+          <dt>Review</dt>
+          <dd>{project.trackLabel}</dd>
+          {project.federalCategory ? (
+            <>
+              <dt>Federal category</dt>
+              <dd>{project.federalCategory}</dd>
+            </>
+          ) : null}
+          {project.website ? (
+            <>
+              <dt>Website</dt>
+              <dd>
+                <a href={project.website} rel="noopener noreferrer">
+                  {project.website}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          <dt>Lead agency</dt>
+          <dd>{project.leadAgency?.name ?? "Not yet assigned"}</dd>
+          <dt>Cooperating agencies</dt>
+          <dd>
+            {project.cooperatingAgencies.length
+              ? project.cooperatingAgencies.map((c) => c.agency.name).join("; ")
+              : "None recorded"}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">Timeline</h2>
+        {milestones.length === 0 ? (
+          <p>No milestones are recorded for this project yet.</p>
+        ) : (
+          <>
+            <p>
+              {schedule.summary.complete} of {schedule.summary.total} milestones complete.
+            </p>
+            <MilestoneTimeline milestones={milestones} today={today} title={`Milestones of ${project.name}`} />
+          </>
+        )}
+      </section>
+
+      {pauses.length > 0 ? (
+        <section aria-labelledby="pauses">
+          <h2 id="pauses">Pauses</h2>
+          <ul>
+            {pauses.map((p) => (
+              <li key={p.id}>
+                {formatDate(p.startedAt)} – {p.liftedAt ? formatDate(p.liftedAt) : "still paused"}: {p.reason}.{" "}
+                {p.summary}
+                {!p.liftedAt && p.expectedLiftDate ? ` Expected to lift ${formatDate(p.expectedLiftDate)}.` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="changes">
+        <h2 id="changes">Schedule changes</h2>
+        {dateChanges.length === 0 ? (
+          <p>No target date has been changed.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Target date changes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Recorded</th>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Explanation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dateChanges.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatDate(c.changedAt)}</td>
+                    <td>{c.milestone}</td>
+                    <td>{c.previous}</td>
+                    <td>{c.next}</td>
+                    <td>{c.reason}</td>
+                    <td>
+                      {c.narrative}
+                      {c.by ? <span className="muted"> ({c.by})</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">Stage history</h2>
+        {project.stageTransitions.length === 0 ? (
+          <p>No stage changes are recorded yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Stage changes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">By</th>
+                </tr>
+              </thead>
+              <tbody>
+                {project.stageTransitions.map((t) => (
+                  <tr key={t.id}>
+                    <td>{formatDate(t.occurredAt)}</td>
+                    <td>
+                      {t.fromLabel && t.fromLabel !== t.toLabel ? `${t.fromLabel} → ` : ""}
+                      {t.toLabel}
+                      {t.kind === "PAUSE" ||
+                      t.kind === "RESUME" ||
+                      t.kind === "APPROVE" ||
+                      t.kind === "DENY" ||
+                      t.kind === "WITHDRAW" ||
+                      t.kind === "RESCIND" ? (
+                        <span className="badge">{t.kind.toLowerCase()}</span>
+                      ) : null}
+                    </td>
+                    <td>{t.reason}</td>
+                    <td>{t.actor?.name ?? "Public record"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,186 @@
+// Moving a project between stages (lead agency) or withdrawing it (its company).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { changeStage } from "~/models/stage.server";
+import { TRANSITIONS, TRANSITION_KINDS, earlierStages, planTransition, stageLabel } from "~/models/workflow";
+import { assertCan, can } from "~/policy";
+import { DATE_CHANGE_REASONS, stageChangeSchema } from "~/schemas/project";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Change stage: ${data?.project.name ?? "project"} · Lodestone` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, project, resource } = await requireProjectFor(
+    request,
+    params.slug,
+    "project.advanceStage",
+    "project.withdraw",
+  );
+  const state = { track: project.reviewTrack, stage: project.currentStage, status: project.status };
+  // Offer only the moves this person may make and the workflow allows from here.
+  const options = TRANSITION_KINDS.filter((kind) => can(actor, TRANSITIONS[kind].permission, resource)).map((kind) => {
+    const plan = planTransition(state, {
+      kind,
+      toStage: kind === "RESCIND" ? earlierStages(project.reviewTrack, project.currentStage)[0]?.key : undefined,
+    });
+    const label =
+      kind === "ADVANCE" && plan.ok
+        ? `Advance to ${stageLabel(project.reviewTrack, plan.transition.toStage)}`
+        : TRANSITIONS[kind].label;
+    return { kind, label, available: plan.ok, why: plan.ok ? null : plan.reason };
+  });
+  return {
+    project: {
+      slug: project.slug,
+      name: project.name,
+      version: project.version,
+      status: project.status,
+      stageLabel: stageLabel(project.reviewTrack, project.currentStage),
+    },
+    options,
+    earlierStages: earlierStages(project.reviewTrack, project.currentStage),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, project, resource } = await requireProjectFor(
+    request,
+    params.slug,
+    "project.advanceStage",
+    "project.withdraw",
+  );
+  const parsed = parseFormData(await request.formData(), stageChangeSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const input = parsed.data;
+  assertCan(actor, TRANSITIONS[input.kind].permission, resource);
+  try {
+    await changeStage(
+      {
+        projectId: project.id,
+        expectedVersion: input.version,
+        kind: input.kind,
+        toStage: input.toStage,
+        reason: input.reason,
+        pause:
+          input.kind === "PAUSE" && input.pauseReason
+            ? { reason: input.pauseReason, expectedLiftDate: input.expectedLiftDate ?? null }
+            : undefined,
+      },
+      auditContext(context, actor.userId),
+    );
+  } catch (error) {
+    return domainFailure(error, { kind: input.kind, reason: input.reason, toStage: input.toStage ?? "" });
+  }
+  return redirectWithFlash(request, `/projects/${project.slug}`, {
+    kind: "success",
+    message: `${TRANSITIONS[input.kind].label}: done. Followers of ${project.name} will be notified.`,
+  });
+}
+
+export default function StageChange() {
+  const { project, options, earlierStages: earlier } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const available = options.filter((o) => o.available);
+  const form = useValidatedForm(stageChangeSchema, {
+    server: result,
+    defaultValues: {
+      version: String(project.version),
+      kind: available[0]?.kind ?? "",
+      toStage: earlier.at(-1)?.key ?? "",
+      pauseReason: "",
+    },
+  });
+  const focus = firstErrorField(result?.errors, ["kind", "toStage", "reason", "pauseReason", "expectedLiftDate"]);
+  return (
+    <div className="stack narrow">
+      <p>
+        <Link to={`/projects/${project.slug}`}>← {project.name}</Link>
+      </p>
+      <h1>Change the stage of {project.name}</h1>
+      <p>
+        Now: <strong>{project.stageLabel}</strong> <ProjectStatusBadge status={project.status} />
+      </p>
+      {available.length === 0 ? (
+        <p className="card">No stage change is possible from here. {options.map((o) => o.why).filter(Boolean)[0]}</p>
+      ) : (
+        <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-label="Change the stage">
+          <FormError message={form.formError} />
+          <input type="hidden" {...form.register("version")} defaultValue={String(project.version)} />
+          <SelectField
+            {...form.field("kind")}
+            label="What happens"
+            required
+            options={available.map((o) => ({ value: o.kind, label: o.label }))}
+            autoFocus={focus === "kind"}
+          />
+          {earlier.length > 0 && available.some((o) => o.kind === "RESCIND") ? (
+            <SelectField
+              {...form.field("toStage")}
+              label="Earlier stage (when rescinding)"
+              options={earlier.map((s) => ({ value: s.key, label: s.label }))}
+              autoFocus={focus === "toStage"}
+            />
+          ) : null}
+          <TextAreaField
+            {...form.field("reason")}
+            label="Reason"
+            hint="Shown publicly in the stage history. Cite the notice or decision where you can."
+            required
+            autoFocus={focus === "reason"}
+          />
+          {available.some((o) => o.kind === "PAUSE") ? (
+            <fieldset className="card">
+              <legend>When pausing</legend>
+              <SelectField
+                {...form.field("pauseReason")}
+                label="Reason for the pause"
+                options={[
+                  { value: "", label: "Choose…" },
+                  ...DATE_CHANGE_REASONS.map((r) => ({ value: r, label: DATE_CHANGE_REASON_LABELS[r] })),
+                ]}
+                autoFocus={focus === "pauseReason"}
+              />
+              <TextField
+                {...form.field("expectedLiftDate")}
+                type="date"
+                label="Expected date the pause lifts"
+                autoFocus={focus === "expectedLiftDate"}
+              />
+            </fieldset>
+          ) : null}
+          <SubmitButton pendingLabel="Saving…">Record the change</SubmitButton>
+        </ValidatedForm>
+      )}
+      {options.some((o) => !o.available) ? (
+        <section aria-labelledby="unavailable">
+          <h2 id="unavailable">Not possible from here</h2>
+          <ul>
+            {options
+              .filter((o) => !o.available)
+              .map((o) => (
+                <li key={o.kind}>
+                  {o.label}: {o.why}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
