@@ -78,7 +78,7 @@ function milestoneRollup(today: string): Prisma.Sql {
       max(CASE
         WHEN m."actualDate" IS NOT NULL THEN 0
         WHEN m."targetDate" IS NULL THEN 1
-        WHEN ${target} <= ${today}::date THEN 4
+        WHEN ${target} < ${today}::date THEN 4
         WHEN ${target} - ${today}::date <= ${AT_RISK_WINDOW_DAYS}::int THEN 3
         WHEN m."baselineDate" IS NOT NULL AND ${target} > ${baseline} THEN 2
         ELSE 1

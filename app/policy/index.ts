@@ -26,6 +26,10 @@ export type ProjectResource = {
 
 export type NewProjectResource = { companyId: string };
 
+export type DocumentResource = ProjectResource & { visibility: "PUBLIC" | "CONFIDENTIAL" };
+
+export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[] };
+
 /** Every action and the resource it is asked about. */
 export type ResourceFor = {
   "admin.access": null;
@@ -41,6 +45,18 @@ export type ResourceFor = {
   "project.advanceStage": ProjectResource;
   "project.withdraw": ProjectResource;
   "milestone.changeDate": ProjectResource;
+  "package.manage": ProjectResource;
+  "package.determineCompleteness": ProjectResource;
+  "document.read": DocumentResource;
+  "project.readConfidential": ProjectResource;
+  "review.open": ProjectResource;
+  "review.work": ReviewResource;
+  "condition.manage": ProjectResource;
+  "informationRequest.issue": ProjectResource;
+  "informationRequest.respond": ProjectResource;
+  "informationRequest.decide": ProjectResource;
+  "dashboard.regulator": null;
+  "dashboard.company": null;
 };
 
 export type Action = keyof ResourceFor;
@@ -60,12 +76,25 @@ function ownsOrganization(actor: Actor, organizationId: string) {
   return actor.memberships.some((m) => m.organizationId === organizationId && m.role === "OWNER");
 }
 
+/** Agencies with a part in the project's review: the lead and the cooperating agencies. */
+function isAssignedAgency(actor: Actor, project: ProjectResource) {
+  return (
+    belongsTo(actor, project.leadAgencyId, "AGENCY") ||
+    project.cooperatingAgencyIds.some((id) => belongsTo(actor, id, "AGENCY"))
+  );
+}
+
+/** Who may see confidential business information: the company and the assigned agencies. */
+function seesConfidential(actor: Actor, project: ProjectResource) {
+  return belongsTo(actor, project.companyId, "COMPANY") || isAssignedAgency(actor, project);
+}
+
 const ACTIVE: ReadonlySet<ProjectStatus> = new Set(["IN_PROGRESS", "PAUSED"]);
 
 type Rule<A extends Action> = (actor: Actor, resource: ResourceFor[A]) => Decision;
 
 // Public actions also apply to anonymous visitors; every other rule only ever sees a signed-in actor.
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view"]);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view", "document.read"]);
 
 const RULES: { [A in Action]: Rule<A> } = {
   "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
@@ -111,6 +140,56 @@ const RULES: { [A in Action]: Rule<A> } = {
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow
       : deny("Only staff of the project's lead agency can change its schedule."),
+
+  "package.manage": (actor, project) =>
+    belongsTo(actor, project.companyId, "COMPANY")
+      ? allow
+      : deny("Only the project's company can prepare and submit its permit packages."),
+  "package.determineCompleteness": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can decide whether a package is complete."),
+  // Deny wins: confidential business information stays with the company and the assigned
+  // agencies, whoever else asks (administrators included).
+  "document.read": (actor, doc) =>
+    doc.visibility === "PUBLIC" || seesConfidential(actor, doc)
+      ? allow
+      : deny(
+          "This document is confidential business information: only the company and the agencies reviewing the project can open it.",
+        ),
+  "project.readConfidential": (actor, project) =>
+    seesConfidential(actor, project)
+      ? allow
+      : deny("Only the company and the agencies reviewing the project can see this."),
+  "review.open": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can open environmental reviews and assign reviewers."),
+  "review.work": (actor, review) =>
+    belongsTo(actor, review.leadAgencyId, "AGENCY") ||
+    (review.assignedUserIds.includes(actor.userId) && isAssignedAgency(actor, review))
+      ? allow
+      : deny("Only the lead agency and the reviewers assigned to this review can work on it."),
+  "condition.manage": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can set or resolve conditions of approval."),
+  "informationRequest.issue": (actor, project) =>
+    isAssignedAgency(actor, project)
+      ? allow
+      : deny("Only staff of the agencies reviewing the project can send information requests."),
+  "informationRequest.respond": (actor, project) =>
+    belongsTo(actor, project.companyId, "COMPANY")
+      ? allow
+      : deny("Only the project's company can answer its information requests."),
+  "informationRequest.decide": (actor, project) =>
+    isAssignedAgency(actor, project)
+      ? allow
+      : deny("Only staff of the agencies reviewing the project can accept or return an answer."),
+  "dashboard.regulator": (actor) =>
+    actor.memberships.some((m) => m.kind === "AGENCY") ? allow : deny("The review queue is for agency staff."),
+  "dashboard.company": (actor) =>
+    actor.memberships.some((m) => m.kind === "COMPANY") ? allow : deny("The company dashboard is for company staff."),
 };
 
 export function decide<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): Decision {

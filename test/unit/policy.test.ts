@@ -52,6 +52,18 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "project.advanceStage": project,
   "project.withdraw": project,
   "milestone.changeDate": project,
+  "package.manage": project,
+  "package.determineCompleteness": project,
+  "document.read": { ...project, visibility: "CONFIDENTIAL" },
+  "project.readConfidential": project,
+  "review.open": project,
+  "review.work": { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: ["u"] },
+  "condition.manage": project,
+  "informationRequest.issue": project,
+  "informationRequest.respond": project,
+  "informationRequest.decide": project,
+  "dashboard.regulator": null,
+  "dashboard.company": null,
 };
 
 const ALLOWED: Record<Action, ActorName[]> = {
@@ -68,6 +80,21 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "project.advanceStage": ["leadRegulator"],
   "project.withdraw": ["companyOwner", "companyMember"],
   "milestone.changeDate": ["leadRegulator"],
+  "package.manage": ["companyOwner", "companyMember"],
+  "package.determineCompleteness": ["leadRegulator"],
+  // Confidential business information: company and assigned agencies, never an unrelated
+  // agency, an NGO or even an administrator.
+  "document.read": ["companyOwner", "companyMember", "leadRegulator", "cooperatingRegulator"],
+  "project.readConfidential": ["companyOwner", "companyMember", "leadRegulator", "cooperatingRegulator"],
+  "review.open": ["leadRegulator"],
+  // Every test actor has user id "u", so "assigned" here means assigned and in an assigned agency.
+  "review.work": ["leadRegulator", "cooperatingRegulator"],
+  "condition.manage": ["leadRegulator"],
+  "informationRequest.issue": ["leadRegulator", "cooperatingRegulator"],
+  "informationRequest.respond": ["companyOwner", "companyMember"],
+  "informationRequest.decide": ["leadRegulator", "cooperatingRegulator"],
+  "dashboard.regulator": ["leadRegulator", "cooperatingRegulator", "unrelatedRegulator"],
+  "dashboard.company": ["companyOwner", "companyMember", "otherCompanyOwner"],
 };
 
 describe("policy table: roles x actions x ownership", () => {
@@ -98,6 +125,20 @@ describe("workflow state in rules", () => {
     for (const name of NAMES) {
       expect(can(ACTORS[name], "project.advanceStage", unassigned)).toBe(false);
     }
+  });
+});
+
+describe("documents", () => {
+  it("lets anyone, signed in or not, read a public document", () => {
+    for (const name of NAMES) {
+      expect(can(ACTORS[name], "document.read", { ...project, visibility: "PUBLIC" })).toBe(true);
+    }
+  });
+
+  it("does not let an assigned user from an unrelated agency work on a review", () => {
+    const review = { ...project, reviewAgencyId: LEAD_AGENCY, assignedUserIds: ["u"] };
+    expect(can(ACTORS.unrelatedRegulator, "review.work", review)).toBe(false);
+    expect(can(ACTORS.cooperatingRegulator, "review.work", { ...review, assignedUserIds: [] })).toBe(false);
   });
 });
 

@@ -1,0 +1,382 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type CSSProperties, type FormEvent } from "react";
+import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
+import { projectFilterOptions, searchProjects } from "~/models/project-search.server";
+import { SCHEDULE_STATUS_LABELS } from "~/models/schedule";
+import { PROJECT_STATUS_LABELS } from "~/models/workflow";
+import {
+  DEFAULT_DIRECTION,
+  DEFAULT_PAGE_SIZE,
+  PROJECT_STATUSES,
+  SCHEDULE_FILTERS,
+  hasFilters,
+  parseProjectQuery,
+  projectQueryToSearch,
+  type ProjectQuery,
+  type ProjectSort,
+} from "~/schemas/project-search";
+import { formatLocation } from "~/utils/places";
+import { todayUtc } from "~/utils/today.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const page = data && data.result.page > 1 ? ` (page ${data.result.page})` : "";
+  return [
+    { title: `Projects${page} · Lodestone` },
+    {
+      name: "description",
+      content: "Search the proposed U.S. mines in permitting by state, mineral, stage and schedule.",
+    },
+  ];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parseProjectQuery(new URL(request.url).searchParams);
+  const [result, options] = await Promise.all([searchProjects(query, todayUtc()), projectFilterOptions()]);
+  // Anyone without cookies sees the same page, so shared caches may keep it briefly; with a
+  // cookie the header shows who is signed in (and a flash message may be consumed).
+  const anonymous = !request.headers.has("Cookie");
+  return data(
+    { query, result, options },
+    { headers: { "Cache-Control": anonymous ? "public, max-age=30" : "private, no-cache", Vary: "Cookie" } },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "private, no-cache",
+  Vary: "Cookie",
+});
+
+const SORT_LABELS: Record<ProjectSort, string> = {
+  name: "Name",
+  updated: "Last updated",
+  stage: "Stage in permitting",
+  schedule: "Schedule",
+};
+const ORDER_LABELS: Record<ProjectSort, Record<"asc" | "desc", string>> = {
+  name: { asc: "A to Z", desc: "Z to A" },
+  updated: { asc: "oldest update first", desc: "newest update first" },
+  stage: { asc: "earliest stage first", desc: "furthest along first" },
+  schedule: { asc: "on track first", desc: "furthest behind first" },
+};
+
+const number = new Intl.NumberFormat("en-US");
+
+// app.css has no list-page rules yet; these few keep the form and pager usable until it does.
+const FILTER_GRID: CSSProperties = {
+  display: "grid",
+  gap: "0 1rem",
+  gridTemplateColumns: "repeat(auto-fill, minmax(13rem, 1fr))",
+  alignItems: "end",
+};
+const PAGER: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0.5rem 1rem", listStyle: "none", padding: 0 };
+
+type Option = { value: string; label: string };
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: Option[];
+}) {
+  // A shared link may name a value no project has any more: show it, so the form says what the
+  // list is filtered by and the person can change it.
+  const known = value === "" || options.some((option) => option.value === value);
+  const all = known ? options : [...options, { value, label: `${value} (no projects)` }];
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value}>
+        {all.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Page numbers to link: the first, the last, and two either side of the current one. */
+function pageWindow(page: number, pageCount: number): (number | "gap")[] {
+  const pages: (number | "gap")[] = [];
+  for (let p = 1; p <= pageCount; p++) {
+    if (p === 1 || p === pageCount || Math.abs(p - page) <= 2) pages.push(p);
+    else if (pages.at(-1) !== "gap") pages.push("gap");
+  }
+  return pages;
+}
+
+function Pagination({ query, page, pageCount }: { query: ProjectQuery; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const href = (p: number) => `/projects${projectQueryToSearch(query, { page: p })}`;
+  return (
+    <nav aria-label="Pages of results">
+      <ul style={PAGER}>
+        <li>
+          {page > 1 ? (
+            <Link to={href(page - 1)} rel="prev">
+              Previous<span className="visually-hidden"> page</span>
+            </Link>
+          ) : (
+            <span className="muted">Previous</span>
+          )}
+        </li>
+        {pageWindow(page, pageCount).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              <Link to={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`}>
+                {p === page ? <strong>{p}</strong> : p}
+              </Link>
+            </li>
+          ),
+        )}
+        <li>
+          {page < pageCount ? (
+            <Link to={href(page + 1)} rel="next">
+              Next<span className="visually-hidden"> page</span>
+            </Link>
+          ) : (
+            <span className="muted">Next</span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export default function ProjectList() {
+  const { query, result, options } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const filtered = hasFilters(query);
+  const usualOrder = query.dir === DEFAULT_DIRECTION[query.sort];
+  const values: Record<string, string> = {
+    q: query.q,
+    state: query.state ?? "",
+    commodity: query.commodity ?? "",
+    stage: query.stage ?? "",
+    status: query.status ?? "",
+    leadAgency: query.leadAgency ?? "",
+    schedule: query.schedule ?? "",
+    sort: query.sort,
+    dir: usualOrder ? "" : query.dir,
+  };
+  const valuesKey = JSON.stringify(values);
+
+  // The fields are uncontrolled (they must work without JavaScript); after a client-side
+  // navigation (Clear filters, Back) they are set to what the new URL says.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    for (const [name, value] of Object.entries(JSON.parse(valuesKey) as Record<string, string>)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    }
+  }, [valuesKey]);
+
+  // With JavaScript, leave empty fields and defaults out of the address so shared links stay short.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === "string") params.set(key, value);
+    navigate(`/projects${projectQueryToSearch({ ...parseProjectQuery(params), page: 1 })}`);
+  };
+
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = first + result.projects.length - 1;
+  const busy = navigation.state === "loading" && navigation.location.pathname === "/projects";
+
+  return (
+    <div className="stack">
+      <h1>Projects</h1>
+      <p className="muted">
+        Every proposed mine in the record, with where it stands in permitting and whether its schedule is holding.
+      </p>
+
+      <Form
+        method="get"
+        action="/projects"
+        ref={formRef}
+        onSubmit={onSubmit}
+        role="search"
+        aria-label="Search projects"
+      >
+        <div style={FILTER_GRID}>
+          <div className="field" style={{ gridColumn: "1 / -1" }}>
+            <label htmlFor="filter-q">Search</label>
+            <p id="filter-q-hint" className="hint">
+              Project name, company or mineral
+            </p>
+            <input id="filter-q" type="search" name="q" defaultValue={values.q} aria-describedby="filter-q-hint" />
+          </div>
+          <FilterSelect
+            name="state"
+            label="State"
+            value={values.state}
+            options={[{ value: "", label: "All states" }, ...options.states.map((s) => ({ value: s, label: s }))]}
+          />
+          <FilterSelect
+            name="commodity"
+            label="Mineral"
+            value={values.commodity}
+            options={[
+              { value: "", label: "All minerals" },
+              ...options.commodities.map((c) => ({ value: c, label: c })),
+            ]}
+          />
+          <FilterSelect
+            name="stage"
+            label="Stage"
+            value={values.stage}
+            options={[
+              { value: "", label: "All stages" },
+              ...options.stages.map((s) => ({ value: s.key, label: s.label })),
+            ]}
+          />
+          <FilterSelect
+            name="status"
+            label="Project status"
+            value={values.status}
+            options={[
+              { value: "", label: "Any status" },
+              ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] })),
+            ]}
+          />
+          <FilterSelect
+            name="schedule"
+            label="Schedule"
+            value={values.schedule}
+            options={[
+              { value: "", label: "Any schedule" },
+              ...SCHEDULE_FILTERS.map((s) => ({ value: s, label: SCHEDULE_STATUS_LABELS[s] })),
+            ]}
+          />
+          <FilterSelect
+            name="leadAgency"
+            label="Lead agency"
+            value={values.leadAgency}
+            options={[
+              { value: "", label: "Any lead agency" },
+              ...options.leadAgencies.map((a) => ({ value: a.slug, label: a.name })),
+            ]}
+          />
+          <FilterSelect
+            name="sort"
+            label="Sort by"
+            value={values.sort}
+            options={(Object.keys(SORT_LABELS) as ProjectSort[]).map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+          />
+          <FilterSelect
+            name="dir"
+            label="Order"
+            value={values.dir}
+            options={[
+              { value: "", label: "Usual for the sort" },
+              { value: "asc", label: "Ascending" },
+              { value: "desc", label: "Descending" },
+            ]}
+          />
+        </div>
+        {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
+        <p>
+          <button type="submit">Show projects</button>
+          {filtered ? (
+            <>
+              {" "}
+              <Link to="/projects">Clear filters</Link>
+            </>
+          ) : null}
+        </p>
+      </Form>
+
+      <section aria-labelledby="results-heading" aria-busy={busy || undefined}>
+        <h2 id="results-heading" className="visually-hidden">
+          Results
+        </h2>
+        <p role="status" aria-live="polite">
+          {result.total === 0
+            ? "No project matches."
+            : `Showing ${number.format(first)}–${number.format(last)} of ${number.format(result.total)} ${
+                result.total === 1 ? "project" : "projects"
+              }, ${SORT_LABELS[query.sort].toLowerCase()}, ${ORDER_LABELS[query.sort][query.dir]}.`}
+        </p>
+        {result.projects.length === 0 ? (
+          <div className="card">
+            {filtered ? (
+              <p>
+                No project matches this search and these filters. <Link to="/projects">Clear filters</Link> to see every
+                project.
+              </p>
+            ) : (
+              <p>No projects are recorded yet. Companies add their projects after signing in.</p>
+            )}
+          </div>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Projects, page {result.page}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Project</th>
+                  <th scope="col">Company</th>
+                  <th scope="col">Location</th>
+                  <th scope="col">Minerals</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Schedule</th>
+                  <th scope="col">Lead agency</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.projects.map((project) => (
+                  <tr key={project.slug}>
+                    <th scope="row">
+                      <Link to={`/projects/${project.slug}`}>{project.name}</Link>
+                    </th>
+                    <td>{project.company.name}</td>
+                    <td>{formatLocation(project.county, project.state)}</td>
+                    <td>{project.commodities.join(", ")}</td>
+                    <td>
+                      {project.stageLabel}
+                      {project.stagePosition.index > 0 ? (
+                        <span className="muted">
+                          {" "}
+                          ({project.stagePosition.index} of {project.stagePosition.of}, {project.reviewTrack})
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <ProjectStatusBadge status={project.status} />
+                    </td>
+                    <td>
+                      {project.milestoneCount > 0 || project.schedule === "paused" ? (
+                        <ScheduleStatusBadge status={project.schedule} />
+                      ) : (
+                        <span className="muted">No milestones recorded</span>
+                      )}
+                    </td>
+                    <td>{project.leadAgency?.name ?? "Not yet assigned"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination query={query} page={result.page} pageCount={result.pageCount} />
+      </section>
+    </div>
+  );
+}
