@@ -4,10 +4,10 @@
 // Raw SQL because this is the busiest page and the schedule roll-up is an aggregate the Prisma
 // query builder cannot express: filtering or sorting on it would mean loading every project's
 // milestones into Node. Every value reaches PostgreSQL as a bind parameter (Prisma.sql).
-import { Prisma, type ProjectStatus, type ReviewTrack } from "@prisma/client";
+import { Prisma, type DatePrecision, type ProjectStatus, type ReviewTrack } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import type { ProjectQuery } from "~/schemas/project-search";
-import { AT_RISK_WINDOW_DAYS, type ScheduleStatus } from "./schedule";
+import { AT_RISK_WINDOW_DAYS, periodStart, type ScheduleStatus } from "./schedule";
 import { REVIEW_TRACKS, stageLabel, stagePosition } from "./workflow";
 
 export type ProjectListItem = {
@@ -61,31 +61,43 @@ export const SCHEDULE_ORDER = [
   "missed",
 ] as const satisfies readonly ScheduleStatus[];
 
-/** The last day of the day, month or year a date stands for (periodEnd() in schedule.ts). */
-function periodEnd(column: Prisma.Sql): Prisma.Sql {
-  // Cast to timestamp (without zone) so the session's time zone cannot shift the day.
+const DAY_MS = 86_400_000;
+
+/** The first day of the period containing `day`, for the milestone's own precision. */
+function periodStartOf(day: Date): Prisma.Sql {
+  const start = (precision: DatePrecision) => periodStart(day, precision).toISOString().slice(0, 10);
   return Prisma.sql`(CASE m."datePrecision"
-    WHEN 'YEAR' THEN (date_trunc('year', ${column}::timestamp) + interval '1 year' - interval '1 day')::date
-    WHEN 'MONTH' THEN (date_trunc('month', ${column}::timestamp) + interval '1 month' - interval '1 day')::date
-    ELSE ${column} END)`;
+    WHEN 'YEAR' THEN ${start("YEAR")}::date WHEN 'MONTH' THEN ${start("MONTH")}::date ELSE ${start("DAY")}::date END)`;
 }
 
-function milestoneRollup(today: string): Prisma.Sql {
-  const target = periodEnd(Prisma.sql`m."targetDate"`);
-  const baseline = periodEnd(Prisma.sql`m."baselineDate"`);
-  return Prisma.sql`LEFT JOIN LATERAL (
-    SELECT count(*)::int AS milestone_count,
-      max(CASE
+function truncated(column: Prisma.Sql): Prisma.Sql {
+  // Cast to timestamp (without zone) so the session's time zone cannot shift the day.
+  return Prisma.sql`(CASE m."datePrecision"
+    WHEN 'YEAR' THEN date_trunc('year', ${column}::timestamp) WHEN 'MONTH' THEN date_trunc('month', ${column}::timestamp)
+    ELSE ${column}::timestamp END)`;
+}
+
+/**
+ * The rules of milestoneStatus(), rewritten so that each row is compared with constants instead
+ * of computing its period end: a period ends before day D exactly when it starts before the
+ * period containing D. So "periodEnd(target) < today" is "target < periodStart(today)", and
+ * "periodEnd(target) - today <= 30" is "target < periodStart(today + 31 days)". Ends of two
+ * periods of the same precision compare as their starts do, which decides "delayed".
+ */
+function milestoneRollup(today: Date, grouped = false): Prisma.Sql {
+  const day = periodStart(today, "DAY");
+  const atRiskUntil = new Date(day.getTime() + (AT_RISK_WINDOW_DAYS + 1) * DAY_MS);
+  const worst = Prisma.sql`max(CASE
         WHEN m."actualDate" IS NOT NULL THEN 0
         WHEN m."targetDate" IS NULL THEN 1
-        WHEN ${target} < ${today}::date THEN 4
-        WHEN ${target} - ${today}::date <= ${AT_RISK_WINDOW_DAYS}::int THEN 3
-        WHEN m."baselineDate" IS NOT NULL AND ${target} > ${baseline} THEN 2
+        WHEN m."targetDate" < ${periodStartOf(day)} THEN 4
+        WHEN m."targetDate" < ${periodStartOf(atRiskUntil)} THEN 3
+        WHEN m."baselineDate" IS NOT NULL
+          AND ${truncated(Prisma.sql`m."targetDate"`)} > ${truncated(Prisma.sql`m."baselineDate"`)} THEN 2
         ELSE 1
-      END) AS worst
-    FROM "Milestone" m
-    WHERE m."projectId" = p.id
-  ) ms ON true`;
+      END)`;
+  if (grouped) return Prisma.sql`LEFT JOIN (SELECT m."projectId", count(*)::int AS milestone_count, ${worst} AS worst FROM "Milestone" m GROUP BY m."projectId") ms ON ms."projectId" = p.id`;
+  return Prisma.sql`LEFT JOIN LATERAL (SELECT count(*)::int AS milestone_count, ${worst} AS worst FROM "Milestone" m WHERE m."projectId" = p.id) ms ON true`;
 }
 
 /** Index into SCHEDULE_ORDER, from the project status and its worst milestone code. */
@@ -160,22 +172,21 @@ function orderBy(query: ProjectQuery): Prisma.Sql {
 }
 
 /** FROM and WHERE of the projects matching the query, with the joins its filter and sort need. */
-function matching(query: ProjectQuery, today: string): Prisma.Sql {
+function matching(query: ProjectQuery, today: Date): Prisma.Sql {
   const needsSchedule = query.schedule !== undefined || query.sort === "schedule";
   return Prisma.sql`FROM "Project" p
-    ${needsSchedule ? milestoneRollup(today) : Prisma.empty}
+    ${needsSchedule ? milestoneRollup(today, process.env.GROUPED === "1") : Prisma.empty}
     ${query.sort === "stage" ? stageProgressJoin : Prisma.empty}
     WHERE ${conditions(query)}`;
 }
 
 /** The statement for one page; exported so the benchmark can EXPLAIN exactly what runs. */
 export function projectPageSql(query: ProjectQuery, today: Date, page = query.page): Prisma.Sql {
-  const day = utcDay(today);
   // The page's ids are chosen first; the milestones of only those rows are then rolled up for
   // display (the roll-up over every match happens only when the filter or sort needs it).
   return Prisma.sql`WITH page AS (
     SELECT p.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${orderBy(query)})::int AS position
-    ${matching(query, day)}
+    ${matching(query, today)}
     ORDER BY position
     LIMIT ${query.pageSize}::int OFFSET ${(page - 1) * query.pageSize}::int
   )
@@ -186,7 +197,7 @@ export function projectPageSql(query: ProjectQuery, today: Date, page = query.pa
   JOIN "Project" p ON p.id = page.id
   JOIN "Organization" c ON c.id = p."companyId"
   LEFT JOIN "Organization" la ON la.id = p."leadAgencyId"
-  ${milestoneRollup(day)}
+  ${milestoneRollup(today)}
   ORDER BY page.position`;
 }
 
@@ -207,11 +218,6 @@ type PageRow = {
   milestoneCount: number;
   scheduleOrder: number;
 };
-
-/** The calendar day (UTC) that schedule.ts judges `today` by. */
-function utcDay(today: Date): string {
-  return today.toISOString().slice(0, 10);
-}
 
 function toListItem(row: PageRow): ProjectListItem {
   return {
@@ -248,7 +254,7 @@ export async function searchProjects(query: ProjectQuery, today: Date): Promise<
     // Rare (a stale link after projects were removed, or a hand-edited page number): count, then
     // answer with the last page rather than an empty one that says "0 projects".
     const [count] = await prisma.$queryRaw<{ total: number }[]>(
-      Prisma.sql`SELECT count(*)::int AS total ${matching(query, utcDay(today))}`,
+      Prisma.sql`SELECT count(*)::int AS total ${matching(query, today)}`,
     );
     total = count?.total ?? 0;
     page = Math.max(1, Math.ceil(total / query.pageSize));

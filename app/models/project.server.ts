@@ -315,3 +315,12 @@ export async function getProjectForManagement(slug: string) {
     },
   });
 }
+
+/** The policy's view of the project a document belongs to. */
+export async function projectResourceById(projectId: string) {
+  const project = await prisma.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { companyId: true, leadAgencyId: true, status: true, cooperatingAgencies: { select: { agency: { select: { id: true } } } } },
+  });
+  return projectResource(project);
+}

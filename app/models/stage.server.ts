@@ -3,7 +3,9 @@
 import type { DateChangeReason } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { blockingConditions } from "./condition.server";
 import { ConflictError, DomainError } from "./errors.server";
+import { CONDITION_SEVERITY_LABELS } from "./review-labels";
 import { planTransition, stageLabel, type TransitionKindKey } from "./workflow";
 
 export type StageChangeInput = {
@@ -34,6 +36,17 @@ export async function changeStage(input: StageChangeInput, context: AuditContext
     if (!plan.ok) throw new DomainError(plan.reason, "kind", 422);
     if (input.kind === "PAUSE" && !input.pause) throw new DomainError("Say why the review is paused.", "pauseReason");
     const move = plan.transition;
+
+    // Conditions of approval are checked here, inside the transaction, so no page can skip them.
+    const [blocker, ...moreBlockers] = await blockingConditions(tx, project.id, move);
+    if (blocker) {
+      const more = moreBlockers.length ? ` and ${moreBlockers.length} more` : "";
+      throw new DomainError(
+        `Blocked by a condition of approval (${CONDITION_SEVERITY_LABELS[blocker.severity]}): "${blocker.text}"${more}. Mark ${more ? "them" : "it"} met or waive ${more ? "them" : "it"} with a reason first.`,
+        "kind",
+        422,
+      );
+    }
 
     // The version check in the WHERE clause is what makes two simultaneous submissions safe:
     // the second one waits for the first's row lock, then matches no row.

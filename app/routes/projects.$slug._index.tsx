@@ -149,6 +149,14 @@ export default function ProjectPage() {
       ) : null}
       <p>{project.description}</p>
 
+      <nav aria-label="Project record" className="record-nav">
+        <ul className="action-list">
+          <li>
+            <Link to="packages">Permit packages</Link>
+          </li>
+        </ul>
+      </nav>
+
       <section aria-labelledby="overview">
         <h2 id="overview">Overview</h2>
         <dl className="facts">

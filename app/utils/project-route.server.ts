@@ -1,16 +1,16 @@
 // Shared first steps of the project management routes: who is asking, which project, and
 // the policy's answer for the action the route performs.
-import type { Action } from "~/policy";
+import type { Action, ProjectResource, ResourceFor } from "~/policy";
 import { assertCan, can } from "~/policy";
 import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { DomainError } from "~/models/errors.server";
 import { requireActor } from "~/services/actor.server";
 import { invalid, notFound } from "./http.server";
 
-type ProjectAction = Extract<
-  Action,
-  "project.edit" | "project.editRegulatory" | "project.advanceStage" | "project.withdraw" | "milestone.changeDate"
->;
+/** Every action the policy decides on a project as a whole. */
+type ProjectAction = {
+  [A in Action]: ResourceFor[A] extends ProjectResource ? (ProjectResource extends ResourceFor[A] ? A : never) : never;
+}[Action];
 
 export async function requireProjectFor(request: Request, slug: string | undefined, ...actions: ProjectAction[]) {
   const { user, actor } = await requireActor(request);

@@ -1,0 +1,289 @@
+// Permit packages: a company's working copy, frozen into a numbered version on each submission,
+// and the lead agency's completeness determination on each version.
+import type { DocumentVisibility, PackageKind } from "@prisma/client";
+import { recordAudit, type AuditContext } from "~/services/audit.server";
+import { prisma } from "~/services/db.server";
+import type { StoredUpload } from "~/services/uploads.server";
+import { ConflictError, DomainError } from "./errors.server";
+
+export const PACKAGE_SUBMITTED_EVENT = "package.submitted";
+export const PACKAGE_DETERMINED_EVENT = "package.determined";
+
+const EDITABLE = new Set(["DRAFT", "DEFICIENT"]);
+
+export function listPackages(projectId: string) {
+  return prisma.permitPackage.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      permitName: true,
+      status: true,
+      versionCount: true,
+      updatedAt: true,
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, submittedAt: true, determination: true, determinedAt: true } },
+    },
+  });
+}
+
+export async function getPackage(projectId: string, packageId: string) {
+  return prisma.permitPackage.findFirst({
+    where: { id: packageId, projectId },
+    select: {
+      id: true,
+      projectId: true,
+      kind: true,
+      title: true,
+      permitName: true,
+      description: true,
+      status: true,
+      versionCount: true,
+      lockVersion: true,
+      createdAt: true,
+      documents: {
+        orderBy: { uploadedAt: "asc" },
+        select: { id: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, visibility: true, uploadedAt: true },
+      },
+      versions: {
+        orderBy: { number: "desc" },
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          description: true,
+          submittedAt: true,
+          submittedBy: { select: { name: true } },
+          determination: true,
+          determinedAt: true,
+          determinationNote: true,
+          determinedBy: { select: { name: true } },
+          deficiencies: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true } },
+          documents: {
+            select: { document: { select: { id: true, originalName: true, sizeBytes: true, sha256: true, visibility: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+export async function createPackage(
+  projectId: string,
+  input: { kind: PackageKind; title: string; permitName?: string; description?: string },
+  context: AuditContext & { actorId: string },
+) {
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.permitPackage.create({
+      data: {
+        projectId,
+        kind: input.kind,
+        title: input.title,
+        permitName: input.kind === "PERMIT_APPLICATION" ? (input.permitName ?? null) : null,
+        description: input.description ?? "",
+        createdById: context.actorId,
+      },
+    });
+    await recordAudit(tx, context, { action: "package.create", entityType: "PermitPackage", entityId: created.id, after: input });
+    return created;
+  });
+}
+
+async function editablePackage(projectId: string, packageId: string) {
+  const found = await prisma.permitPackage.findFirst({ where: { id: packageId, projectId }, select: { id: true, status: true } });
+  if (!found) throw new DomainError("That package is not part of this project.", "form", 404);
+  if (!EDITABLE.has(found.status)) {
+    throw new DomainError("This package is with the agency. It can be changed again if the agency finds it deficient.", "form", 409);
+  }
+  return found;
+}
+
+export async function updatePackageDraft(
+  projectId: string,
+  packageId: string,
+  input: { title: string; permitName?: string; description: string },
+  context: AuditContext,
+) {
+  await editablePackage(projectId, packageId);
+  await prisma.$transaction(async (tx) => {
+    await tx.permitPackage.update({ where: { id: packageId }, data: { title: input.title, permitName: input.permitName ?? null, description: input.description } });
+    await recordAudit(tx, context, { action: "package.update", entityType: "PermitPackage", entityId: packageId, after: input });
+  });
+}
+
+/** Records stored uploads as documents of the package's working copy. */
+export async function addDocumentsToPackage(
+  projectId: string,
+  packageId: string,
+  files: StoredUpload[],
+  visibility: DocumentVisibility,
+  context: AuditContext & { actorId: string },
+) {
+  await editablePackage(projectId, packageId);
+  return prisma.$transaction(async (tx) => {
+    const created = [];
+    for (const file of files) {
+      const document = await tx.document.create({
+        data: {
+          projectId,
+          packageId,
+          storageKey: file.storageKey,
+          originalName: file.originalName,
+          contentType: file.contentType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          visibility,
+          uploadedById: context.actorId,
+        },
+      });
+      created.push(document);
+      await recordAudit(tx, context, {
+        action: "document.upload",
+        entityType: "Document",
+        entityId: document.id,
+        after: { packageId, name: file.originalName, sizeBytes: file.sizeBytes, sha256: file.sha256, visibility },
+      });
+    }
+    return created;
+  });
+}
+
+/**
+ * Takes a document off the working copy. The file itself stays: submitted versions that
+ * froze it must remain readable.
+ */
+export async function removeDocumentFromPackage(projectId: string, packageId: string, documentId: string, context: AuditContext) {
+  await editablePackage(projectId, packageId);
+  await prisma.$transaction(async (tx) => {
+    const removed = await tx.document.updateMany({ where: { id: documentId, packageId, projectId }, data: { packageId: null } });
+    if (removed.count === 0) throw new DomainError("That document is not in this package.", "form", 404);
+    await recordAudit(tx, context, { action: "document.detach", entityType: "Document", entityId: documentId, before: { packageId } });
+  });
+}
+
+/** Freezes the working copy as the next version and hands the package to the agency. */
+export async function submitPackage(
+  projectId: string,
+  packageId: string,
+  expectedLockVersion: number,
+  context: AuditContext & { actorId: string },
+) {
+  return prisma.$transaction(async (tx) => {
+    const pkg = await tx.permitPackage.findFirst({
+      where: { id: packageId, projectId },
+      select: { id: true, title: true, description: true, status: true, versionCount: true, documents: { select: { id: true } }, project: { select: { slug: true, name: true } } },
+    });
+    if (!pkg) throw new DomainError("That package is not part of this project.", "form", 404);
+    if (!EDITABLE.has(pkg.status)) throw new DomainError("This package is already with the agency.", "form", 409);
+    if (pkg.documents.length === 0) throw new DomainError("Attach at least one document before submitting.", "form", 422);
+    const claimed = await tx.permitPackage.updateMany({
+      where: { id: packageId, lockVersion: expectedLockVersion },
+      data: { status: "SUBMITTED", versionCount: { increment: 1 }, lockVersion: { increment: 1 } },
+    });
+    if (claimed.count === 0) throw new ConflictError("This package changed since you opened the page. Reload it, check it, and submit again.");
+    const version = await tx.packageVersion.create({
+      data: {
+        packageId,
+        number: pkg.versionCount + 1,
+        title: pkg.title,
+        description: pkg.description,
+        submittedById: context.actorId,
+        documents: { create: pkg.documents.map((d) => ({ documentId: d.id })) },
+      },
+    });
+    await recordAudit(tx, context, {
+      action: "package.submit",
+      entityType: "PermitPackage",
+      entityId: packageId,
+      before: { status: pkg.status },
+      after: { status: "SUBMITTED", version: version.number, documentIds: pkg.documents.map((d) => d.id) },
+    });
+    await tx.domainEvent.create({
+      data: {
+        type: PACKAGE_SUBMITTED_EVENT,
+        aggregateId: projectId,
+        payload: { projectId, slug: pkg.project.slug, name: pkg.project.name, packageId, title: pkg.title, version: version.number },
+      },
+    });
+    return version;
+  });
+}
+
+/**
+ * The lead agency's completeness determination on the latest submitted version. Deficient
+ * lists what is missing and reopens the working copy for the company.
+ */
+export async function determineCompleteness(
+  projectId: string,
+  packageId: string,
+  input: { expectedLockVersion: number; determination: "COMPLETE" | "DEFICIENT"; note?: string; deficiencies: string[] },
+  context: AuditContext & { actorId: string },
+) {
+  if (input.determination === "DEFICIENT" && input.deficiencies.length === 0) {
+    throw new DomainError("List at least one missing or deficient item.", "deficiencies");
+  }
+  return prisma.$transaction(async (tx) => {
+    const pkg = await tx.permitPackage.findFirst({
+      where: { id: packageId, projectId },
+      select: { id: true, title: true, status: true, project: { select: { slug: true, name: true } }, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+    });
+    if (!pkg) throw new DomainError("That package is not part of this project.", "form", 404);
+    const latest = pkg.versions[0];
+    if (pkg.status !== "SUBMITTED" || !latest) throw new DomainError("Only a submitted package awaits a completeness determination.", "form", 409);
+    const claimed = await tx.permitPackage.updateMany({
+      where: { id: packageId, lockVersion: input.expectedLockVersion, status: "SUBMITTED" },
+      data: { status: input.determination, lockVersion: { increment: 1 } },
+    });
+    if (claimed.count === 0) throw new ConflictError("Someone decided on this package since you opened the page. Reload to see the decision.");
+    await tx.packageVersion.update({
+      where: { id: latest.id },
+      data: {
+        determination: input.determination,
+        determinedAt: new Date(),
+        determinedById: context.actorId,
+        determinationNote: input.note ?? null,
+        deficiencies: { create: input.deficiencies.map((text, i) => ({ text, sortOrder: i })) },
+      },
+    });
+    await recordAudit(tx, context, {
+      action: "package.determine",
+      entityType: "PermitPackage",
+      entityId: packageId,
+      before: { status: "SUBMITTED" },
+      after: { status: input.determination, version: latest.number, deficiencies: input.deficiencies, note: input.note ?? null },
+    });
+    // The deficiency notice travels to the company through the notification worker.
+    await tx.domainEvent.create({
+      data: {
+        type: PACKAGE_DETERMINED_EVENT,
+        aggregateId: projectId,
+        payload: {
+          projectId,
+          slug: pkg.project.slug,
+          name: pkg.project.name,
+          packageId,
+          title: pkg.title,
+          version: latest.number,
+          determination: input.determination,
+          deficiencies: input.deficiencies,
+        },
+      },
+    });
+  });
+}
+
+export function getDocument(documentId: string) {
+  return prisma.document.findUnique({
+    where: { id: documentId },
+    select: { id: true, projectId: true, storageKey: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, visibility: true },
+  });
+}
+
+export function listProjectDocuments(projectId: string) {
+  return prisma.document.findMany({
+    where: { projectId },
+    orderBy: { uploadedAt: "desc" },
+    select: { id: true, originalName: true, sizeBytes: true, visibility: true, uploadedAt: true },
+  });
+}

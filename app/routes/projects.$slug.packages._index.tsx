@@ -1,0 +1,114 @@
+// A project's permit packages: public list; the company starts new ones here.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
+import { createPackage, listPackages } from "~/models/package.server";
+import { getProjectForManagement, projectResource } from "~/models/project.server";
+import { assertCan, can } from "~/policy";
+import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";
+import { getOptionalActor, requireActor } from "~/services/actor.server";
+import { formatDate } from "~/utils/dates";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure } from "~/utils/project-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Permit packages: ${data?.project.name ?? "project"} · Lodestone` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await getProjectForManagement(params.slug ?? "");
+  if (!project) throw notFound("There is no project at this address.");
+  const actor = await getOptionalActor(request);
+  const packages = await listPackages(project.id);
+  const resource = projectResource(project);
+  // Drafts are the company's working papers until submitted.
+  const seesDrafts = can(actor, "package.manage", resource) || can(actor, "project.readConfidential", resource);
+  return {
+    project: { slug: project.slug, name: project.name },
+    packages: packages
+      .filter((p) => seesDrafts || p.status !== "DRAFT" || p.versionCount > 0)
+      .map((p) => ({ ...p, latest: p.versions[0] ?? null, updatedAt: p.updatedAt.toISOString() })),
+    canCreate: can(actor, "package.manage", resource),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request);
+  const project = await getProjectForManagement(params.slug ?? "");
+  if (!project) throw notFound();
+  assertCan(actor, "package.manage", projectResource(project));
+  const parsed = parseFormData(await request.formData(), createPackageSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  try {
+    const created = await createPackage(project.id, parsed.data, { ...auditContext(context, actor.userId), actorId: actor.userId });
+    return redirectWithFlash(request, `/projects/${project.slug}/packages/${created.id}`, {
+      kind: "success",
+      message: "The draft package is created. Add its documents, then submit it.",
+    });
+  } catch (error) {
+    return domainFailure(error);
+  }
+}
+
+export default function Packages() {
+  const { project, packages, canCreate } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const form = useValidatedForm(createPackageSchema, { server: result, defaultValues: { kind: "" } });
+  const focus = firstErrorField(result?.errors, ["kind", "title", "permitName", "description"]);
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/projects/${project.slug}`}>← {project.name}</Link>
+      </p>
+      <h1>Permit packages of {project.name}</h1>
+      {packages.length === 0 ? (
+        <p className="card">No permit package has been submitted through Lodestone for this project.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Package</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">Latest version</th>
+              </tr>
+            </thead>
+            <tbody>
+              {packages.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={p.id}>{p.title}</Link>
+                    {p.permitName ? <div className="muted">{p.permitName}</div> : null}
+                  </td>
+                  <td>{PACKAGE_KIND_LABELS[p.kind]}</td>
+                  <td>{PACKAGE_STATUS_LABELS[p.status]}</td>
+                  <td>{p.latest ? `Version ${p.latest.number}, submitted ${formatDate(p.latest.submittedAt)}` : "Not submitted yet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canCreate ? (
+        <section className="card narrow" aria-labelledby="new-package">
+          <h2 id="new-package">Start a package</h2>
+          <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="new-package">
+            <FormError message={form.formError} />
+            <SelectField
+              {...form.field("kind")}
+              label="What it is"
+              required
+              options={[{ value: "", label: "Choose…" }, ...PACKAGE_KINDS.map((k) => ({ value: k, label: PACKAGE_KIND_LABELS[k] }))]}
+              autoFocus={focus === "kind"}
+            />
+            <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+            <TextField {...form.field("permitName")} label="Permit applied for" hint="For permit applications, e.g. CWA section 404." autoFocus={focus === "permitName"} />
+            <TextAreaField {...form.field("description")} label="Description" autoFocus={focus === "description"} />
+            <SubmitButton pendingLabel="Creating…">Create draft</SubmitButton>
+          </ValidatedForm>
+        </section>
+      ) : null}
+    </div>
+  );
+}

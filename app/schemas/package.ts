@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const PACKAGE_KINDS = ["PLAN_OF_OPERATIONS", "BASELINE_STUDIES", "PERMIT_APPLICATION", "OTHER"] as const;
+
+export const createPackageSchema = z
+  .object({
+    kind: z.enum(PACKAGE_KINDS, { errorMap: () => ({ message: "Choose what the package is." }) }),
+    title: z.string({ required_error: "Give the package a title." }).trim().min(3, "Give the package a title.").max(200),
+    permitName: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    description: z.string().trim().max(10000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "PERMIT_APPLICATION" && !v.permitName) {
+      ctx.addIssue({ code: "custom", path: ["permitName"], message: "Name the permit applied for, e.g. CWA section 404." });
+    }
+  });
+
+export const updatePackageSchema = z.object({
+  title: createPackageSchema.innerType().shape.title,
+  permitName: createPackageSchema.innerType().shape.permitName,
+  description: z.string().trim().max(10000).default(""),
+});
+
+export const submitPackageSchema = z.object({ lockVersion: z.coerce.number().int().positive() });
+
+export const determinationSchema = z
+  .object({
+    lockVersion: z.coerce.number().int().positive(),
+    determination: z.enum(["COMPLETE", "DEFICIENT"], { errorMap: () => ({ message: "Choose complete or deficient." }) }),
+    note: z.string().trim().max(5000).optional(),
+    // One deficient item per line.
+    deficiencies: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.determination === "DEFICIENT" && v.deficiencies.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["deficiencies"], message: "List what is missing or deficient, one item per line." });
+    }
+  });
