@@ -10,8 +10,13 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("Lodestone <notifications@lodestone.test>"),
-  // Where emails go when no Resend key is set outside production (the /dev/inbox page reads it).
-  DEV_INBOX_DIR: z.string().default(".data/dev-inbox"),
+  // Where emails go when no Resend key is set (the /dev/inbox page reads it).
+  DEV_INBOX_DIR: z.string().default(`${process.env.LODESTONE_DATA_DIR ?? ".data"}/dev-inbox`),
+  // Uploaded documents on local disk.
+  DOCUMENT_STORAGE_DIR: z.string().default(`${process.env.LODESTONE_DATA_DIR ?? ".data"}/documents`),
+  // Largest document / comment attachment in MB (Document.sizeBytes is a 32-bit integer).
+  DOCUMENT_MAX_MB: z.coerce.number().positive().max(2047).default(50),
+  COMMENT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(2047).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),

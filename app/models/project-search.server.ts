@@ -84,20 +84,35 @@ function truncated(column: Prisma.Sql): Prisma.Sql {
  * "periodEnd(target) - today <= 30" is "target < periodStart(today + 31 days)". Ends of two
  * periods of the same precision compare as their starts do, which decides "delayed".
  */
-function milestoneRollup(today: Date, grouped = false): Prisma.Sql {
+function worstMilestone(today: Date): Prisma.Sql {
   const day = periodStart(today, "DAY");
   const atRiskUntil = new Date(day.getTime() + (AT_RISK_WINDOW_DAYS + 1) * DAY_MS);
-  const worst = Prisma.sql`max(CASE
-        WHEN m."actualDate" IS NOT NULL THEN 0
-        WHEN m."targetDate" IS NULL THEN 1
-        WHEN m."targetDate" < ${periodStartOf(day)} THEN 4
-        WHEN m."targetDate" < ${periodStartOf(atRiskUntil)} THEN 3
-        WHEN m."baselineDate" IS NOT NULL
-          AND ${truncated(Prisma.sql`m."targetDate"`)} > ${truncated(Prisma.sql`m."baselineDate"`)} THEN 2
-        ELSE 1
-      END)`;
-  if (grouped) return Prisma.sql`LEFT JOIN (SELECT m."projectId", count(*)::int AS milestone_count, ${worst} AS worst FROM "Milestone" m GROUP BY m."projectId") ms ON ms."projectId" = p.id`;
-  return Prisma.sql`LEFT JOIN LATERAL (SELECT count(*)::int AS milestone_count, ${worst} AS worst FROM "Milestone" m WHERE m."projectId" = p.id) ms ON true`;
+  return Prisma.sql`max(CASE
+    WHEN m."actualDate" IS NOT NULL THEN 0
+    WHEN m."targetDate" IS NULL THEN 1
+    WHEN m."targetDate" < ${periodStartOf(day)} THEN 4
+    WHEN m."targetDate" < ${periodStartOf(atRiskUntil)} THEN 3
+    WHEN m."baselineDate" IS NOT NULL
+      AND ${truncated(Prisma.sql`m."targetDate"`)} > ${truncated(Prisma.sql`m."baselineDate"`)} THEN 2
+    ELSE 1
+  END)`;
+}
+
+/**
+ * `ms.worst` and `ms.milestone_count` for each project row. Filtering or sorting on the schedule
+ * needs them for every project: one pass over all milestones, grouped, measured 2-3x faster on
+ * 1,000 projects than an index lookup per project. A page of 25 rows takes the lookups.
+ */
+function milestoneRollup(today: Date, form: "grouped" | "lateral"): Prisma.Sql {
+  const worst = worstMilestone(today);
+  return form === "grouped"
+    ? Prisma.sql`LEFT JOIN (
+        SELECT m."projectId", count(*)::int AS milestone_count, ${worst} AS worst
+        FROM "Milestone" m GROUP BY m."projectId"
+      ) ms ON ms."projectId" = p.id`
+    : Prisma.sql`LEFT JOIN LATERAL (
+        SELECT count(*)::int AS milestone_count, ${worst} AS worst FROM "Milestone" m WHERE m."projectId" = p.id
+      ) ms ON true`;
 }
 
 /** Index into SCHEDULE_ORDER, from the project status and its worst milestone code. */
@@ -175,7 +190,7 @@ function orderBy(query: ProjectQuery): Prisma.Sql {
 function matching(query: ProjectQuery, today: Date): Prisma.Sql {
   const needsSchedule = query.schedule !== undefined || query.sort === "schedule";
   return Prisma.sql`FROM "Project" p
-    ${needsSchedule ? milestoneRollup(today, process.env.GROUPED === "1") : Prisma.empty}
+    ${needsSchedule ? milestoneRollup(today, "grouped") : Prisma.empty}
     ${query.sort === "stage" ? stageProgressJoin : Prisma.empty}
     WHERE ${conditions(query)}`;
 }
@@ -197,7 +212,7 @@ export function projectPageSql(query: ProjectQuery, today: Date, page = query.pa
   JOIN "Project" p ON p.id = page.id
   JOIN "Organization" c ON c.id = p."companyId"
   LEFT JOIN "Organization" la ON la.id = p."leadAgencyId"
-  ${milestoneRollup(today)}
+  ${milestoneRollup(today, "lateral")}
   ORDER BY page.position`;
 }
 

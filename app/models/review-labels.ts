@@ -47,3 +47,16 @@ const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labe
 export const RESOURCE_AREAS = keysOf(RESOURCE_AREA_LABELS);
 export const REVIEW_STATUSES = keysOf(REVIEW_STATUS_LABELS);
 export const CONDITION_SEVERITIES = keysOf(CONDITION_SEVERITY_LABELS);
+
+/** Form options shared by the review and conditions pages. */
+export const CONDITION_SEVERITY_OPTIONS = CONDITION_SEVERITIES.map((s) => ({
+  value: s,
+  label: CONDITION_SEVERITY_LABELS[s],
+}));
+export const CONDITION_SEVERITY_HINT = CONDITION_SEVERITIES.map(
+  (s) => `${CONDITION_SEVERITY_LABELS[s]}: ${CONDITION_SEVERITY_HINTS[s]}`,
+).join(" ");
+export const RESOLUTION_OPTIONS = (["MET", "WAIVED"] as const).map((s) => ({
+  value: s,
+  label: CONDITION_STATUS_LABELS[s],
+}));

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { env } from "~/env.server";
 
 export interface DocumentStorage {
   /**
@@ -163,8 +164,7 @@ export function createLocalDiskStorage(root: string): LocalDiskStorage {
 
 /** Where Documents are kept on disk; relative paths resolve against the working directory. */
 export function documentStorageRoot(): string {
-  // Read here rather than through env() until env.server.ts declares DOCUMENT_STORAGE_DIR.
-  return process.env.DOCUMENT_STORAGE_DIR ?? ".data/documents";
+  return env().DOCUMENT_STORAGE_DIR;
 }
 
 let instance: DocumentStorage | undefined;

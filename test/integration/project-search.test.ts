@@ -45,7 +45,7 @@ const SCENARIOS: Scenario[] = [
   { expected: "missed", milestones: [{ targetDate: day("2025-12-01"), datePrecision: "MONTH" }] },
   {
     expected: "on_track",
-    milestones: [{ targetDate: day("2026-10-01"), baselineDate: day("2026-10-20"), datePrecision: "MONTH" }],
+    milestones: [{ targetDate: day("2026-10-20"), baselineDate: day("2026-10-01"), datePrecision: "MONTH" }],
   },
   {
     expected: "delayed",
@@ -53,7 +53,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     expected: "on_track",
-    milestones: [{ targetDate: day("2026-01-01"), baselineDate: day("2026-03-01"), datePrecision: "YEAR" }],
+    milestones: [{ targetDate: day("2026-03-01"), baselineDate: day("2026-01-01"), datePrecision: "YEAR" }],
   },
   { expected: "missed", milestones: [{ targetDate: day("2025-01-01"), datePrecision: "YEAR" }] },
   {

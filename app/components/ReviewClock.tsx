@@ -1,0 +1,134 @@
+// The public review clock: days on the agency's desk and days with the applicant (the NJDEP
+// subtraction), and whose desk the file is on now (Virginia DEQ's question). Pure: the numbers
+// come from the loader; this only lays them out, with the bar's meaning also given in text.
+import type { ResourceArea } from "@prisma/client";
+import { useId } from "react";
+import { DESK_LABELS, type Desk } from "~/models/review-clock";
+import { pluralize } from "~/models/request-labels";
+import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
+import { formatDate } from "~/utils/dates";
+
+export type ReviewClockProps = {
+  agencyDays: number;
+  applicantDays: number;
+  totalDays: number;
+  desk: Desk;
+  openRequests: number;
+  startedAt?: string | null;
+  stoppedAt?: string | null;
+  /** Accessible name of the figure, e.g. "Review clock of Thacker Pass". */
+  label?: string;
+};
+
+// AA contrast against white for the text beside them; the bar never carries meaning alone.
+const AGENCY_COLOUR = "#1f4e8c";
+const APPLICANT_COLOUR = "#8a4b00";
+
+function percent(part: number, whole: number) {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}
+
+export function ReviewClock({
+  agencyDays,
+  applicantDays,
+  totalDays,
+  desk,
+  openRequests,
+  startedAt,
+  stoppedAt,
+  label = "Review clock",
+}: ReviewClockProps) {
+  const titleId = useId();
+  if (totalDays === 0 && !startedAt) {
+    return (
+      <p className="muted">
+        The review clock has not started: no package has been submitted and no information has been requested.
+      </p>
+    );
+  }
+  const agencyShare = percent(agencyDays, totalDays);
+  const alternative =
+    `${label}: ${pluralize(totalDays, "day")} in all, ${pluralize(agencyDays, "day")} with the agency` +
+    ` (${agencyShare}%) and ${pluralize(applicantDays, "day")} with the applicant (${100 - agencyShare}%).`;
+  return (
+    <figure className="review-clock" aria-labelledby={titleId} style={{ margin: 0 }}>
+      <figcaption id={titleId} className="visually-hidden">
+        {label}
+      </figcaption>
+      <p>
+        <span aria-hidden="true" style={{ color: AGENCY_COLOUR }}>
+          ■
+        </span> On the agency&apos;s desk:{" "}
+        <strong>{pluralize(agencyDays, "day")}</strong> · <span aria-hidden="true" style={{ color: APPLICANT_COLOUR }}>
+          ■
+        </span> With the
+        applicant: <strong>{pluralize(applicantDays, "day")}</strong> ·{" "}
+        {openRequests === 0 ? "no requests open" : `${pluralize(openRequests, "request")} open`}
+      </p>
+      {totalDays > 0 ? (
+        <svg
+          role="img"
+          aria-label={alternative}
+          viewBox="0 0 100 4"
+          preserveAspectRatio="none"
+          width="100%"
+          height="12"
+          style={{ display: "block", maxWidth: "32rem", border: "1px solid var(--line)" }}
+        >
+          <rect x="0" y="0" width={agencyShare} height="4" fill={AGENCY_COLOUR} />
+          <rect x={agencyShare} y="0" width={100 - agencyShare} height="4" fill={APPLICANT_COLOUR} />
+        </svg>
+      ) : null}
+      <p className="muted">
+        Now: {DESK_LABELS[desk]}.{startedAt ? ` Counting since ${formatDate(startedAt)}` : ""}
+        {stoppedAt && desk === "closed" ? ` until ${formatDate(stoppedAt)}` : ""}
+        {startedAt ? "." : ""} The clock stops while the company owes the agency information.
+      </p>
+    </figure>
+  );
+}
+
+export type ReviewClockRow = Omit<ReviewClockProps, "label"> & {
+  reviewId: string;
+  title: string;
+  agencyName: string;
+  resourceArea: ResourceArea;
+};
+
+/** One line per environmental review, for the project page below the project's own clock. */
+export function ReviewClockTable({ reviews }: { reviews: ReviewClockRow[] }) {
+  if (reviews.length === 0) return <p>No environmental reviews have been opened yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>Clock of each environmental review</caption>
+        <thead>
+          <tr>
+            <th scope="col">Review</th>
+            <th scope="col">Agency</th>
+            <th scope="col">With the agency</th>
+            <th scope="col">With the applicant</th>
+            <th scope="col">Requests open</th>
+            <th scope="col">Now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reviews.map((r) => (
+            <tr key={r.reviewId}>
+              <td>
+                {r.title}
+                <br />
+                <span className="muted">{RESOURCE_AREA_LABELS[r.resourceArea]}</span>
+              </td>
+              <td>{r.agencyName}</td>
+              <td>{pluralize(r.agencyDays, "day")}</td>
+              <td>{pluralize(r.applicantDays, "day")}</td>
+              <td>{r.openRequests}</td>
+              <td>{DESK_LABELS[r.desk]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

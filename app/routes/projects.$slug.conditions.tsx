@@ -1,0 +1,209 @@
+// Every condition of approval of a project, public: what it requires, how severe it is (holds and
+// permit requirements block the stage workflow), and how it was met or why it was waived. The lead
+// agency (condition.manage) adds conditions and resolves them here.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
+import { getProjectForManagement, projectResource } from "~/models/project.server";
+import {
+  CONDITION_SEVERITY_HINT,
+  CONDITION_SEVERITY_LABELS,
+  CONDITION_SEVERITY_OPTIONS,
+  CONDITION_STATUS_LABELS,
+  RESOLUTION_OPTIONS,
+  RESOURCE_AREA_LABELS,
+} from "~/models/review-labels";
+import { listReviews } from "~/models/review.server";
+import { can } from "~/policy";
+import { addConditionSchema, conditionsPageSchema, resolveConditionSchema } from "~/schemas/review";
+import { getOptionalActor } from "~/services/actor.server";
+import { formatDate } from "~/utils/dates";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Conditions of approval: ${data?.project.name ?? "project"} · Lodestone` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Public page: requireProjectFor would demand a signed-in user.
+  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
+  if (!project) throw notFound("There is no project at this address.");
+  const manage = can(actor, "condition.manage", projectResource(project));
+  const [conditions, reviews] = await Promise.all([listConditions(project.id), manage ? listReviews(project.id) : []]);
+  return {
+    project: { slug: project.slug, name: project.name },
+    conditions: conditions.map((c) => ({
+      id: c.id,
+      text: c.text,
+      severity: c.severity,
+      status: c.status,
+      resolution: c.resolution,
+      createdAt: c.createdAt.toISOString(),
+      resolvedAt: c.resolvedAt?.toISOString() ?? null,
+      review: c.review
+        ? { id: c.review.id, label: `${RESOURCE_AREA_LABELS[c.review.resourceArea]}: ${c.review.title}` }
+        : null,
+    })),
+    reviewOptions: reviews.map((r) => ({ value: r.id, label: `${RESOURCE_AREA_LABELS[r.resourceArea]}: ${r.title}` })),
+    can: { manage },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, project } = await requireProjectFor(request, params.slug, "condition.manage");
+  const formData = await request.formData();
+  const parsed = parseFormData(formData, conditionsPageSchema);
+  if (!parsed.ok)
+    return parsed.errors.intent ? invalid({ form: "Unknown request." }) : invalid(parsed.errors, parsed.values);
+  const input = parsed.data;
+  const audit = auditContext(context, actor.userId);
+  try {
+    if (input.intent === "add") await addCondition(project.id, input, audit);
+    else await resolveCondition(project.id, input.conditionId, input, audit);
+  } catch (error) {
+    const values = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    return domainFailure(error, Object.fromEntries(values));
+  }
+  return redirectWithFlash(request, `/projects/${project.slug}/conditions`, {
+    kind: "success",
+    message: input.intent === "add" ? "The condition of approval is recorded." : "The condition is resolved.",
+  });
+}
+
+type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
+
+function ResolveForm({ conditionId, result }: { conditionId: string; result: Result }) {
+  const mine = result?.values.intent === "resolve" && result.values.conditionId === conditionId ? result : undefined;
+  const form = useValidatedForm(resolveConditionSchema, {
+    server: mine,
+    defaultValues: { conditionId, status: "MET" },
+  });
+  return (
+    <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Resolve this condition">
+      <FormError message={form.formError ?? mine?.errors.conditionId} />
+      <input type="hidden" {...form.register("conditionId")} defaultValue={conditionId} />
+      <SelectField {...form.field("status")} label="Resolution" required options={RESOLUTION_OPTIONS} />
+      <TextAreaField
+        {...form.field("resolution")}
+        label="How it was met, or why it is waived (public)"
+        required
+        rows={2}
+        autoFocus={Boolean(mine?.errors.resolution)}
+      />
+      <SubmitButton name="intent" value="resolve" pendingLabel="Saving…">
+        Resolve
+      </SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+function AddConditionForm({ reviews, result }: { reviews: { value: string; label: string }[]; result: Result }) {
+  const mine = result?.values.intent === "add" ? result : undefined;
+  const form = useValidatedForm(addConditionSchema, {
+    server: mine,
+    defaultValues: { reviewId: "", severity: "HOLD" },
+  });
+  const focus = firstErrorField(mine?.errors, ["text", "severity", "reviewId"]);
+  return (
+    <section className="card narrow" aria-labelledby="add-condition">
+      <h2 id="add-condition">Add a condition</h2>
+      <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-labelledby="add-condition">
+        <FormError message={form.formError} />
+        <TextAreaField
+          {...form.field("text")}
+          label="Condition (public)"
+          required
+          rows={3}
+          autoFocus={focus === "text"}
+        />
+        <SelectField
+          {...form.field("severity")}
+          label="Severity"
+          hint={CONDITION_SEVERITY_HINT}
+          required
+          options={CONDITION_SEVERITY_OPTIONS}
+          autoFocus={focus === "severity"}
+        />
+        <SelectField
+          {...form.field("reviewId")}
+          label="Set by the review"
+          hint="Leave as the decision when the condition comes from the decision itself."
+          options={[{ value: "", label: "The decision (no single review)" }, ...reviews]}
+          autoFocus={focus === "reviewId"}
+        />
+        <SubmitButton name="intent" value="add" pendingLabel="Adding…">
+          Add the condition
+        </SubmitButton>
+      </ValidatedForm>
+    </section>
+  );
+}
+
+export default function Conditions() {
+  const { project, conditions, reviewOptions, can: allowed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const pending = conditions.filter((c) => c.status === "PENDING").length;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/projects/${project.slug}`}>← {project.name}</Link> ·{" "}
+        <Link to={`/projects/${project.slug}/reviews`}>Environmental reviews</Link>
+      </p>
+      <h1>Conditions of approval for {project.name}</h1>
+      <p className="muted">
+        A hold blocks the next stage until it is met or waived; a condition required before permits blocks only the
+        issuing of permits. A waiver always says why.
+      </p>
+      <FormError message={result?.values.intent ? undefined : result?.errors.form} />
+      {conditions.length === 0 ? (
+        <p className="card">No conditions of approval have been set for this project.</p>
+      ) : (
+        <p>
+          {pending} of {conditions.length} pending.
+        </p>
+      )}
+      {conditions.map((c) => (
+        <section key={c.id} className="card" aria-labelledby={`c-${c.id}`}>
+          <h2 id={`c-${c.id}`} className="visually-hidden">
+            Condition set {formatDate(c.createdAt)}
+          </h2>
+          <p>
+            <span className="badge">{CONDITION_SEVERITY_LABELS[c.severity]}</span>{" "}
+            <span className="badge">{CONDITION_STATUS_LABELS[c.status]}</span> {c.text}
+          </p>
+          <p className="muted">
+            Set {formatDate(c.createdAt)}
+            {c.review ? (
+              <>
+                {" "}
+                by the review <Link to={`/projects/${project.slug}/reviews/${c.review.id}`}>{c.review.label}</Link>
+              </>
+            ) : (
+              " with the decision"
+            )}
+            .
+          </p>
+          {c.resolution ? (
+            <p>
+              {CONDITION_STATUS_LABELS[c.status]}
+              {c.resolvedAt ? ` ${formatDate(c.resolvedAt)}` : ""}: {c.resolution}
+            </p>
+          ) : null}
+          {allowed.manage && c.status === "PENDING" ? <ResolveForm conditionId={c.id} result={result} /> : null}
+        </section>
+      ))}
+      {allowed.manage ? <AddConditionForm reviews={reviewOptions} result={result} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+// A project's information requests. Everyone sees that each request exists, its dates and its
+// status, and the review clock they drive; the company and the reviewing agencies also get a link
+// to each request's confidential page, and agency staff a form to send a new request.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { PublicRequests } from "~/components/PublicRequests";
+import { ReviewClock } from "~/components/ReviewClock";
+import {
+  getClockAndRequestsForProjectPage,
+  issueRequest,
+  requestLinkOptions,
+} from "~/models/information-request.server";
+import { getProjectForManagement, projectResource } from "~/models/project.server";
+import { PACKAGE_STATUS_LABELS } from "~/models/package-labels";
+import { assertCan, can } from "~/policy";
+import { issueRequestSchema } from "~/schemas/information-request";
+import { getOptionalActor, requireActor } from "~/services/actor.server";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure } from "~/utils/project-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Information requests: ${data?.project.name ?? "project"} · Lodestone` },
+];
+
+async function findProject(slug: string | undefined) {
+  const project = await getProjectForManagement(slug ?? "");
+  if (!project) throw notFound("There is no project at this address.");
+  return { project, resource: projectResource(project) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [{ project, resource }, actor] = await Promise.all([findProject(params.slug), getOptionalActor(request)]);
+  const allowed = {
+    readConfidential: can(actor, "project.readConfidential", resource),
+    issue: can(actor, "informationRequest.issue", resource),
+  };
+  const [page, options] = await Promise.all([
+    getClockAndRequestsForProjectPage(project.id, new Date()),
+    allowed.issue ? requestLinkOptions(project.id) : null,
+  ]);
+  return {
+    project: { slug: project.slug, name: project.name },
+    clock: page.clock,
+    requests: page.requests,
+    options,
+    can: allowed,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request);
+  const { project, resource } = await findProject(params.slug);
+  assertCan(actor, "informationRequest.issue", resource);
+  const parsed = parseFormData(await request.formData(), issueRequestSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  let created: { id: string };
+  try {
+    created = await issueRequest(project.id, parsed.data, auditContext(context, actor.userId));
+  } catch (error) {
+    return domainFailure(error, {
+      title: parsed.data.title,
+      publicSummary: parsed.data.publicSummary,
+      items: parsed.data.items.join("\n"),
+      reviewId: parsed.data.reviewId ?? "",
+      packageId: parsed.data.packageId ?? "",
+    });
+  }
+  return redirectWithFlash(request, `/projects/${project.slug}/requests/${created.id}`, {
+    kind: "success",
+    message: "The request is sent. Its title, summary and due date are now public; the items are not.",
+  });
+}
+
+function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requestLinkOptions>> }) {
+  const result = useActionData<typeof action>();
+  const form = useValidatedForm(issueRequestSchema, {
+    server: result,
+    defaultValues: { reviewId: "", packageId: "" },
+  });
+  const focus = firstErrorField(result?.errors, ["title", "publicSummary", "items", "dueDate", "reviewId", "packageId"]);
+  return (
+    <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="issue">
+      <FormError message={form.formError} />
+      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+      <TextAreaField
+        {...form.field("publicSummary")}
+        label="Public summary"
+        hint="Shown to everyone on the project page. Do not include confidential business information."
+        required
+        rows={3}
+        autoFocus={focus === "publicSummary"}
+      />
+      <TextAreaField
+        {...form.field("items")}
+        label="Items the company must provide"
+        hint="One item per line. Only the company and the reviewing agencies see these."
+        required
+        rows={6}
+        autoFocus={focus === "items"}
+      />
+      <TextField
+        {...form.field("dueDate")}
+        type="date"
+        label="Due date"
+        hint="Today or later. The review clock stops from today until the company answers."
+        required
+        autoFocus={focus === "dueDate"}
+      />
+      {options.reviews.length > 0 ? (
+        <SelectField
+          {...form.field("reviewId")}
+          label="Environmental review"
+          hint="Linking a review marks it as waiting for information and stops its own clock too."
+          options={[
+            { value: "", label: "None" },
+            ...options.reviews.map((r) => ({ value: r.id, label: `${r.title} (${r.agency.name})` })),
+          ]}
+          autoFocus={focus === "reviewId"}
+        />
+      ) : null}
+      {options.packages.length > 0 ? (
+        <SelectField
+          {...form.field("packageId")}
+          label="Permit package"
+          options={[
+            { value: "", label: "None" },
+            ...options.packages.map((p) => ({ value: p.id, label: `${p.title} (${PACKAGE_STATUS_LABELS[p.status]})` })),
+          ]}
+          autoFocus={focus === "packageId"}
+        />
+      ) : null}
+      <SubmitButton pendingLabel="Sending…">Send the request</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+export default function ProjectRequests() {
+  const { project, clock, requests, options, can: allowed } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/projects/${project.slug}`}>← {project.name}</Link>
+      </p>
+      <h1>Information requests: {project.name}</h1>
+      <p className="muted">
+        When an agency needs more from the company, it sends an information request. The public sees that the request
+        exists, its dates and its status; the items asked for and the answers stay with the company and the reviewing
+        agencies.
+      </p>
+      <section aria-labelledby="clock" className="card">
+        <h2 id="clock">Review clock</h2>
+        <ReviewClock {...clock} label={`Review clock of ${project.name}`} />
+      </section>
+      <section aria-labelledby="requests">
+        <h2 id="requests">Requests</h2>
+        <PublicRequests
+          requests={requests}
+          detailsPath={allowed.readConfidential ? `/projects/${project.slug}/requests` : undefined}
+        />
+      </section>
+      {allowed.issue && options ? (
+        <section aria-labelledby="issue" className="card narrow">
+          <h2 id="issue">Issue a request</h2>
+          <IssueRequestForm options={options} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
