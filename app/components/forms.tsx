@@ -94,19 +94,23 @@ type FieldProps = {
   autoFocus?: boolean;
 };
 
-export function TextField({
-  name,
+/**
+ * Label, hint and error around one control, tied together for screen readers: the control gets
+ * the id, aria-describedby (hint and error) and aria-invalid from `controlProps`.
+ */
+function FieldFrame({
   label,
-  register,
-  error,
   hint,
-  type = "text",
-  autoComplete,
+  error,
   required,
-  autoFocus,
-  defaultValue,
-  inputMode,
-}: FieldProps) {
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: (controlProps: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -121,25 +125,49 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-required={required || undefined}
-        // Without JavaScript, autofocus is how the first invalid field gets focus on reload.
-        autoFocus={autoFocus}
-        defaultValue={type === "password" ? undefined : defaultValue}
-        {...register(name as Path<FieldValues>)}
-      />
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {error ? (
         <p id={errorId} className="field-error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  type = "text",
+  autoComplete,
+  required,
+  autoFocus,
+  defaultValue,
+  inputMode,
+}: FieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          aria-required={required || undefined}
+          // Without JavaScript, autofocus is how the first invalid field gets focus on reload.
+          autoFocus={autoFocus}
+          defaultValue={type === "password" ? undefined : defaultValue}
+          {...register(name as Path<FieldValues>)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -154,40 +182,18 @@ export function SelectField({
   autoFocus,
   defaultValue,
 }: Omit<FieldProps, "type" | "autoComplete"> & { options: { value: string; label: string }[] }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        autoFocus={autoFocus}
-        defaultValue={defaultValue}
-        {...register(name as Path<FieldValues>)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <select {...control} autoFocus={autoFocus} defaultValue={defaultValue} {...register(name as Path<FieldValues>)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -241,35 +247,18 @@ export function TextAreaField({
   defaultValue,
   rows = 4,
 }: Omit<FieldProps, "type" | "autoComplete" | "inputMode"> & { rows?: number }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-required={required || undefined}
-        autoFocus={autoFocus}
-        defaultValue={defaultValue}
-        {...register(name as Path<FieldValues>)}
-      />
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          aria-required={required || undefined}
+          autoFocus={autoFocus}
+          defaultValue={defaultValue}
+          {...register(name as Path<FieldValues>)}
+        />
+      )}
+    </FieldFrame>
   );
 }
