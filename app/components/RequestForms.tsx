@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormAction, useRevalidator } from "@remix-run/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
+import type { z } from "zod";
 import {
   FormError,
   SelectField,
@@ -42,12 +43,16 @@ function fileProblems(files: FileList | null | undefined, rules: UploadRules): s
 // The page re-rendered by the server after a refused answer carries the messages in the answer
 // form (or, for 403/404/500, in the error page); reading them keeps one source of wording.
 function messagesFrom(page: Document | null, status: number): string[] {
-  const nodes = page?.querySelectorAll("#answer-form .field-error, #answer-form .form-error, .error-page h1, .error-page p");
+  const nodes = page?.querySelectorAll(
+    "#answer-form .field-error, #answer-form .form-error, .error-page h1, .error-page p",
+  );
   const texts = Array.from(nodes ?? [])
     .map((node) => node.textContent?.trim() ?? "")
     .filter(Boolean)
     .slice(0, 4);
-  return texts.length > 0 ? texts : [`The answer could not be sent (error ${status}). Nothing was kept; please try again.`];
+  return texts.length > 0
+    ? texts
+    : [`The answer could not be sent (error ${status}). Nothing was kept; please try again.`];
 }
 
 export function AnswerForm({
@@ -65,7 +70,9 @@ export function AnswerForm({
   const mine = mineFor(result, "respond");
   const serverErrors = mine?.errors ?? {};
   const defaults = { visibility: "CONFIDENTIAL", text: "", ...mine?.values };
-  const form = useForm<FieldValues>({ resolver: zodResolver(respondSchema), defaultValues: defaults, mode: "onTouched" });
+  // Widened like useValidatedForm does: the shared field components take an untyped register.
+  const resolver = zodResolver(respondSchema as z.ZodTypeAny);
+  const form = useForm<FieldValues>({ resolver, defaultValues: defaults, mode: "onTouched" });
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const request = useRef<XMLHttpRequest | null>(null);

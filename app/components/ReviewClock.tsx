@@ -58,11 +58,12 @@ export function ReviewClock({
       <p>
         <span aria-hidden="true" style={{ color: AGENCY_COLOUR }}>
           ■
-        </span> On the agency&apos;s desk:{" "}
-        <strong>{pluralize(agencyDays, "day")}</strong> · <span aria-hidden="true" style={{ color: APPLICANT_COLOUR }}>
+        </span>{" "}
+        On the agency&apos;s desk: <strong>{pluralize(agencyDays, "day")}</strong> ·{" "}
+        <span aria-hidden="true" style={{ color: APPLICANT_COLOUR }}>
           ■
-        </span> With the
-        applicant: <strong>{pluralize(applicantDays, "day")}</strong> ·{" "}
+        </span>{" "}
+        With the applicant: <strong>{pluralize(applicantDays, "day")}</strong> ·{" "}
         {openRequests === 0 ? "no requests open" : `${pluralize(openRequests, "request")} open`}
       </p>
       {totalDays > 0 ? (

@@ -3,7 +3,17 @@
 import { Form, useNavigate } from "@remix-run/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 
-export function UploadForm({ action, children, submitLabel, label }: { action: string; children: ReactNode; submitLabel: string; label: string }) {
+export function UploadForm({
+  action,
+  children,
+  submitLabel,
+  label,
+}: {
+  action: string;
+  children: ReactNode;
+  submitLabel: string;
+  label: string;
+}) {
   const navigate = useNavigate();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +52,14 @@ export function UploadForm({ action, children, submitLabel, label }: { action: s
   }
 
   return (
-    <Form method="post" action={action} encType="multipart/form-data" onSubmit={onSubmit} aria-label={label} reloadDocument>
+    <Form
+      method="post"
+      action={action}
+      encType="multipart/form-data"
+      onSubmit={onSubmit}
+      aria-label={label}
+      reloadDocument
+    >
       {error ? (
         <div role="alert" className="form-error">
           {error}

@@ -41,8 +41,10 @@ export async function addCondition(
   // The schema requires an author: conditions are set by a person, never by the import.
   if (!createdById) throw new Error("A condition of approval is always set by a signed-in person.");
   return prisma.$transaction(async (tx) => {
-    const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
-    if (!project) throw new DomainError("This project no longer exists.", "form", 404);
+    // Same lock as changeStage takes: a hold added while a stage change is in flight is either
+    // seen by it or added after it, never lost between its check and its update.
+    const locked = await tx.$queryRaw<{ id: string }[]>`select id from "Project" where id = ${projectId} for update`;
+    if (locked.length === 0) throw new DomainError("This project no longer exists.", "form", 404);
     if (input.reviewId) {
       const review = await tx.environmentalReview.findFirst({
         where: { id: input.reviewId, projectId },
@@ -136,4 +138,9 @@ export async function blockingConditions(tx: DbClient, projectId: string, move: 
     orderBy: [{ severity: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: { id: true, text: true, severity: true },
   });
+}
+
+/** The same check outside a transaction, for pages that explain a move before it is tried. */
+export function pendingBlockers(projectId: string, move: { toStage: string; kind: string }) {
+  return blockingConditions(prisma, projectId, move);
 }

@@ -1,23 +1,28 @@
 // Information requests: an agency asks the company for items by a due date, the company answers
 // with text and documents, the agency accepts the answer or returns it. Each change, its audit
 // event and its outbox event are written in one transaction. The review clock and the public
-// list are derived from this history (request-clock.server.ts).
+// list are derived from this history (information-request-reads.server.ts).
 import type { DocumentVisibility, InformationRequestStatus, Prisma, ResponseDecision } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
 
+// One import for routes: the reads (public list, clock, confidential detail) live next door.
 export {
   clockIntervals,
   getClockAndRequestsForProjectPage,
+  getRequestDetail,
+  itemsOf,
   projectClock,
   publicRequestList,
+  requestLinkOptions,
   reviewClocks,
   type ClockSummary,
   type PublicRequest,
+  type RequestDetail,
   type ReviewClockSummary,
-} from "./request-clock.server";
+} from "./information-request-reads.server";
 
 export const REQUEST_ISSUED_EVENT = "informationRequest.issued";
 export const REQUEST_ANSWERED_EVENT = "informationRequest.answered";
@@ -137,7 +142,10 @@ export async function issueRequest(projectId: string, input: IssueRequestInput, 
       }
     }
     if (input.packageId) {
-      const found = await tx.permitPackage.findFirst({ where: { id: input.packageId, projectId }, select: { id: true } });
+      const found = await tx.permitPackage.findFirst({
+        where: { id: input.packageId, projectId },
+        select: { id: true },
+      });
       if (!found) throw new DomainError("That package is not part of this project.", "packageId", 404);
     }
     const request = await tx.informationRequest.create({
@@ -381,72 +389,4 @@ export async function withdrawRequest(
       context,
     );
   });
-}
-
-// ───────────── Reads for the request pages (confidential: callers check the policy) ─────────────
-
-/** Items are stored as JSON; anything that is not a list of strings reads as no items. */
-export function itemsOf(value: Prisma.JsonValue): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-export async function getRequestDetail(projectId: string, requestId: string) {
-  const request = await prisma.informationRequest.findFirst({
-    where: { id: requestId, projectId },
-    select: {
-      id: true,
-      title: true,
-      publicSummary: true,
-      items: true,
-      dueDate: true,
-      status: true,
-      issuedAt: true,
-      closedAt: true,
-      lockVersion: true,
-      issuedBy: { select: { name: true } },
-      review: { select: { title: true, resourceArea: true, agency: { select: { name: true } } } },
-      package: { select: { title: true, kind: true } },
-      responses: {
-        orderBy: { submittedAt: "asc" },
-        select: {
-          id: true,
-          text: true,
-          submittedAt: true,
-          author: { select: { name: true } },
-          decision: true,
-          decisionNote: true,
-          decidedAt: true,
-          decidedBy: { select: { name: true } },
-          documents: {
-            select: {
-              document: {
-                select: { id: true, originalName: true, contentType: true, sizeBytes: true, visibility: true },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  return request ? { ...request, items: itemsOf(request.items) } : null;
-}
-
-export type RequestDetail = NonNullable<Awaited<ReturnType<typeof getRequestDetail>>>;
-
-/** What an issuer may link a new request to: the project's unfinished reviews and sent packages. */
-export async function requestLinkOptions(projectId: string) {
-  const [reviews, packages] = await Promise.all([
-    prisma.environmentalReview.findMany({
-      where: { projectId, status: { not: "COMPLETE" } },
-      orderBy: { openedAt: "asc" },
-      select: { id: true, title: true, agency: { select: { name: true } } },
-    }),
-    // Drafts are the company's working copies; the agency has nothing to ask about yet.
-    prisma.permitPackage.findMany({
-      where: { projectId, status: { not: "DRAFT" } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, status: true },
-    }),
-  ]);
-  return { reviews, packages };
 }

@@ -23,7 +23,11 @@ export function listPackages(projectId: string) {
       status: true,
       versionCount: true,
       updatedAt: true,
-      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, submittedAt: true, determination: true, determinedAt: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { number: true, submittedAt: true, determination: true, determinedAt: true },
+      },
     },
   });
 }
@@ -44,7 +48,15 @@ export async function getPackage(projectId: string, packageId: string) {
       createdAt: true,
       documents: {
         orderBy: { uploadedAt: "asc" },
-        select: { id: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, visibility: true, uploadedAt: true },
+        select: {
+          id: true,
+          originalName: true,
+          contentType: true,
+          sizeBytes: true,
+          sha256: true,
+          visibility: true,
+          uploadedAt: true,
+        },
       },
       versions: {
         orderBy: { number: "desc" },
@@ -61,7 +73,9 @@ export async function getPackage(projectId: string, packageId: string) {
           determinedBy: { select: { name: true } },
           deficiencies: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true } },
           documents: {
-            select: { document: { select: { id: true, originalName: true, sizeBytes: true, sha256: true, visibility: true } } },
+            select: {
+              document: { select: { id: true, originalName: true, sizeBytes: true, sha256: true, visibility: true } },
+            },
           },
         },
       },
@@ -85,16 +99,28 @@ export async function createPackage(
         createdById: context.actorId,
       },
     });
-    await recordAudit(tx, context, { action: "package.create", entityType: "PermitPackage", entityId: created.id, after: input });
+    await recordAudit(tx, context, {
+      action: "package.create",
+      entityType: "PermitPackage",
+      entityId: created.id,
+      after: input,
+    });
     return created;
   });
 }
 
 async function editablePackage(projectId: string, packageId: string) {
-  const found = await prisma.permitPackage.findFirst({ where: { id: packageId, projectId }, select: { id: true, status: true } });
+  const found = await prisma.permitPackage.findFirst({
+    where: { id: packageId, projectId },
+    select: { id: true, status: true },
+  });
   if (!found) throw new DomainError("That package is not part of this project.", "form", 404);
   if (!EDITABLE.has(found.status)) {
-    throw new DomainError("This package is with the agency. It can be changed again if the agency finds it deficient.", "form", 409);
+    throw new DomainError(
+      "This package is with the agency. It can be changed again if the agency finds it deficient.",
+      "form",
+      409,
+    );
   }
   return found;
 }
@@ -107,8 +133,16 @@ export async function updatePackageDraft(
 ) {
   await editablePackage(projectId, packageId);
   await prisma.$transaction(async (tx) => {
-    await tx.permitPackage.update({ where: { id: packageId }, data: { title: input.title, permitName: input.permitName ?? null, description: input.description } });
-    await recordAudit(tx, context, { action: "package.update", entityType: "PermitPackage", entityId: packageId, after: input });
+    await tx.permitPackage.update({
+      where: { id: packageId },
+      data: { title: input.title, permitName: input.permitName ?? null, description: input.description },
+    });
+    await recordAudit(tx, context, {
+      action: "package.update",
+      entityType: "PermitPackage",
+      entityId: packageId,
+      after: input,
+    });
   });
 }
 
@@ -153,12 +187,25 @@ export async function addDocumentsToPackage(
  * Takes a document off the working copy. The file itself stays: submitted versions that
  * froze it must remain readable.
  */
-export async function removeDocumentFromPackage(projectId: string, packageId: string, documentId: string, context: AuditContext) {
+export async function removeDocumentFromPackage(
+  projectId: string,
+  packageId: string,
+  documentId: string,
+  context: AuditContext,
+) {
   await editablePackage(projectId, packageId);
   await prisma.$transaction(async (tx) => {
-    const removed = await tx.document.updateMany({ where: { id: documentId, packageId, projectId }, data: { packageId: null } });
+    const removed = await tx.document.updateMany({
+      where: { id: documentId, packageId, projectId },
+      data: { packageId: null },
+    });
     if (removed.count === 0) throw new DomainError("That document is not in this package.", "form", 404);
-    await recordAudit(tx, context, { action: "document.detach", entityType: "Document", entityId: documentId, before: { packageId } });
+    await recordAudit(tx, context, {
+      action: "document.detach",
+      entityType: "Document",
+      entityId: documentId,
+      before: { packageId },
+    });
   });
 }
 
@@ -172,16 +219,26 @@ export async function submitPackage(
   return prisma.$transaction(async (tx) => {
     const pkg = await tx.permitPackage.findFirst({
       where: { id: packageId, projectId },
-      select: { id: true, title: true, description: true, status: true, versionCount: true, documents: { select: { id: true } }, project: { select: { slug: true, name: true } } },
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        status: true,
+        versionCount: true,
+        documents: { select: { id: true } },
+        project: { select: { slug: true, name: true } },
+      },
     });
     if (!pkg) throw new DomainError("That package is not part of this project.", "form", 404);
     if (!EDITABLE.has(pkg.status)) throw new DomainError("This package is already with the agency.", "form", 409);
-    if (pkg.documents.length === 0) throw new DomainError("Attach at least one document before submitting.", "form", 422);
+    if (pkg.documents.length === 0)
+      throw new DomainError("Attach at least one document before submitting.", "form", 422);
     const claimed = await tx.permitPackage.updateMany({
       where: { id: packageId, lockVersion: expectedLockVersion },
       data: { status: "SUBMITTED", versionCount: { increment: 1 }, lockVersion: { increment: 1 } },
     });
-    if (claimed.count === 0) throw new ConflictError("This package changed since you opened the page. Reload it, check it, and submit again.");
+    if (claimed.count === 0)
+      throw new ConflictError("This package changed since you opened the page. Reload it, check it, and submit again.");
     const version = await tx.packageVersion.create({
       data: {
         packageId,
@@ -203,7 +260,14 @@ export async function submitPackage(
       data: {
         type: PACKAGE_SUBMITTED_EVENT,
         aggregateId: projectId,
-        payload: { projectId, slug: pkg.project.slug, name: pkg.project.name, packageId, title: pkg.title, version: version.number },
+        payload: {
+          projectId,
+          slug: pkg.project.slug,
+          name: pkg.project.name,
+          packageId,
+          title: pkg.title,
+          version: version.number,
+        },
       },
     });
     return version;
@@ -217,7 +281,12 @@ export async function submitPackage(
 export async function determineCompleteness(
   projectId: string,
   packageId: string,
-  input: { expectedLockVersion: number; determination: "COMPLETE" | "DEFICIENT"; note?: string; deficiencies: string[] },
+  input: {
+    expectedLockVersion: number;
+    determination: "COMPLETE" | "DEFICIENT";
+    note?: string;
+    deficiencies: string[];
+  },
   context: AuditContext & { actorId: string },
 ) {
   if (input.determination === "DEFICIENT" && input.deficiencies.length === 0) {
@@ -226,16 +295,24 @@ export async function determineCompleteness(
   return prisma.$transaction(async (tx) => {
     const pkg = await tx.permitPackage.findFirst({
       where: { id: packageId, projectId },
-      select: { id: true, title: true, status: true, project: { select: { slug: true, name: true } }, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        project: { select: { slug: true, name: true } },
+        versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
+      },
     });
     if (!pkg) throw new DomainError("That package is not part of this project.", "form", 404);
     const latest = pkg.versions[0];
-    if (pkg.status !== "SUBMITTED" || !latest) throw new DomainError("Only a submitted package awaits a completeness determination.", "form", 409);
+    if (pkg.status !== "SUBMITTED" || !latest)
+      throw new DomainError("Only a submitted package awaits a completeness determination.", "form", 409);
     const claimed = await tx.permitPackage.updateMany({
       where: { id: packageId, lockVersion: input.expectedLockVersion, status: "SUBMITTED" },
       data: { status: input.determination, lockVersion: { increment: 1 } },
     });
-    if (claimed.count === 0) throw new ConflictError("Someone decided on this package since you opened the page. Reload to see the decision.");
+    if (claimed.count === 0)
+      throw new ConflictError("Someone decided on this package since you opened the page. Reload to see the decision.");
     await tx.packageVersion.update({
       where: { id: latest.id },
       data: {
@@ -251,7 +328,12 @@ export async function determineCompleteness(
       entityType: "PermitPackage",
       entityId: packageId,
       before: { status: "SUBMITTED" },
-      after: { status: input.determination, version: latest.number, deficiencies: input.deficiencies, note: input.note ?? null },
+      after: {
+        status: input.determination,
+        version: latest.number,
+        deficiencies: input.deficiencies,
+        note: input.note ?? null,
+      },
     });
     // The deficiency notice travels to the company through the notification worker.
     await tx.domainEvent.create({
@@ -276,7 +358,16 @@ export async function determineCompleteness(
 export function getDocument(documentId: string) {
   return prisma.document.findUnique({
     where: { id: documentId },
-    select: { id: true, projectId: true, storageKey: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, visibility: true },
+    select: {
+      id: true,
+      projectId: true,
+      storageKey: true,
+      originalName: true,
+      contentType: true,
+      sizeBytes: true,
+      sha256: true,
+      visibility: true,
+    },
   });
 }
 

@@ -8,7 +8,7 @@ import { Prisma, type DatePrecision, type ProjectStatus, type ReviewTrack } from
 import { prisma } from "~/services/db.server";
 import type { ProjectQuery } from "~/schemas/project-search";
 import { AT_RISK_WINDOW_DAYS, periodStart, type ScheduleStatus } from "./schedule";
-import { REVIEW_TRACKS, stageLabel, stagePosition } from "./workflow";
+import { REVIEW_TRACKS, isStageOf, stageLabel, stagePosition } from "./workflow";
 
 export type ProjectListItem = {
   slug: string;
@@ -142,6 +142,23 @@ const stageProgressJoin = Prisma.sql`LEFT JOIN (VALUES ${Prisma.join(
   STAGE_ROWS.map((row) => Prisma.sql`(${row.track}::text, ${row.key}::text, ${row.progress}::float8)`),
 )}) AS stage_progress(track, key, progress)
   ON stage_progress.track = p."reviewTrack"::text AND stage_progress.key = p."currentStage"`;
+
+/**
+ * Stage keys in reading order for the stage filter: the EIS track, with the stages only the EA
+ * track has placed before the next stage both share (permits issued).
+ */
+const STAGE_OPTION_ORDER: string[] = (() => {
+  const order = REVIEW_TRACKS.EIS.stages.map((stage) => stage.key);
+  let pending: string[] = [];
+  for (const { key } of REVIEW_TRACKS.EA.stages) {
+    if (!order.includes(key)) pending.push(key);
+    else if (pending.length > 0) {
+      order.splice(order.indexOf(key), 0, ...pending);
+      pending = [];
+    }
+  }
+  return [...order, ...pending];
+})();
 
 // ───────────── The query ─────────────
 
@@ -293,30 +310,28 @@ export async function projectFilterOptions(): Promise<ProjectFilterOptions> {
     {
       states: string[];
       commodities: string[];
-      stages: { track: ReviewTrack; key: string }[];
+      stages: string[];
       leadAgencies: { id: string; slug: string; name: string }[];
     }[]
   >(Prisma.sql`SELECT
     ARRAY(SELECT DISTINCT p.state FROM "Project" p ORDER BY 1) AS states,
     ARRAY(SELECT DISTINCT c FROM "Project" p, unnest(p.commodities) AS c ORDER BY 1) AS commodities,
-    coalesce((SELECT json_agg(s) FROM (
-      SELECT DISTINCT p."reviewTrack" AS track, p."currentStage" AS key FROM "Project" p
-    ) s), '[]'::json) AS stages,
+    ARRAY(SELECT DISTINCT p."currentStage" FROM "Project" p) AS stages,
     coalesce((SELECT json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name) ORDER BY o.name)
       FROM "Organization" o
       WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p."leadAgencyId" = o.id)), '[]'::json) AS "leadAgencies"`);
-  const stages = new Map<string, { key: string; label: string; progress: number }>();
-  for (const { track, key } of row?.stages ?? []) {
-    const progress = stageProgress(track, key);
-    const known = stages.get(key);
-    if (!known || progress < known.progress) stages.set(key, { key, label: stageLabel(track, key), progress });
-  }
+  // Keys no track knows (older data) go last, under their raw key, so they can still be chosen.
+  const position = (key: string) => (STAGE_OPTION_ORDER.includes(key) ? STAGE_OPTION_ORDER.indexOf(key) : Infinity);
+  const label = (key: string) => {
+    const track = (Object.keys(REVIEW_TRACKS) as ReviewTrack[]).find((t) => isStageOf(t, key));
+    return track ? stageLabel(track, key) : key;
+  };
   return {
     states: row?.states ?? [],
     commodities: row?.commodities ?? [],
     leadAgencies: row?.leadAgencies ?? [],
-    stages: [...stages.values()]
-      .sort((a, b) => a.progress - b.progress || a.label.localeCompare(b.label))
-      .map(({ key, label }) => ({ key, label })),
+    stages: (row?.stages ?? [])
+      .sort((a, b) => position(a) - position(b) || a.localeCompare(b))
+      .map((key) => ({ key, label: label(key) })),
   };
 }

@@ -320,7 +320,12 @@ export async function getProjectForManagement(slug: string) {
 export async function projectResourceById(projectId: string) {
   const project = await prisma.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { companyId: true, leadAgencyId: true, status: true, cooperatingAgencies: { select: { agency: { select: { id: true } } } } },
+    select: {
+      companyId: true,
+      leadAgencyId: true,
+      status: true,
+      cooperatingAgencies: { select: { agency: { select: { id: true } } } },
+    },
   });
   return projectResource(project);
 }

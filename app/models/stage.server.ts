@@ -22,6 +22,8 @@ export const STAGE_CHANGED_EVENT = "project.stageChanged";
 
 export async function changeStage(input: StageChangeInput, context: AuditContext) {
   return prisma.$transaction(async (tx) => {
+    // Serialises with addCondition on this project (see there), so the condition check below is current.
+    await tx.$queryRaw`select id from "Project" where id = ${input.projectId} for update`;
     const project = await tx.project.findUnique({
       where: { id: input.projectId },
       select: { id: true, slug: true, name: true, reviewTrack: true, currentStage: true, status: true, version: true },

@@ -154,6 +154,15 @@ export default function ProjectPage() {
           <li>
             <Link to="packages">Permit packages</Link>
           </li>
+          <li>
+            <Link to="reviews">Environmental reviews</Link>
+          </li>
+          <li>
+            <Link to="conditions">Conditions of approval</Link>
+          </li>
+          <li>
+            <Link to="requests">Information requests</Link>
+          </li>
         </ul>
       </nav>
 

@@ -3,7 +3,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError, SelectField, SubmitButton, TextAreaField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
@@ -17,7 +25,9 @@ import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pkg.title ?? "Package"} · Lodestone` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.pkg.title ?? "Package"} · Lodestone` },
+];
 
 async function load(slug: string | undefined, packageId: string | undefined) {
   const project = await getProjectForManagement(slug ?? "");
@@ -34,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const confidential = can(actor, "project.readConfidential", resource);
   if (pkg.versionCount === 0 && !manage && !confidential) throw notFound("There is no such package in this project.");
   // Confidential documents are listed only to those who may open them; others see a count.
-  const visible = <T extends { visibility: "PUBLIC" | "CONFIDENTIAL" }>(docs: T[]) => (confidential ? docs : docs.filter((d) => d.visibility === "PUBLIC"));
+  const visible = <T extends { visibility: "PUBLIC" | "CONFIDENTIAL" }>(docs: T[]) =>
+    confidential ? docs : docs.filter((d) => d.visibility === "PUBLIC");
   return {
     project: { slug: project.slug, name: project.name },
     pkg: {
@@ -94,15 +105,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "remove":
         assertCan(actor, "package.manage", resource);
         await removeDocumentFromPackage(project.id, pkg.id, intent.data.documentId, audit);
-        return redirectWithFlash(request, here, { kind: "success", message: "The document is taken off the working copy." });
+        return redirectWithFlash(request, here, {
+          kind: "success",
+          message: "The document is taken off the working copy.",
+        });
       case "determine": {
         assertCan(actor, "package.determineCompleteness", resource);
         const parsed = parseFormData(formData, determinationSchema);
         if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "determine" });
-        await determineCompleteness(project.id, pkg.id, { ...parsed.data, expectedLockVersion: parsed.data.lockVersion }, audit);
+        await determineCompleteness(
+          project.id,
+          pkg.id,
+          { ...parsed.data, expectedLockVersion: parsed.data.lockVersion },
+          audit,
+        );
         return redirectWithFlash(request, here, {
           kind: "success",
-          message: parsed.data.determination === "COMPLETE" ? "The package is recorded as complete." : "The deficiency notice is recorded and goes back to the company.",
+          message:
+            parsed.data.determination === "COMPLETE"
+              ? "The package is recorded as complete."
+              : "The deficiency notice is recorded and goes back to the company.",
         });
       }
     }
@@ -115,7 +137,10 @@ export default function PackagePage() {
   const { project, pkg, can: allowed, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const determineResult = result?.values?.intent === "determine" ? result : undefined;
-  const determine = useValidatedForm(determinationSchema, { server: determineResult, defaultValues: { determination: "", lockVersion: String(pkg.lockVersion) } });
+  const determine = useValidatedForm(determinationSchema, {
+    server: determineResult,
+    defaultValues: { determination: "", lockVersion: String(pkg.lockVersion) },
+  });
   const focus = firstErrorField(determineResult?.errors, ["determination", "deficiencies", "note"]);
   const latest = pkg.versions[0];
   return (
@@ -151,15 +176,22 @@ export default function PackagePage() {
         <section className="card" aria-labelledby="working">
           <h2 id="working">Working copy (version {pkg.versions.length + 1}, not yet submitted)</h2>
           {pkg.workingDocuments.length === 0 ? (
-            <p>No documents yet. Upload the package's documents below.</p>
+            <p>No documents yet. Upload the package&apos;s documents below.</p>
           ) : (
             <ul className="document-list">
               {pkg.workingDocuments.map((d) => (
                 <li key={d.id}>
-                  <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)}, {VISIBILITY_LABELS[d.visibility]}){" "}
+                  <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)},{" "}
+                  {VISIBILITY_LABELS[d.visibility]}){" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="documentId" value={d.id} />
-                    <button type="submit" name="intent" value="remove" className="link-button" aria-label={`Take ${d.originalName} off the package`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="remove"
+                      className="link-button"
+                      aria-label={`Take ${d.originalName} off the package`}
+                    >
                       Remove
                     </button>
                   </Form>
@@ -167,25 +199,34 @@ export default function PackagePage() {
               ))}
             </ul>
           )}
-          <UploadForm action={`/projects/${project.slug}/packages/${pkg.id}/upload`} submitLabel="Upload" label="Upload documents">
+          <UploadForm
+            action={`/projects/${project.slug}/packages/${pkg.id}/upload`}
+            submitLabel="Upload"
+            label="Upload documents"
+          >
             <div className="field">
               <label htmlFor="files">Documents</label>
               <p className="hint" id="files-hint">
-                PDF, images, Word, Excel, PowerPoint, OpenDocument, CSV, text, GeoJSON, KML or a zipped shapefile; up to {limits.files} files of {limits.perFile} each.
+                PDF, images, Word, Excel, PowerPoint, OpenDocument, CSV, text, GeoJSON, KML or a zipped shapefile; up to{" "}
+                {limits.files} files of {limits.perFile} each.
               </p>
               <input id="files" name="files" type="file" multiple required aria-describedby="files-hint" />
             </div>
             <div className="field">
               <label htmlFor="visibility">Who may read them</label>
               <select id="visibility" name="visibility" defaultValue="CONFIDENTIAL">
-                <option value="CONFIDENTIAL">Confidential business information: the agencies reviewing the project only</option>
+                <option value="CONFIDENTIAL">
+                  Confidential business information: the agencies reviewing the project only
+                </option>
                 <option value="PUBLIC">Public</option>
               </select>
             </div>
           </UploadForm>
           <Form method="post">
             <input type="hidden" name="lockVersion" value={pkg.lockVersion} />
-            <p>Submitting freezes these documents as version {pkg.versions.length + 1}; later changes make a new version.</p>
+            <p>
+              Submitting freezes these documents as version {pkg.versions.length + 1}; later changes make a new version.
+            </p>
             <SubmitButton name="intent" value="submit" pendingLabel="Submitting…">
               Submit to the lead agency
             </SubmitButton>
@@ -211,7 +252,13 @@ export default function PackagePage() {
               ]}
               autoFocus={focus === "determination"}
             />
-            <TextAreaField {...determine.field("deficiencies")} label="Deficient items (one per line)" hint="Required when deficient. The company sees each item." rows={5} autoFocus={focus === "deficiencies"} />
+            <TextAreaField
+              {...determine.field("deficiencies")}
+              label="Deficient items (one per line)"
+              hint="Required when deficient. The company sees each item."
+              rows={5}
+              autoFocus={focus === "deficiencies"}
+            />
             <TextAreaField {...determine.field("note")} label="Note to the company" autoFocus={focus === "note"} />
             <SubmitButton name="intent" value="determine" pendingLabel="Recording…">
               Record determination
@@ -249,13 +296,15 @@ export default function PackagePage() {
                 <ul className="document-list">
                   {v.documents.map((d) => (
                     <li key={d.id}>
-                      <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)}, {VISIBILITY_LABELS[d.visibility]}){" "}
-                      <span className="muted">SHA-256 {d.sha256.slice(0, 12)}…</span>
+                      <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)},{" "}
+                      {VISIBILITY_LABELS[d.visibility]}) <span className="muted">SHA-256 {d.sha256.slice(0, 12)}…</span>
                     </li>
                   ))}
                 </ul>
               ) : null}
-              {v.withheld > 0 ? <p className="muted">{v.withheld} confidential document(s) are not listed publicly.</p> : null}
+              {v.withheld > 0 ? (
+                <p className="muted">{v.withheld} confidential document(s) are not listed publicly.</p>
+              ) : null}
             </article>
           ))
         )}

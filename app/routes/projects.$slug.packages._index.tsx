@@ -1,7 +1,16 @@
 // A project's permit packages: public list; the company starts new ones here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm, firstErrorField, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
 import { createPackage, listPackages } from "~/models/package.server";
 import { getProjectForManagement, projectResource } from "~/models/project.server";
@@ -13,7 +22,9 @@ import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Permit packages: ${data?.project.name ?? "project"} · Lodestone` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Permit packages: ${data?.project.name ?? "project"} · Lodestone` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = await getProjectForManagement(params.slug ?? "");
@@ -40,7 +51,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseFormData(await request.formData(), createPackageSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
-    const created = await createPackage(project.id, parsed.data, { ...auditContext(context, actor.userId), actorId: actor.userId });
+    const created = await createPackage(project.id, parsed.data, {
+      ...auditContext(context, actor.userId),
+      actorId: actor.userId,
+    });
     return redirectWithFlash(request, `/projects/${project.slug}/packages/${created.id}`, {
       kind: "success",
       message: "The draft package is created. Add its documents, then submit it.",
@@ -83,7 +97,11 @@ export default function Packages() {
                   </td>
                   <td>{PACKAGE_KIND_LABELS[p.kind]}</td>
                   <td>{PACKAGE_STATUS_LABELS[p.status]}</td>
-                  <td>{p.latest ? `Version ${p.latest.number}, submitted ${formatDate(p.latest.submittedAt)}` : "Not submitted yet"}</td>
+                  <td>
+                    {p.latest
+                      ? `Version ${p.latest.number}, submitted ${formatDate(p.latest.submittedAt)}`
+                      : "Not submitted yet"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -99,11 +117,19 @@ export default function Packages() {
               {...form.field("kind")}
               label="What it is"
               required
-              options={[{ value: "", label: "Choose…" }, ...PACKAGE_KINDS.map((k) => ({ value: k, label: PACKAGE_KIND_LABELS[k] }))]}
+              options={[
+                { value: "", label: "Choose…" },
+                ...PACKAGE_KINDS.map((k) => ({ value: k, label: PACKAGE_KIND_LABELS[k] })),
+              ]}
               autoFocus={focus === "kind"}
             />
             <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
-            <TextField {...form.field("permitName")} label="Permit applied for" hint="For permit applications, e.g. CWA section 404." autoFocus={focus === "permitName"} />
+            <TextField
+              {...form.field("permitName")}
+              label="Permit applied for"
+              hint="For permit applications, e.g. CWA section 404."
+              autoFocus={focus === "permitName"}
+            />
             <TextAreaField {...form.field("description")} label="Description" autoFocus={focus === "description"} />
             <SubmitButton pendingLabel="Creating…">Create draft</SubmitButton>
           </ValidatedForm>

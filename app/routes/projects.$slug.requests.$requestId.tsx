@@ -55,8 +55,7 @@ function permissions(actor: Actor, resource: ReturnType<typeof projectResource>,
       latest.decision === null &&
       can(actor, "informationRequest.decide", resource),
     withdraw:
-      (detail.status === "OPEN" || detail.status === "ANSWERED") &&
-      can(actor, "informationRequest.issue", resource),
+      (detail.status === "OPEN" || detail.status === "ANSWERED") && can(actor, "informationRequest.issue", resource),
   };
 }
 

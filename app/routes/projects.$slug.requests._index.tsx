@@ -88,7 +88,14 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
     server: result,
     defaultValues: { reviewId: "", packageId: "" },
   });
-  const focus = firstErrorField(result?.errors, ["title", "publicSummary", "items", "dueDate", "reviewId", "packageId"]);
+  const focus = firstErrorField(result?.errors, [
+    "title",
+    "publicSummary",
+    "items",
+    "dueDate",
+    "reviewId",
+    "packageId",
+  ]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="issue">
       <FormError message={form.formError} />

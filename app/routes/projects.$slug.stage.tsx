@@ -13,6 +13,8 @@ import {
 } from "~/components/forms";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { pendingBlockers } from "~/models/condition.server";
+import { CONDITION_SEVERITY_LABELS } from "~/models/review-labels";
 import { changeStage } from "~/models/stage.server";
 import { TRANSITIONS, TRANSITION_KINDS, earlierStages, planTransition, stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
@@ -34,17 +36,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const state = { track: project.reviewTrack, stage: project.currentStage, status: project.status };
   // Offer only the moves this person may make and the workflow allows from here.
-  const options = TRANSITION_KINDS.filter((kind) => can(actor, TRANSITIONS[kind].permission, resource)).map((kind) => {
-    const plan = planTransition(state, {
-      kind,
-      toStage: kind === "RESCIND" ? earlierStages(project.reviewTrack, project.currentStage)[0]?.key : undefined,
-    });
-    const label =
-      kind === "ADVANCE" && plan.ok
-        ? `Advance to ${stageLabel(project.reviewTrack, plan.transition.toStage)}`
-        : TRANSITIONS[kind].label;
-    return { kind, label, available: plan.ok, why: plan.ok ? null : plan.reason };
-  });
+  const allowedKinds = TRANSITION_KINDS.filter((kind) => can(actor, TRANSITIONS[kind].permission, resource));
+  const options = await Promise.all(
+    allowedKinds.map(async (kind) => {
+      const plan = planTransition(state, {
+        kind,
+        toStage: kind === "RESCIND" ? earlierStages(project.reviewTrack, project.currentStage)[0]?.key : undefined,
+      });
+      const label =
+        kind === "ADVANCE" && plan.ok
+          ? `Advance to ${stageLabel(project.reviewTrack, plan.transition.toStage)}`
+          : TRANSITIONS[kind].label;
+      if (!plan.ok) return { kind, label, available: false, why: plan.reason };
+      // Say up front which condition of approval holds the move, rather than after submitting.
+      const [blocker] = await pendingBlockers(project.id, plan.transition);
+      return blocker
+        ? {
+            kind,
+            label,
+            available: false,
+            why: `blocked by the pending condition "${blocker.text}" (${CONDITION_SEVERITY_LABELS[blocker.severity]}).`,
+          }
+        : { kind, label, available: true, why: null };
+    }),
+  );
   return {
     project: {
       slug: project.slug,

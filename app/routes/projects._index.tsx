@@ -234,7 +234,7 @@ export default function ProjectList() {
             value={values.commodity}
             options={[
               { value: "", label: "All minerals" },
-              ...options.commodities.map((c) => ({ value: c, label: c })),
+              ...options.commodities.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
             ]}
           />
           <FilterSelect
@@ -311,7 +311,7 @@ export default function ProjectList() {
             ? "No project matches."
             : `Showing ${number.format(first)}–${number.format(last)} of ${number.format(result.total)} ${
                 result.total === 1 ? "project" : "projects"
-              }, ${SORT_LABELS[query.sort].toLowerCase()}, ${ORDER_LABELS[query.sort][query.dir]}.`}
+              }, sorted by ${SORT_LABELS[query.sort].toLowerCase()}, ${ORDER_LABELS[query.sort][query.dir]}.`}
         </p>
         {result.projects.length === 0 ? (
           <div className="card">

@@ -5,7 +5,11 @@ export const PACKAGE_KINDS = ["PLAN_OF_OPERATIONS", "BASELINE_STUDIES", "PERMIT_
 export const createPackageSchema = z
   .object({
     kind: z.enum(PACKAGE_KINDS, { errorMap: () => ({ message: "Choose what the package is." }) }),
-    title: z.string({ required_error: "Give the package a title." }).trim().min(3, "Give the package a title.").max(200),
+    title: z
+      .string({ required_error: "Give the package a title." })
+      .trim()
+      .min(3, "Give the package a title.")
+      .max(200),
     permitName: z
       .string()
       .trim()
@@ -16,7 +20,11 @@ export const createPackageSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === "PERMIT_APPLICATION" && !v.permitName) {
-      ctx.addIssue({ code: "custom", path: ["permitName"], message: "Name the permit applied for, e.g. CWA section 404." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["permitName"],
+        message: "Name the permit applied for, e.g. CWA section 404.",
+      });
     }
   });
 
@@ -31,7 +39,9 @@ export const submitPackageSchema = z.object({ lockVersion: z.coerce.number().int
 export const determinationSchema = z
   .object({
     lockVersion: z.coerce.number().int().positive(),
-    determination: z.enum(["COMPLETE", "DEFICIENT"], { errorMap: () => ({ message: "Choose complete or deficient." }) }),
+    determination: z.enum(["COMPLETE", "DEFICIENT"], {
+      errorMap: () => ({ message: "Choose complete or deficient." }),
+    }),
     note: z.string().trim().max(5000).optional(),
     // One deficient item per line.
     deficiencies: z
@@ -46,6 +56,10 @@ export const determinationSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.determination === "DEFICIENT" && v.deficiencies.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["deficiencies"], message: "List what is missing or deficient, one item per line." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["deficiencies"],
+        message: "List what is missing or deficient, one item per line.",
+      });
     }
   });

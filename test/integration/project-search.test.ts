@@ -404,8 +404,14 @@ describe("filter options", () => {
       "Bureau of Land Management Test Office",
       "Forest Service Test District",
     ]);
-    expect(options.stages.map((s) => s.key).sort()).toEqual([...new Set(fixtures.map((f) => f.stage))].sort());
-    expect(options.stages[0]).toEqual({ key: "pre_application", label: "Pre-application" });
-    expect(options.stages.at(-1)).toEqual({ key: "permits_issued", label: "Permits issued" });
+    // The EIS track in order, with EA-only stages before permits issued, which both tracks end with.
+    expect(options.stages).toEqual([
+      { key: "pre_application", label: "Pre-application" },
+      { key: "noi_scoping", label: "Notice of intent and scoping" },
+      { key: "draft_eis", label: "Draft EIS" },
+      { key: "record_of_decision", label: "Record of decision" },
+      { key: "scoping", label: "Scoping" },
+      { key: "permits_issued", label: "Permits issued" },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
-// The public read side of information requests: the review clock of a project and of each of its
-// reviews, derived from the request history, and the list of requests as the public may see it.
-// The arithmetic lives in the pure review-clock module; this file only turns rows into intervals.
-import type { InformationRequestStatus, ProjectStatus, ResourceArea, ResponseDecision } from "@prisma/client";
+// The read side of information requests: the review clock of a project and of each of its
+// reviews, derived from the request history; the list of requests as the public may see it; and
+// the confidential detail for the request page. The clock arithmetic lives in the pure
+// review-clock module; this file only turns rows into intervals.
+import type { InformationRequestStatus, Prisma, ProjectStatus, ResourceArea, ResponseDecision } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { computeClock, whoseDesk, type ClockInterval, type ClockResult, type Desk } from "./review-clock";
 
@@ -213,15 +214,81 @@ export async function getClockAndRequestsForProjectPage(projectId: string, asOf:
   ]);
   return {
     clock: summary(project, project.startedAt, project.stoppedAt),
-    reviews: reviews.map(
-      (r): ReviewClockSummary => ({
-        ...summary(r, r.openedAt, r.completedAt),
-        reviewId: r.reviewId,
-        title: r.title,
-        agencyName: r.agencyName,
-        resourceArea: r.resourceArea,
-      }),
-    ),
+    reviews: reviews.map((r): ReviewClockSummary => ({
+      ...summary(r, r.openedAt, r.completedAt),
+      reviewId: r.reviewId,
+      title: r.title,
+      agencyName: r.agencyName,
+      resourceArea: r.resourceArea,
+    })),
     requests,
   };
+}
+
+// ───────────── Reads for the request pages (confidential: callers check the policy) ─────────────
+
+/** Items are stored as JSON; anything that is not a list of strings reads as no items. */
+export function itemsOf(value: Prisma.JsonValue): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+export async function getRequestDetail(projectId: string, requestId: string) {
+  const request = await prisma.informationRequest.findFirst({
+    where: { id: requestId, projectId },
+    select: {
+      id: true,
+      title: true,
+      publicSummary: true,
+      items: true,
+      dueDate: true,
+      status: true,
+      issuedAt: true,
+      closedAt: true,
+      lockVersion: true,
+      issuedBy: { select: { name: true } },
+      review: { select: { title: true, resourceArea: true, agency: { select: { name: true } } } },
+      package: { select: { title: true, kind: true } },
+      responses: {
+        orderBy: { submittedAt: "asc" },
+        select: {
+          id: true,
+          text: true,
+          submittedAt: true,
+          author: { select: { name: true } },
+          decision: true,
+          decisionNote: true,
+          decidedAt: true,
+          decidedBy: { select: { name: true } },
+          documents: {
+            select: {
+              document: {
+                select: { id: true, originalName: true, contentType: true, sizeBytes: true, visibility: true },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  return request ? { ...request, items: itemsOf(request.items) } : null;
+}
+
+export type RequestDetail = NonNullable<Awaited<ReturnType<typeof getRequestDetail>>>;
+
+/** What an issuer may link a new request to: the project's unfinished reviews and sent packages. */
+export async function requestLinkOptions(projectId: string) {
+  const [reviews, packages] = await Promise.all([
+    prisma.environmentalReview.findMany({
+      where: { projectId, status: { not: "COMPLETE" } },
+      orderBy: { openedAt: "asc" },
+      select: { id: true, title: true, agency: { select: { name: true } } },
+    }),
+    // Drafts are the company's working copies; the agency has nothing to ask about yet.
+    prisma.permitPackage.findMany({
+      where: { projectId, status: { not: "DRAFT" } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, status: true },
+    }),
+  ]);
+  return { reviews, packages };
 }
