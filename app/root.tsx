@@ -46,6 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           : null,
       can: {
         admin: can(actor, "admin.access", null),
+        queue: can(actor, "dashboard.regulator", null),
+        dashboard: can(actor, "dashboard.company", null),
         addProject: (actor?.memberships ?? []).some((m) =>
           can(actor, "project.create", { companyId: m.organizationId }),
         ),

@@ -44,7 +44,7 @@ function fileProblems(files: FileList | null | undefined, rules: UploadRules): s
 // form (or, for 403/404/500, in the error page); reading them keeps one source of wording.
 function messagesFrom(page: Document | null, status: number): string[] {
   const nodes = page?.querySelectorAll(
-    "#answer-form .field-error, #answer-form .form-error, .error-page h1, .error-page p",
+    "#answer-form .field-error, #answer-form .form-error, [data-answer-error], .error-page h1, .error-page p",
   );
   const texts = Array.from(nodes ?? [])
     .map((node) => node.textContent?.trim() ?? "")

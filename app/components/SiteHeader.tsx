@@ -19,6 +19,16 @@ export function SiteHeader() {
             <li>
               <NavLink to="/projects">Projects</NavLink>
             </li>
+            {root?.can.queue ? (
+              <li>
+                <NavLink to="/queue">Review queue</NavLink>
+              </li>
+            ) : null}
+            {root?.can.dashboard ? (
+              <li>
+                <NavLink to="/dashboard">Company dashboard</NavLink>
+              </li>
+            ) : null}
             {root?.can.addProject ? (
               <li>
                 <NavLink to="/projects/new">Add a project</NavLink>

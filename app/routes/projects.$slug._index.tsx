@@ -3,7 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
-import { DATE_CHANGE_REASON_LABELS, listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
+import { PublicRequests } from "~/components/PublicRequests";
+import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
+import { getClockAndRequestsForProjectPage } from "~/models/information-request.server";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
 import { getProjectBySlug, projectResource } from "~/models/project.server";
 import { formatDateByPrecision, milestoneStatus, projectScheduleStatus, summarizeSchedule } from "~/models/schedule";
 import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
@@ -35,11 +39,12 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = await getProjectBySlug(params.slug ?? "");
   if (!project) throw notFound("There is no project at this address.");
-  const [actor, milestones, dateChanges, pauses] = await Promise.all([
+  const [actor, milestones, dateChanges, pauses, requestRecord] = await Promise.all([
     getOptionalActor(request),
     listMilestones(project.id),
     listDateChanges(project.id),
     listPauses(project.id),
+    getClockAndRequestsForProjectPage(project.id, new Date()),
   ]);
   const today = todayUtc();
   const paused = project.status === "PAUSED";
@@ -94,7 +99,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       liftedAt: iso(p.liftedAt),
       expectedLiftDate: iso(p.expectedLiftDate),
     })),
+    requestRecord,
     can: {
+      readConfidential: can(actor, "project.readConfidential", resource),
       edit: can(actor, "project.edit", resource),
       editRegulatory: can(actor, "project.editRegulatory", resource),
       changeStage: can(actor, "project.advanceStage", resource) || can(actor, "project.withdraw", resource),
@@ -105,7 +112,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const anyAction = Object.values(allowed).some(Boolean);
+  const { requestRecord } = useLoaderData<typeof loader>();
+  const { readConfidential, ...actions } = allowed;
+  const anyAction = Object.values(actions).some(Boolean);
   return (
     <article className="stack">
       <header>
@@ -221,6 +230,20 @@ export default function ProjectPage() {
             <MilestoneTimeline milestones={milestones} today={today} title={`Milestones of ${project.name}`} />
           </>
         )}
+      </section>
+
+      <section aria-labelledby="clock">
+        <h2 id="clock">Review clock</h2>
+        <ReviewClock {...requestRecord.clock} label={`Review clock of ${project.name}`} />
+        <ReviewClockTable reviews={requestRecord.reviews} />
+      </section>
+
+      <section aria-labelledby="rfi">
+        <h2 id="rfi">Information requests</h2>
+        <PublicRequests
+          requests={requestRecord.requests}
+          detailsPath={readConfidential ? `/projects/${project.slug}/requests` : undefined}
+        />
       </section>
 
       {pauses.length > 0 ? (

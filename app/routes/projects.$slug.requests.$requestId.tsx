@@ -291,6 +291,12 @@ export default function InformationRequestPage() {
         ))}
       </section>
 
+      {!allowed.respond && result?.values?.intent === "respond" && result.errors.form ? (
+        // The answer arrived after the request stopped waiting for one: say so where the form was.
+        <div role="alert" className="form-error" data-answer-error>
+          {result.errors.form}
+        </div>
+      ) : null}
       {allowed.respond ? (
         <section aria-labelledby="answer" className="card narrow">
           <h2 id="answer">Answer the request</h2>

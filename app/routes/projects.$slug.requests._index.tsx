@@ -14,7 +14,7 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { PublicRequests } from "~/components/PublicRequests";
-import { ReviewClock } from "~/components/ReviewClock";
+import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
 import {
   getClockAndRequestsForProjectPage,
   issueRequest,
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     project: { slug: project.slug, name: project.name },
     clock: page.clock,
+    reviews: page.reviews,
     requests: page.requests,
     options,
     can: allowed,
@@ -153,7 +154,7 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
 }
 
 export default function ProjectRequests() {
-  const { project, clock, requests, options, can: allowed } = useLoaderData<typeof loader>();
+  const { project, clock, reviews, requests, options, can: allowed } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -168,6 +169,7 @@ export default function ProjectRequests() {
       <section aria-labelledby="clock" className="card">
         <h2 id="clock">Review clock</h2>
         <ReviewClock {...clock} label={`Review clock of ${project.name}`} />
+        {reviews.length > 0 ? <ReviewClockTable reviews={reviews} /> : null}
       </section>
       <section aria-labelledby="requests">
         <h2 id="requests">Requests</h2>

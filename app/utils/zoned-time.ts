@@ -140,7 +140,6 @@ export function zonedLocalToUtc(
   options: { ambiguous?: AmbiguousChoice } = {},
 ): Date {
   if (!isValidLocal(local)) throw new RangeError(`Not a valid local date and time: ${JSON.stringify(local)}`);
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const wall = wallClockMs(local);
   // Offsets a day either side bracket any transition near this time (zones change at most a few
   // times a year). Each offset that maps back onto the same wall clock gives a real instant.

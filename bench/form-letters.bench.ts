@@ -1,0 +1,397 @@
+// Form-letter grouping at scale: N synthetic public comments (default 1,000,000, seeded) go one at a
+// time through the incremental algorithm the comment model runs as comments arrive: exact-key lookup,
+// then MinHash + LSH candidate lookup, then classify against the candidates' representatives. Here
+// the indexes are in-memory Maps; the database version keeps them in indexed tables. The figures are
+// throughput, memory, the LSH candidate load, and the counts and grouping quality against the known
+// ground truth of the generator.
+//
+// Run with `npx tsx bench/form-letters.bench.ts [--count=N] [--seed=N]`. Results are written to
+// bench/results/form-letters-<timestamp>.json (git-ignored).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  classify,
+  exactKey,
+  FINGERPRINT_VERSION,
+  LSH_BANDS,
+  LSH_ROWS,
+  lshBandKeys,
+  minhashSignature,
+  NEAR_DUPLICATE_THRESHOLD,
+  normalizeText,
+  NUM_HASHES,
+  SHINGLE_WORDS,
+  shingles,
+  summarizeCounts,
+  type ComparableText,
+  type GroupedComment,
+  type MatchKind,
+} from "../app/models/form-letters";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const argument = (name: string, fallback: number, max: number) => {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const value = Number(raw ?? fallback);
+  return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+};
+const COUNT = argument("count", 1_000_000, 5_000_000);
+const SEED = argument("seed", 20_210_001, 2 ** 31);
+const TEMPLATES = 20;
+// The mix of a mass-comment period, close to BLM's 420 identical / 89 with added text / 73 unique.
+const UNIQUE_SHARE = 0.2;
+const IDENTICAL_SHARE = 0.72; // of campaign comments
+const ADDED_SHARE = 0.18; // of campaign comments; the rest are edited (name + a few changed words)
+
+// ───────────── Seeded synthetic text ─────────────
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const random = mulberry32(SEED);
+const integer = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+const FUNCTION_WORDS = (
+  "the of and to a in that is for it as was with be by on not he i this are or his from at which but have an " +
+  "they you were her she there been one all we their has would when if so no will more can out up about them " +
+  "what some could its into than other then these two may do any only my our new also after should must"
+).split(" ");
+const TOPIC_WORDS = (
+  "mine lithium water groundwater aquifer permit pit basin spring springs wells well ranch ranchers tribe tribal " +
+  "sage-grouse habitat dust trucks traffic jobs county valley river drawdown tailings sulfuric acid plant " +
+  "reclamation bond monitoring draft statement impact environmental bureau land management agency company " +
+  "wildlife cattle allotment alfalfa farm community residents decision record alternative analysis cumulative"
+).split(" ");
+const SYLLABLES = "ka ro mi ne sa to lu pe ri da mo ve ti na go fe ba ci lo wa de si mu ha je zo".split(" ");
+const VOCABULARY = [...FUNCTION_WORDS, ...TOPIC_WORDS];
+while (VOCABULARY.length < 5000) {
+  VOCABULARY.push(Array.from({ length: integer(2, 4) }, () => pick(SYLLABLES)).join(""));
+}
+// Zipf (s = 1) word frequencies, so common words repeat as in real letters and shingles collide by chance.
+const ZIPF = (() => {
+  const cumulative = new Float64Array(VOCABULARY.length);
+  let total = 0;
+  for (let i = 0; i < VOCABULARY.length; i++) cumulative[i] = total += 1 / (i + 1);
+  return cumulative.map((value) => value / total);
+})();
+function zipfWord(): string {
+  const target = random();
+  let low = 0;
+  let high = ZIPF.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ZIPF[mid] < target) low = mid + 1;
+    else high = mid;
+  }
+  return VOCABULARY[low];
+}
+const STOCK_PHRASES = [
+  "the draft environmental impact statement",
+  "the Thacker Pass lithium mine",
+  "the Bureau of Land Management",
+  "groundwater in the Quinn River Valley",
+  "the water table near the pit",
+  "springs and wells that ranchers depend on",
+  "a full groundwater model and independent monitoring",
+  "the Fort McDermitt Paiute and Shoshone Tribe",
+];
+const OPENINGS = ["Dear Bureau of Land Management,", "To whom it may concern:", "Dear BLM staff,", "Hello,", ""];
+const FIRST_NAMES = "Maria James Linda Robert Ana Joseph Grace Daniel Rosa Henry Emma Luis Ruth Paul Nina".split(" ");
+const LAST_NAMES = "Lopez Smith Begay Johnson Tom Garcia Miller Sam Walker Young Hernandez Dick Lee Ortiz".split(" ");
+
+function sentence(minWords: number, maxWords: number): string {
+  const parts: string[] = [];
+  const length = integer(minWords, maxWords);
+  while (parts.length < length) {
+    if (random() < 0.08) parts.push(...pick(STOCK_PHRASES).split(" "));
+    else parts.push(zipfWord());
+    if (random() < 0.06 && parts.length < length - 2) parts[parts.length - 1] += ",";
+  }
+  const text = parts.slice(0, length).join(" ").replace(/,$/, "");
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+function paragraph(minWords: number, maxWords: number): string {
+  const target = integer(minWords, maxWords);
+  const sentences: string[] = [];
+  let words = 0;
+  while (words < target) {
+    const next = sentence(Math.min(6, target - words), Math.min(22, Math.max(6, target - words)));
+    sentences.push(next);
+    words += next.split(" ").length;
+  }
+  return sentences.join(" ");
+}
+const signature = () => `Sincerely, ${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+
+// What a form-letter website or a copy-paste does to a text without changing it: curly quotes, line
+// breaks, doubled spaces, capitals. normalizeText removes all of it.
+function surfaceNoise(text: string): string {
+  let result = text;
+  if (random() < 0.3) result = result.replaceAll(". ", ".\n\n");
+  if (random() < 0.2) result = result.replaceAll(", ", ",  ");
+  if (random() < 0.2) result = result.replaceAll("'", "\u2019");
+  if (random() < 0.02) result = result.toUpperCase();
+  return random() < 0.1 ? ` ${result}\n` : result;
+}
+
+type TruthKind = "identical" | "added" | "edited" | "unique";
+type Synthetic = { text: string; truthGroup: number; truthKind: TruthKind };
+
+const templates = Array.from({ length: TEMPLATES }, () => {
+  const body = Array.from({ length: integer(3, 5) }, () => paragraph(40, 70));
+  return { opening: pick(OPENINGS.slice(0, 4)), body, closing: "Thank you for considering my comment." };
+});
+// Campaign sizes are skewed: campaign i is sent about 1/(i+1) as often as the largest.
+const TEMPLATE_WEIGHTS = (() => {
+  const weights = templates.map((_, i) => 1 / (i + 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let running = 0;
+  return weights.map((weight) => (running += weight / total));
+})();
+
+function letter(opening: string, body: readonly string[], closing: string): string {
+  return [opening, ...body, closing].filter(Boolean).join("\n\n");
+}
+
+function syntheticComment(uniqueId: number): Synthetic {
+  if (random() < UNIQUE_SHARE) {
+    const body = Array.from({ length: integer(1, 4) }, () => paragraph(30, 70));
+    return { text: letter(pick(OPENINGS), body, pick(["", signature()])), truthGroup: TEMPLATES + uniqueId, truthKind: "unique" };
+  }
+  const draw = random();
+  const id = TEMPLATE_WEIGHTS.findIndex((threshold) => draw <= threshold);
+  const template = templates[id];
+  const roll = random();
+  if (roll < IDENTICAL_SHARE) {
+    return { text: surfaceNoise(letter(template.opening, template.body, template.closing)), truthGroup: id, truthKind: "identical" };
+  }
+  const body = [...template.body];
+  if (roll < IDENTICAL_SHARE + ADDED_SHARE) {
+    body.splice(pick([0, body.length, integer(1, body.length - 1)]), 0, paragraph(8, 45));
+    const closing = `${template.closing}${random() < 0.7 ? `\n${signature()}` : ""}`;
+    return { text: surfaceNoise(letter(template.opening, body, closing)), truthGroup: id, truthKind: "added" };
+  }
+  for (let changes = integer(1, 3); changes > 0; changes--) {
+    const at = integer(0, body.length - 1);
+    const words = body[at].split(" ");
+    words[integer(0, words.length - 1)] = zipfWord();
+    body[at] = words.join(" ");
+  }
+  return {
+    text: surfaceNoise(letter(template.opening, body, `${template.closing}\n${signature()}`)),
+    truthGroup: id,
+    truthKind: "edited",
+  };
+}
+
+// ───────────── The incremental grouping (what the comment model does per new comment) ─────────────
+
+type Representative = ComparableText & { shingles: Uint32Array };
+type TextEntry = { group: number; kind: MatchKind; addedText: string };
+
+const exactIndex = new Map<string, TextEntry>(); // the database: a unique index on (periodId, exactKey)
+// The database: a (periodId, band, key) index. One Map per band; a bucket is a group id or a list.
+const bandIndex = Array.from({ length: LSH_BANDS }, () => new Map<number, number | number[]>());
+const representatives: Representative[] = [];
+
+const groupOf = new Int32Array(COUNT);
+const kindOf = new Uint8Array(COUNT);
+const addedTextOf = new Map<number, string>();
+const truthGroupOf = new Int32Array(COUNT);
+const truthKindOf: TruthKind[] = new Array<TruthKind>(COUNT);
+const KINDS: MatchKind[] = ["unique", "identical", "near"];
+const load = { signatures: 0, lookups: 0, candidates: 0, rejectedCandidates: 0, maxCandidates: 0 };
+
+function group(comment: number, text: string): void {
+  const normalized = normalizeText(text);
+  const key = exactKey(normalized);
+  const seen = exactIndex.get(key);
+  if (seen) {
+    // A copy of a text already placed: same group, and the same relation to its representative.
+    groupOf[comment] = seen.group;
+    kindOf[comment] = KINDS.indexOf(seen.kind === "unique" ? "identical" : seen.kind);
+    if (seen.addedText) addedTextOf.set(comment, seen.addedText);
+    return;
+  }
+  const own = shingles(normalized);
+  const ownSignature = minhashSignature(own, NUM_HASHES);
+  const keys = lshBandKeys(ownSignature, LSH_BANDS, LSH_ROWS);
+  load.signatures++;
+  const candidateGroups: number[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    load.lookups++;
+    const bucket = bandIndex[band].get(keys[band]);
+    if (bucket === undefined) continue;
+    for (const id of typeof bucket === "number" ? [bucket] : bucket) {
+      if (!candidateGroups.includes(id)) candidateGroups.push(id);
+    }
+  }
+  load.candidates += candidateGroups.length;
+  load.maxCandidates = Math.max(load.maxCandidates, candidateGroups.length);
+  const result = classify(
+    { normalized, signature: ownSignature, shingles: own },
+    candidateGroups.map((id) => representatives[id]),
+  );
+  load.rejectedCandidates += candidateGroups.length - (result.campaignIndex === undefined ? 0 : 1);
+  let groupId: number;
+  if (result.campaignIndex === undefined) {
+    groupId = representatives.length;
+    representatives.push({ normalized, signature: ownSignature, shingles: own });
+    for (let band = 0; band < LSH_BANDS; band++) {
+      const bucket = bandIndex[band].get(keys[band]);
+      if (bucket === undefined) bandIndex[band].set(keys[band], groupId);
+      else if (typeof bucket === "number") bandIndex[band].set(keys[band], [bucket, groupId]);
+      else bucket.push(groupId);
+    }
+  } else {
+    groupId = candidateGroups[result.campaignIndex];
+  }
+  exactIndex.set(key, { group: groupId, kind: result.kind, addedText: result.addedText });
+  groupOf[comment] = groupId;
+  kindOf[comment] = KINDS.indexOf(result.kind);
+  if (result.addedText) addedTextOf.set(comment, result.addedText);
+}
+
+// ───────────── Run ─────────────
+
+console.log(
+  `Grouping ${COUNT.toLocaleString("en-US")} synthetic comments (seed ${SEED}; k=${SHINGLE_WORDS}, ` +
+    `${NUM_HASHES} hashes = ${LSH_BANDS} bands × ${LSH_ROWS} rows, threshold ${NEAR_DUPLICATE_THRESHOLD})`,
+);
+let generateMs = 0;
+let groupMs = 0;
+const started = performance.now();
+for (let comment = 0; comment < COUNT; comment++) {
+  const t0 = performance.now();
+  const synthetic = syntheticComment(comment);
+  const t1 = performance.now();
+  group(comment, synthetic.text);
+  groupMs += performance.now() - t1;
+  generateMs += t1 - t0;
+  truthGroupOf[comment] = synthetic.truthGroup;
+  truthKindOf[comment] = synthetic.truthKind;
+  if ((comment + 1) % 100_000 === 0) {
+    console.log(`  ${(comment + 1).toLocaleString("en-US")} comments, ${(groupMs / 1000).toFixed(1)} s grouping`);
+  }
+}
+const wallMs = performance.now() - started;
+const memory = process.memoryUsage();
+
+function* grouped(): Generator<GroupedComment> {
+  for (let comment = 0; comment < COUNT; comment++) {
+    yield { groupId: groupOf[comment], kind: KINDS[kindOf[comment]], addedText: addedTextOf.get(comment) ?? "" };
+  }
+}
+const counts = summarizeCounts(grouped());
+
+// Ground truth, counted the same way: a template is a campaign when sent at least twice.
+const truthSizes = new Map<number, number>();
+for (const id of truthGroupOf) truthSizes.set(id, (truthSizes.get(id) ?? 0) + 1);
+const truth = { campaigns: 0, uniqueComments: 0, identicalCopies: 0, formLettersWithAddedText: 0, editedCopies: 0 };
+for (const size of truthSizes.values()) if (size >= 2) truth.campaigns++;
+for (let comment = 0; comment < COUNT; comment++) {
+  const kind = truthKindOf[comment];
+  if (kind === "unique") truth.uniqueComments++;
+  else if (kind === "identical") truth.identicalCopies++;
+  else if (kind === "added") truth.formLettersWithAddedText++;
+  else truth.editedCopies++;
+}
+
+// Pairwise precision and recall: of the pairs put in one group, how many belong together, and of the
+// pairs that belong together, how many were put in one group.
+const pairs = (n: number) => (n * (n - 1)) / 2;
+const joint = new Map<number, number>();
+const predictedSizes = new Map<number, number>();
+for (let comment = 0; comment < COUNT; comment++) {
+  const cell = truthGroupOf[comment] * 2 ** 23 + groupOf[comment];
+  joint.set(cell, (joint.get(cell) ?? 0) + 1);
+  predictedSizes.set(groupOf[comment], (predictedSizes.get(groupOf[comment]) ?? 0) + 1);
+}
+const sumPairs = (sizes: Iterable<number>) => [...sizes].reduce((total, size) => total + pairs(size), 0);
+const togetherRight = sumPairs(joint.values());
+const precision = togetherRight / Math.max(1, sumPairs(predictedSizes.values()));
+const recall = togetherRight / Math.max(1, sumPairs(truthSizes.values()));
+
+const confusion: Record<TruthKind, Record<string, number>> = { identical: {}, added: {}, edited: {}, unique: {} };
+for (let comment = 0; comment < COUNT; comment++) {
+  const inCampaign = (predictedSizes.get(groupOf[comment]) ?? 0) >= 2;
+  const kind = KINDS[kindOf[comment]];
+  const label = !inCampaign
+    ? "unique"
+    : kind !== "near"
+      ? "identical"
+      : addedTextOf.has(comment)
+        ? "addedText"
+        : "edited";
+  const row = confusion[truthKindOf[comment]];
+  row[label] = (row[label] ?? 0) + 1;
+}
+
+const seconds = groupMs / 1000;
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  comments: COUNT,
+  seed: SEED,
+  parameters: {
+    fingerprintVersion: FINGERPRINT_VERSION,
+    shingleWords: SHINGLE_WORDS,
+    numHashes: NUM_HASHES,
+    bands: LSH_BANDS,
+    rows: LSH_ROWS,
+    threshold: NEAR_DUPLICATE_THRESHOLD,
+  },
+  timing: {
+    groupingSeconds: Number(seconds.toFixed(2)),
+    commentsPerSecond: Math.round(COUNT / seconds),
+    generationSeconds: Number((generateMs / 1000).toFixed(2)),
+    wallSeconds: Number((wallMs / 1000).toFixed(2)),
+  },
+  memoryMB: {
+    rss: Math.round(memory.rss / 2 ** 20),
+    heapUsed: Math.round(memory.heapUsed / 2 ** 20),
+    external: Math.round(memory.external / 2 ** 20),
+    arrayBuffers: Math.round(memory.arrayBuffers / 2 ** 20),
+  },
+  index: {
+    distinctTexts: exactIndex.size,
+    representatives: representatives.length,
+    bandEntries: bandIndex.reduce((total, map) => total + map.size, 0),
+    signaturesComputed: load.signatures,
+    candidatesPerSignature: Number((load.candidates / Math.max(1, load.signatures)).toFixed(3)),
+    rejectedCandidatesPerSignature: Number((load.rejectedCandidates / Math.max(1, load.signatures)).toFixed(3)),
+    maxCandidates: load.maxCandidates,
+  },
+  counts: { ...counts, byCampaign: counts.byCampaign.slice(0, TEMPLATES + 5) },
+  truth,
+  grouping: { pairwisePrecision: precision, pairwiseRecall: recall },
+  confusion,
+};
+
+const line = (label: string, value: string | number) => console.log(`${label.padEnd(34)}${value}`);
+console.log("");
+line("Grouping time", `${seconds.toFixed(1)} s (${results.timing.commentsPerSecond.toLocaleString("en-US")} comments/s)`);
+line("Text generation (not counted)", `${results.timing.generationSeconds} s`);
+line("Memory", `rss ${results.memoryMB.rss} MB, heap ${results.memoryMB.heapUsed} MB`);
+line("Signatures computed", `${load.signatures.toLocaleString("en-US")} (the rest were exact copies)`);
+line("Candidates per LSH lookup", `${results.index.candidatesPerSignature} (max ${load.maxCandidates})`);
+line("Rejected candidates per lookup", results.index.rejectedCandidatesPerSignature);
+console.log("");
+console.log(`${"".padEnd(34)}${"found".padStart(12)}${"truth".padStart(12)}`);
+for (const field of ["campaigns", "uniqueComments", "identicalCopies", "formLettersWithAddedText", "editedCopies"] as const) {
+  console.log(`${field.padEnd(34)}${counts[field].toLocaleString("en-US").padStart(12)}${truth[field].toLocaleString("en-US").padStart(12)}`);
+}
+line("Pairwise precision / recall", `${precision.toFixed(6)} / ${recall.toFixed(6)}`);
+console.log("Truth → found:", JSON.stringify(confusion));
+
+const outDir = path.join(ROOT, "bench", "results");
+mkdirSync(outDir, { recursive: true });
+const outFile = path.join(outDir, `form-letters-${results.date.replace(/[:.]/g, "-")}.json`);
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nResults: ${path.relative(ROOT, outFile)}`);
