@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
+  addedText,
   classify,
   exactKey,
   FINGERPRINT_VERSION,
@@ -22,6 +23,7 @@ import {
   NUM_HASHES,
   SHINGLE_WORDS,
   shingles,
+  shouldReplaceRepresentative,
   summarizeCounts,
   type ComparableText,
   type GroupedComment,
@@ -35,6 +37,8 @@ const argument = (name: string, fallback: number, max: number) => {
   return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
 };
 const COUNT = argument("count", 1_000_000, 5_000_000);
+// --first-representative keeps each campaign's first comment as its representative, to measure why not.
+const REPLACE = !process.argv.includes("--first-representative");
 const SEED = argument("seed", 20_210_001, 2 ** 31);
 const TEMPLATES = 20;
 // The mix of a mass-comment period, close to BLM's 420 identical / 89 with added text / 73 unique.
@@ -192,41 +196,77 @@ function syntheticComment(uniqueId: number): Synthetic {
 
 // ───────────── The incremental grouping (what the comment model does per new comment) ─────────────
 
-type Representative = ComparableText & { shingles: Uint32Array };
-type TextEntry = { group: number; kind: MatchKind; addedText: string };
+// One row per distinct normalised text (the database: comments sharing an exactKey share these fields).
+type TextEntry = {
+  group: number;
+  normalized: string;
+  copies: number;
+  kind: MatchKind;
+  addedText: string;
+};
+type Group = { representative: number; comparable: ComparableText; texts: number[] };
 
-const exactIndex = new Map<string, TextEntry>(); // the database: a unique index on (periodId, exactKey)
+const entries: TextEntry[] = [];
+const exactIndex = new Map<string, number>(); // the database: a unique index on (periodId, exactKey)
 // The database: a (periodId, band, key) index. One Map per band; a bucket is a group id or a list.
 const bandIndex = Array.from({ length: LSH_BANDS }, () => new Map<number, number | number[]>());
-const representatives: Representative[] = [];
-
-const groupOf = new Int32Array(COUNT);
-const kindOf = new Uint8Array(COUNT);
-const addedTextOf = new Map<number, string>();
+const groups: Group[] = [];
+const entryOf = new Int32Array(COUNT);
 const truthGroupOf = new Int32Array(COUNT);
 const truthKindOf: TruthKind[] = new Array<TruthKind>(COUNT);
-const KINDS: MatchKind[] = ["unique", "identical", "near"];
-const load = { signatures: 0, lookups: 0, candidates: 0, rejectedCandidates: 0, maxCandidates: 0 };
+const load = { signatures: 0, candidates: 0, rejectedCandidates: 0, maxCandidates: 0, replacements: 0 };
+
+function indexBands(groupId: number, keys: Uint32Array): void {
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const bucket = bandIndex[band].get(keys[band]);
+    if (bucket === undefined) bandIndex[band].set(keys[band], groupId);
+    else if (typeof bucket === "number") {
+      if (bucket !== groupId) bandIndex[band].set(keys[band], [bucket, groupId]);
+    } else if (!bucket.includes(groupId)) bucket.push(groupId);
+  }
+}
+
+function comparable(normalized: string): ComparableText & { bandKeys: Uint32Array } {
+  const own = shingles(normalized);
+  const signature = minhashSignature(own, NUM_HASHES);
+  load.signatures++;
+  return { normalized, shingles: own, signature, bandKeys: lshBandKeys(signature, LSH_BANDS, LSH_ROWS) };
+}
+
+// The campaign's most-sent text becomes its representative; its distinct texts are re-read against it.
+function replaceRepresentative(groupId: number, entryId: number): void {
+  const group = groups[groupId];
+  const representative = comparable(entries[entryId].normalized);
+  group.representative = entryId;
+  group.comparable = representative;
+  indexBands(groupId, representative.bandKeys);
+  load.replacements++;
+  for (const id of group.texts) {
+    const entry = entries[id];
+    const isRepresentative = id === entryId;
+    entry.kind = isRepresentative ? "identical" : "near";
+    entry.addedText = isRepresentative ? "" : addedText(representative.normalized, entry.normalized);
+  }
+}
 
 function group(comment: number, text: string): void {
-  const normalized = normalizeText(text);
-  const key = exactKey(normalized);
+  const key = exactKey(text);
   const seen = exactIndex.get(key);
-  if (seen) {
-    // A copy of a text already placed: same group, and the same relation to its representative.
-    groupOf[comment] = seen.group;
-    kindOf[comment] = KINDS.indexOf(seen.kind === "unique" ? "identical" : seen.kind);
-    if (seen.addedText) addedTextOf.set(comment, seen.addedText);
+  if (seen !== undefined) {
+    // A copy of a text already placed: same group, same relation to the representative.
+    const entry = entries[seen];
+    entry.copies++;
+    entryOf[comment] = seen;
+    const current = groups[entry.group].representative;
+    if (REPLACE && current !== seen && shouldReplaceRepresentative(entries[current].copies, entry.copies)) {
+      replaceRepresentative(entry.group, seen);
+    }
     return;
   }
-  const own = shingles(normalized);
-  const ownSignature = minhashSignature(own, NUM_HASHES);
-  const keys = lshBandKeys(ownSignature, LSH_BANDS, LSH_ROWS);
-  load.signatures++;
+  const own = comparable(normalizeText(text));
   const candidateGroups: number[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {
-    load.lookups++;
-    const bucket = bandIndex[band].get(keys[band]);
+    const bucket = bandIndex[band].get(own.bandKeys[band]);
     if (bucket === undefined) continue;
     for (const id of typeof bucket === "number" ? [bucket] : bucket) {
       if (!candidateGroups.includes(id)) candidateGroups.push(id);
@@ -235,27 +275,21 @@ function group(comment: number, text: string): void {
   load.candidates += candidateGroups.length;
   load.maxCandidates = Math.max(load.maxCandidates, candidateGroups.length);
   const result = classify(
-    { normalized, signature: ownSignature, shingles: own },
-    candidateGroups.map((id) => representatives[id]),
+    own,
+    candidateGroups.map((id) => groups[id].comparable),
   );
   load.rejectedCandidates += candidateGroups.length - (result.campaignIndex === undefined ? 0 : 1);
-  let groupId: number;
+  const entryId = entries.length;
   if (result.campaignIndex === undefined) {
-    groupId = representatives.length;
-    representatives.push({ normalized, signature: ownSignature, shingles: own });
-    for (let band = 0; band < LSH_BANDS; band++) {
-      const bucket = bandIndex[band].get(keys[band]);
-      if (bucket === undefined) bandIndex[band].set(keys[band], groupId);
-      else if (typeof bucket === "number") bandIndex[band].set(keys[band], [bucket, groupId]);
-      else bucket.push(groupId);
-    }
+    groups.push({ representative: entryId, comparable: own, texts: [entryId] });
+    indexBands(groups.length - 1, own.bandKeys);
   } else {
-    groupId = candidateGroups[result.campaignIndex];
+    groups[candidateGroups[result.campaignIndex]].texts.push(entryId);
   }
-  exactIndex.set(key, { group: groupId, kind: result.kind, addedText: result.addedText });
-  groupOf[comment] = groupId;
-  kindOf[comment] = KINDS.indexOf(result.kind);
-  if (result.addedText) addedTextOf.set(comment, result.addedText);
+  const groupId = result.campaignIndex === undefined ? groups.length - 1 : candidateGroups[result.campaignIndex];
+  entries.push({ group: groupId, normalized: own.normalized, copies: 1, kind: result.kind, addedText: result.addedText });
+  exactIndex.set(key, entryId);
+  entryOf[comment] = entryId;
 }
 
 // ───────────── Run ─────────────
@@ -283,9 +317,11 @@ for (let comment = 0; comment < COUNT; comment++) {
 const wallMs = performance.now() - started;
 const memory = process.memoryUsage();
 
+const groupOf = (comment: number) => entries[entryOf[comment]].group;
 function* grouped(): Generator<GroupedComment> {
   for (let comment = 0; comment < COUNT; comment++) {
-    yield { groupId: groupOf[comment], kind: KINDS[kindOf[comment]], addedText: addedTextOf.get(comment) ?? "" };
+    const { group: groupId, kind, addedText: added } = entries[entryOf[comment]];
+    yield { groupId, kind, addedText: added };
   }
 }
 const counts = summarizeCounts(grouped());
@@ -309,9 +345,10 @@ const pairs = (n: number) => (n * (n - 1)) / 2;
 const joint = new Map<number, number>();
 const predictedSizes = new Map<number, number>();
 for (let comment = 0; comment < COUNT; comment++) {
-  const cell = truthGroupOf[comment] * 2 ** 23 + groupOf[comment];
+  const predicted = groupOf(comment);
+  const cell = truthGroupOf[comment] * 2 ** 23 + predicted;
   joint.set(cell, (joint.get(cell) ?? 0) + 1);
-  predictedSizes.set(groupOf[comment], (predictedSizes.get(groupOf[comment]) ?? 0) + 1);
+  predictedSizes.set(predicted, (predictedSizes.get(predicted) ?? 0) + 1);
 }
 const sumPairs = (sizes: Iterable<number>) => [...sizes].reduce((total, size) => total + pairs(size), 0);
 const togetherRight = sumPairs(joint.values());
@@ -320,15 +357,9 @@ const recall = togetherRight / Math.max(1, sumPairs(truthSizes.values()));
 
 const confusion: Record<TruthKind, Record<string, number>> = { identical: {}, added: {}, edited: {}, unique: {} };
 for (let comment = 0; comment < COUNT; comment++) {
-  const inCampaign = (predictedSizes.get(groupOf[comment]) ?? 0) >= 2;
-  const kind = KINDS[kindOf[comment]];
-  const label = !inCampaign
-    ? "unique"
-    : kind !== "near"
-      ? "identical"
-      : addedTextOf.has(comment)
-        ? "addedText"
-        : "edited";
+  const entry = entries[entryOf[comment]];
+  const inCampaign = (predictedSizes.get(entry.group) ?? 0) >= 2;
+  const label = !inCampaign ? "unique" : entry.kind !== "near" ? "identical" : entry.addedText ? "addedText" : "edited";
   const row = confusion[truthKindOf[comment]];
   row[label] = (row[label] ?? 0) + 1;
 }
@@ -339,6 +370,7 @@ const results = {
   node: process.version,
   comments: COUNT,
   seed: SEED,
+  representative: REPLACE ? "most-sent text (shouldReplaceRepresentative)" : "first comment",
   parameters: {
     fingerprintVersion: FINGERPRINT_VERSION,
     shingleWords: SHINGLE_WORDS,
@@ -360,8 +392,9 @@ const results = {
     arrayBuffers: Math.round(memory.arrayBuffers / 2 ** 20),
   },
   index: {
-    distinctTexts: exactIndex.size,
-    representatives: representatives.length,
+    distinctTexts: entries.length,
+    groups: groups.length,
+    representativeReplacements: load.replacements,
     bandEntries: bandIndex.reduce((total, map) => total + map.size, 0),
     signaturesComputed: load.signatures,
     candidatesPerSignature: Number((load.candidates / Math.max(1, load.signatures)).toFixed(3)),

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type CSSProperties, type FormEvent } from "react";
+import { useState, type CSSProperties, type FormEvent } from "react";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { projectFilterOptions, searchProjects } from "~/models/project-search.server";
@@ -74,26 +74,36 @@ const FILTER_GRID: CSSProperties = {
 const PAGER: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0.5rem 1rem", listStyle: "none", padding: 0 };
 
 type Option = { value: string; label: string };
+type Fields = Record<
+  "q" | "state" | "commodity" | "stage" | "status" | "leadAgency" | "schedule" | "sort" | "dir",
+  string
+>;
+type SelectName = Exclude<keyof Fields, "q">;
 
 function FilterSelect({
   name,
   label,
-  value,
   options,
+  value,
+  linked,
+  onChange,
 }: {
-  name: string;
+  name: SelectName;
   label: string;
-  value: string;
   options: Option[];
+  value: string;
+  /** The value the address asked for. */
+  linked: string;
+  onChange: (name: SelectName, value: string) => void;
 }) {
   // A shared link may name a value no project has any more: show it, so the form says what the
   // list is filtered by and the person can change it.
-  const known = value === "" || options.some((option) => option.value === value);
-  const all = known ? options : [...options, { value, label: `${value} (no projects)` }];
+  const known = linked === "" || options.some((option) => option.value === linked);
+  const all = known ? options : [...options, { value: linked, label: `${linked} (no projects)` }];
   return (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value}>
+      <select id={`filter-${name}`} name={name} value={value} onChange={(event) => onChange(name, event.target.value)}>
         {all.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -160,10 +170,8 @@ export default function ProjectList() {
   const { query, result, options } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
   const filtered = hasFilters(query);
-  const usualOrder = query.dir === DEFAULT_DIRECTION[query.sort];
-  const values: Record<string, string> = {
+  const linked: Fields = {
     q: query.q,
     state: query.state ?? "",
     commodity: query.commodity ?? "",
@@ -172,20 +180,25 @@ export default function ProjectList() {
     leadAgency: query.leadAgency ?? "",
     schedule: query.schedule ?? "",
     sort: query.sort,
-    dir: usualOrder ? "" : query.dir,
+    dir: query.dir === DEFAULT_DIRECTION[query.sort] ? "" : query.dir,
   };
-  const valuesKey = JSON.stringify(values);
-
-  // The fields are uncontrolled (they must work without JavaScript); after a client-side
-  // navigation (Clear filters, Back) they are set to what the new URL says.
-  useEffect(() => {
-    const form = formRef.current;
-    if (!form) return;
-    for (const [name, value] of Object.entries(JSON.parse(valuesKey) as Record<string, string>)) {
-      const field = form.elements.namedItem(name);
-      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
-    }
-  }, [valuesKey]);
+  // The fields follow the address: after a client-side navigation (Clear filters, Back) they show
+  // what the new URL says. Set during render, not in an effect, so they never lag a frame behind.
+  const linkedKey = JSON.stringify(linked);
+  const [fields, setFields] = useState({ key: linkedKey, values: linked });
+  if (fields.key !== linkedKey) setFields({ key: linkedKey, values: linked });
+  const change = (name: keyof Fields, value: string) =>
+    setFields((current) => ({ ...current, values: { ...current.values, [name]: value } }));
+  const select = (name: SelectName, label: string, choices: Option[]) => (
+    <FilterSelect
+      name={name}
+      label={label}
+      options={choices}
+      value={fields.values[name]}
+      linked={linked[name]}
+      onChange={change}
+    />
+  );
 
   // With JavaScript, leave empty fields and defaults out of the address so shared links stay short.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -206,89 +219,56 @@ export default function ProjectList() {
         Every proposed mine in the record, with where it stands in permitting and whether its schedule is holding.
       </p>
 
-      <Form
-        method="get"
-        action="/projects"
-        ref={formRef}
-        onSubmit={onSubmit}
-        role="search"
-        aria-label="Search projects"
-      >
+      <Form method="get" action="/projects" onSubmit={onSubmit} role="search" aria-label="Search projects">
         <div style={FILTER_GRID}>
           <div className="field" style={{ gridColumn: "1 / -1" }}>
             <label htmlFor="filter-q">Search</label>
             <p id="filter-q-hint" className="hint">
               Project name, company or mineral
             </p>
-            <input id="filter-q" type="search" name="q" defaultValue={values.q} aria-describedby="filter-q-hint" />
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              value={fields.values.q}
+              onChange={(event) => change("q", event.target.value)}
+              aria-describedby="filter-q-hint"
+            />
           </div>
-          <FilterSelect
-            name="state"
-            label="State"
-            value={values.state}
-            options={[{ value: "", label: "All states" }, ...options.states.map((s) => ({ value: s, label: s }))]}
-          />
-          <FilterSelect
-            name="commodity"
-            label="Mineral"
-            value={values.commodity}
-            options={[
-              { value: "", label: "All minerals" },
-              ...options.commodities.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
-            ]}
-          />
-          <FilterSelect
-            name="stage"
-            label="Stage"
-            value={values.stage}
-            options={[
-              { value: "", label: "All stages" },
-              ...options.stages.map((s) => ({ value: s.key, label: s.label })),
-            ]}
-          />
-          <FilterSelect
-            name="status"
-            label="Project status"
-            value={values.status}
-            options={[
-              { value: "", label: "Any status" },
-              ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] })),
-            ]}
-          />
-          <FilterSelect
-            name="schedule"
-            label="Schedule"
-            value={values.schedule}
-            options={[
-              { value: "", label: "Any schedule" },
-              ...SCHEDULE_FILTERS.map((s) => ({ value: s, label: SCHEDULE_STATUS_LABELS[s] })),
-            ]}
-          />
-          <FilterSelect
-            name="leadAgency"
-            label="Lead agency"
-            value={values.leadAgency}
-            options={[
-              { value: "", label: "Any lead agency" },
-              ...options.leadAgencies.map((a) => ({ value: a.slug, label: a.name })),
-            ]}
-          />
-          <FilterSelect
-            name="sort"
-            label="Sort by"
-            value={values.sort}
-            options={(Object.keys(SORT_LABELS) as ProjectSort[]).map((s) => ({ value: s, label: SORT_LABELS[s] }))}
-          />
-          <FilterSelect
-            name="dir"
-            label="Order"
-            value={values.dir}
-            options={[
-              { value: "", label: "Usual for the sort" },
-              { value: "asc", label: "Ascending" },
-              { value: "desc", label: "Descending" },
-            ]}
-          />
+          {select("state", "State", [
+            { value: "", label: "All states" },
+            ...options.states.map((s) => ({ value: s, label: s })),
+          ])}
+          {select("commodity", "Mineral", [
+            { value: "", label: "All minerals" },
+            ...options.commodities.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
+          ])}
+          {select("stage", "Stage", [
+            { value: "", label: "All stages" },
+            ...options.stages.map((s) => ({ value: s.key, label: s.label })),
+          ])}
+          {select("status", "Project status", [
+            { value: "", label: "Any status" },
+            ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] })),
+          ])}
+          {select("schedule", "Schedule", [
+            { value: "", label: "Any schedule" },
+            ...SCHEDULE_FILTERS.map((s) => ({ value: s, label: SCHEDULE_STATUS_LABELS[s] })),
+          ])}
+          {select("leadAgency", "Lead agency", [
+            { value: "", label: "Any lead agency" },
+            ...options.leadAgencies.map((a) => ({ value: a.slug, label: a.name })),
+          ])}
+          {select(
+            "sort",
+            "Sort by",
+            (Object.keys(SORT_LABELS) as ProjectSort[]).map((s) => ({ value: s, label: SORT_LABELS[s] })),
+          )}
+          {select("dir", "Order", [
+            { value: "", label: "Usual for the sort" },
+            { value: "asc", label: "Ascending" },
+            { value: "desc", label: "Descending" },
+          ])}
         </div>
         {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
         <p>

@@ -49,13 +49,11 @@ test("a company submits a package with files, the regulator finds it deficient, 
   await expect(page.getByRole("link", { name: "plan-of-operations.pdf" })).toBeVisible();
 
   // A file that is not what its name says is refused, and nothing is kept.
-  await page
-    .getByLabel("Documents", { exact: true })
-    .setInputFiles({
-      name: "report.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("<html><script>alert(1)</script>"),
-    });
+  await page.getByLabel("Documents", { exact: true }).setInputFiles({
+    name: "report.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><script>alert(1)</script>"),
+  });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("alert")).toContainText("report.pdf");
   expect(await prisma.document.count({ where: { projectId: project.id } })).toBe(2);
