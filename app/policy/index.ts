@@ -28,6 +28,9 @@ export type NewProjectResource = { companyId: string };
 
 export type DocumentResource = ProjectResource & { visibility: "PUBLIC" | "CONFIDENTIAL" };
 
+/** Commenting: on behalf of an organization requires membership in it. */
+export type CommentTargetResource = ProjectResource & { onBehalfOfOrganizationId: string | null };
+
 export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[] };
 
 /** Every action and the resource it is asked about. */
@@ -57,6 +60,12 @@ export type ResourceFor = {
   "informationRequest.decide": ProjectResource;
   "dashboard.regulator": null;
   "dashboard.company": null;
+  "commentPeriod.manage": ProjectResource;
+  "comment.submit": CommentTargetResource;
+  "comment.report": ProjectResource;
+  "comment.moderate": ProjectResource;
+  "comment.respond": ProjectResource;
+  "comment.exportFull": ProjectResource;
 };
 
 export type Action = keyof ResourceFor;
@@ -94,7 +103,8 @@ const ACTIVE: ReadonlySet<ProjectStatus> = new Set(["IN_PROGRESS", "PAUSED"]);
 type Rule<A extends Action> = (actor: Actor, resource: ResourceFor[A]) => Decision;
 
 // Public actions also apply to anonymous visitors; every other rule only ever sees a signed-in actor.
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view", "document.read"]);
+// Anonymous commenting is allowed per period; the period's own setting is checked by the intake.
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view", "document.read", "comment.submit"]);
 
 const RULES: { [A in Action]: Rule<A> } = {
   "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
@@ -190,6 +200,31 @@ const RULES: { [A in Action]: Rule<A> } = {
     actor.memberships.some((m) => m.kind === "AGENCY") ? allow : deny("The review queue is for agency staff."),
   "dashboard.company": (actor) =>
     actor.memberships.some((m) => m.kind === "COMPANY") ? allow : deny("The company dashboard is for company staff."),
+
+  "commentPeriod.manage": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can open, extend or reopen comment periods."),
+  "comment.submit": (actor, target) =>
+    !target.onBehalfOfOrganizationId || belongsTo(actor, target.onBehalfOfOrganizationId)
+      ? allow
+      : deny("You can comment on behalf of an organization only if you are a member of it."),
+  "comment.report": (actor) => (actor.userId ? allow : deny("Please sign in to report a comment.")),
+  "comment.moderate": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency moderate its comments."),
+  "comment.respond": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency write official responses."),
+  // The full export includes hidden comments' text and commenters' contact details.
+  "comment.exportFull": (actor, project) =>
+    isAssignedAgency(actor, project)
+      ? allow
+      : deny(
+          "Only staff of the agencies reviewing the project can export every comment; the public export is open to all.",
+        ),
 };
 
 export function decide<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): Decision {

@@ -64,6 +64,12 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "informationRequest.decide": project,
   "dashboard.regulator": null,
   "dashboard.company": null,
+  "commentPeriod.manage": project,
+  "comment.submit": { ...project, onBehalfOfOrganizationId: NGO },
+  "comment.report": project,
+  "comment.moderate": project,
+  "comment.respond": project,
+  "comment.exportFull": project,
 };
 
 const ALLOWED: Record<Action, ActorName[]> = {
@@ -95,6 +101,23 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "informationRequest.decide": ["leadRegulator", "cooperatingRegulator"],
   "dashboard.regulator": ["leadRegulator", "cooperatingRegulator", "unrelatedRegulator"],
   "dashboard.company": ["companyOwner", "companyMember", "otherCompanyOwner"],
+  "commentPeriod.manage": ["leadRegulator"],
+  // On behalf of an organization: only its members (here, the NGO's).
+  "comment.submit": ["ngo"],
+  "comment.report": [
+    "community",
+    "companyOwner",
+    "companyMember",
+    "otherCompanyOwner",
+    "leadRegulator",
+    "cooperatingRegulator",
+    "unrelatedRegulator",
+    "ngo",
+    "admin",
+  ],
+  "comment.moderate": ["leadRegulator"],
+  "comment.respond": ["leadRegulator"],
+  "comment.exportFull": ["leadRegulator", "cooperatingRegulator"],
 };
 
 describe("policy table: roles x actions x ownership", () => {
@@ -139,6 +162,14 @@ describe("documents", () => {
     const review = { ...project, reviewAgencyId: LEAD_AGENCY, assignedUserIds: ["u"] };
     expect(can(ACTORS.unrelatedRegulator, "review.work", review)).toBe(false);
     expect(can(ACTORS.cooperatingRegulator, "review.work", { ...review, assignedUserIds: [] })).toBe(false);
+  });
+});
+
+describe("commenting", () => {
+  it("lets anyone, even anonymous, comment as themselves", () => {
+    for (const name of NAMES) {
+      expect(can(ACTORS[name], "comment.submit", { ...project, onBehalfOfOrganizationId: null })).toBe(true);
+    }
   });
 });
 
