@@ -17,6 +17,10 @@ const schema = z.object({
   // Largest document / comment attachment in MB (Document.sizeBytes is a 32-bit integer).
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(2047).default(50),
   COMMENT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(2047).default(10),
+  // Reports that hide a comment pending a moderator's review (Decidim's default is 3).
+  COMMENT_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).default(3),
+  // Comments accepted per client address per 10 minutes (households and libraries share one).
+  COMMENT_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),

@@ -37,10 +37,9 @@ type Figures = {
   p95: number;
   p99: number;
 };
-type Target = { name: string; path: string };
 type Manifest = Record<string, { file: string; contentType: string }>;
 
-// ───────────── The bare server (this same file, run as a child with --serve-bare) ─────────────
+// ───────────── The bare server: this same file, run as a child with --serve-bare ─────────────
 
 function serveBare(manifestPath: string, port: number) {
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
@@ -57,7 +56,7 @@ function serveBare(manifestPath: string, port: number) {
   process.on("SIGTERM", () => server.close(() => process.exit(0)));
 }
 
-// ───────────── Helpers ─────────────
+// ───────────── HTTP client and load loop ─────────────
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,11 +71,13 @@ function freePort(): Promise<number> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-function get(port: number, urlPath: string): Promise<{ status: number; body: Buffer; contentType: string }> {
-  return new Promise((resolve, reject) => {
+/** One GET; the body is kept only when asked (the load loop drains it, to spend no CPU on it). */
+function get(port: number, urlPath: string, keepBody = false) {
+  return new Promise<{ status: number; body: Buffer; contentType: string }>((resolve, reject) => {
     const request = http.get({ host: HOST, port, path: urlPath, agent }, (response) => {
       const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("data", (chunk: Buffer) => keepBody && chunks.push(chunk));
+      response.on("error", reject);
       response.on("end", () =>
         resolve({
           status: response.statusCode ?? 0,
@@ -84,42 +85,24 @@ function get(port: number, urlPath: string): Promise<{ status: number; body: Buf
           contentType: String(response.headers["content-type"] ?? ""),
         }),
       );
-      response.on("error", reject);
     });
     request.setTimeout(30_000, () => request.destroy(new Error(`GET ${urlPath} timed out`)));
     request.on("error", reject);
   });
 }
 
-/** A request whose body is drained, not kept: the load loop only needs the status and timing. */
-function hit(port: number, urlPath: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.get({ host: HOST, port, path: urlPath, agent }, (response) => {
-      response.on("end", () => resolve(response.statusCode ?? 0));
-      response.on("error", reject);
-      response.resume();
-    });
-    request.setTimeout(30_000, () => request.destroy(new Error(`GET ${urlPath} timed out`)));
-    request.on("error", reject);
-  });
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
-}
-
-/** CONCURRENCY workers each send one request after another until the time (or count) is up. */
-async function load(port: number, urlPath: string, seconds: number): Promise<Figures> {
+/** CONCURRENCY workers, each sending one request after another until the time (or count) is up. */
+async function load(port: number, urlPath: string, seconds: number, alive: () => boolean): Promise<Figures> {
   const latencies = new Float64Array(MAX_REQUESTS_PER_RUN);
   let count = 0;
   let errors = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline && count + errors < MAX_REQUESTS_PER_RUN) {
+    while (performance.now() < deadline && count + errors < MAX_REQUESTS_PER_RUN && alive()) {
       const t0 = performance.now();
       try {
-        if ((await hit(port, urlPath)) === 200) latencies[count++] = performance.now() - t0;
+        if ((await get(port, urlPath)).status === 200) latencies[count++] = performance.now() - t0;
         else errors++;
       } catch {
         errors++;
@@ -129,45 +112,69 @@ async function load(port: number, urlPath: string, seconds: number): Promise<Fig
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - started) / 1000;
   const sorted = latencies.slice(0, count).sort();
-  const round = (n: number) => Math.round(n * 100) / 100;
+  const at = (p: number) => (count ? round(sorted[Math.min(count - 1, Math.floor(p * (count - 1)))]) : NaN);
   return {
     requests: count,
     errors,
     seconds: round(elapsed),
     rps: round(count / elapsed),
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    p99: round(percentile(sorted, 0.99)),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
   };
 }
 
-async function waitFor(port: number, urlPath: string, child: ChildProcess, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before it was ready.`);
-    try {
-      if ((await get(port, urlPath)).status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`No 200 from http://${HOST}:${port}${urlPath} within ${timeoutMs / 1000} s.`);
+const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
+
+// ───────────── Child processes ─────────────
+
+type Child = { process: ChildProcess; output: () => string; exited: () => string | null };
+
+function startChild(args: string[], env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  let exited: string | null = null;
+  child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.on("exit", (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));
+  return { process: child, output: () => output, exited: () => exited };
 }
 
-function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+async function waitFor(port: number, urlPath: string, child: Child, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exited()) throw new Error(`The server ${child.exited()} before it was ready:\n${child.output()}`);
+    const ready = await get(port, urlPath)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No 200 from http://${HOST}:${port}${urlPath} within ${timeoutMs / 1000} s:\n${child.output()}`);
+}
+
+function stopChild(child: Child | undefined): Promise<void> {
+  if (!child || child.exited()) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
+    const force = setTimeout(() => child.process.kill("SIGKILL"), 5_000);
+    child.process.once("exit", () => {
       clearTimeout(force);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.process.kill("SIGTERM");
   });
 }
 
-// ───────────── Seed: a few statements, generate_series does the rows ─────────────
+// scripts/server.ts listens on every interface (it has no HOST setting); this preload pins any
+// `listen(port)` without a host to loopback, so the benchmark never exposes the app.
+const LOOPBACK_PRELOAD = `data:text/javascript,import net from "node:net";
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === "number" && typeof args[1] !== "string") args.splice(1, 0, "${HOST}");
+  return listen.apply(this, args);
+};`;
+
+// ───────────── Seed: a few statements, generate_series makes the rows ─────────────
 
 async function seed(databaseUrl: string, projects: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -233,7 +240,7 @@ async function seed(databaseUrl: string, projects: number) {
   }
 }
 
-// ───────────── EXPLAIN of the exact statements the list runs ─────────────
+// ───────────── EXPLAIN of the exact statements the list page runs ─────────────
 
 async function explain(databaseUrl: string, searches: { name: string; search: string }[]) {
   process.env.DATABASE_URL = databaseUrl;
@@ -245,17 +252,16 @@ async function explain(databaseUrl: string, searches: { name: string; search: st
     const plans = [];
     for (const { name, search } of searches) {
       const sql = projectPageSql(parseProjectQuery(new URLSearchParams(search)), new Date());
-      const json = await client.query<{ "QUERY PLAN": [{ Plan: { "Total Cost": number }; "Execution Time": number }] }>(
-        `explain (analyze, format json) ${sql.text}`,
-        sql.values,
-      );
-      const text = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, costs) ${sql.text}`, sql.values);
-      const [plan] = json.rows[0]["QUERY PLAN"];
+      const result = await client.query<{ "QUERY PLAN": string }>(`explain (analyze) ${sql.text}`, sql.values);
+      const plan = result.rows.map((row) => row["QUERY PLAN"]);
+      const find = (pattern: RegExp) => Number(plan.join("\n").match(pattern)?.[1]);
       plans.push({
         name,
-        totalCost: plan.Plan["Total Cost"],
-        executionMs: plan["Execution Time"],
-        plan: text.rows.map((row) => row["QUERY PLAN"]),
+        search,
+        totalCost: find(/^\S.*?cost=[\d.]+\.\.([\d.]+)/),
+        planningMs: find(/Planning Time: ([\d.]+)/),
+        executionMs: find(/Execution Time: ([\d.]+)/),
+        plan,
       });
     }
     return plans;
@@ -266,15 +272,22 @@ async function explain(databaseUrl: string, searches: { name: string; search: st
 
 // ───────────── The run ─────────────
 
+const TARGETS = [
+  { name: "project list", path: "/projects" },
+  { name: "list: q=lithium, NV, page 3", path: "/projects?q=lithium&state=NV&page=3" },
+  { name: "project page", path: `/projects/bench-project-${Math.ceil(PROJECTS / 2)}` },
+];
+
 async function main() {
   if (!existsSync(path.join(ROOT, "build", "index.js"))) {
     console.error("No build/index.js: run `npm run build` first.");
     process.exit(1);
   }
+  const log = (message: string) => console.log(`[bench] ${message}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "lodestone-bench-"));
   let postgres: RunningPostgres | undefined;
-  let app: ChildProcess | undefined;
-  let bare: ChildProcess | undefined;
+  let app: Child | undefined;
+  let bare: Child | undefined;
   const cleanup = async () => {
     agent.destroy();
     await Promise.all([stopChild(app), stopChild(bare)]);
@@ -286,7 +299,7 @@ async function main() {
   process.once("SIGTERM", interrupted);
 
   try {
-    const log = (message: string) => console.log(`[bench] ${message}`);
+    const loadBefore = os.loadavg();
     const pgPort = await freePort();
     log(`PostgreSQL on ${HOST}:${pgPort} in ${dir}`);
     postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: pgPort });
@@ -299,149 +312,95 @@ async function main() {
     log(`Seeded ${seeded.projects} projects and ${seeded.milestones} milestones in ${seedMs} ms`);
 
     const appPort = await freePort();
-    app = spawn(
-      process.execPath,
-      // scripts/server.ts listens on every interface; this preload pins it to loopback.
-      [
-        "--import",
-        "tsx",
-        "--import",
-        `data:text/javascript,import net from "node:net"; const listen = net.Server.prototype.listen;
-         net.Server.prototype.listen = function (...args) {
-           if (typeof args[0] === "number" && typeof args[1] !== "string") args.splice(1, 0, "${HOST}");
-           return listen.apply(this, args); };`,
-        "scripts/server.ts",
-      ],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          PORT: String(appPort),
-          APP_URL: `http://${HOST}:${appPort}`,
-          SEED_DEMO_DATA: "false",
-          NODE_ENV: "production",
-          RESEND_API_KEY: "re_bench",
-          RESEND_BASE_URL: "http://127.0.0.1:9",
-        },
-      },
-    );
-    let appOutput = "";
-    app.stdout?.on("data", (chunk: Buffer) => (appOutput += chunk.toString()));
-    app.stderr?.on("data", (chunk: Buffer) => (appOutput += chunk.toString()));
-    await waitFor(appPort, "/projects", app, 60_000).catch((error: Error) => {
-      throw new Error(`${error.message}\nServer output:\n${appOutput}`);
+    app = startChild(["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"], {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(appPort),
+      APP_URL: `http://${HOST}:${appPort}`,
+      SEED_DEMO_DATA: "false",
+      NODE_ENV: "production",
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: "http://127.0.0.1:9",
     });
+    await waitFor(appPort, "/projects", app, 60_000);
     log(`App on ${HOST}:${appPort}`);
 
-    const targets: Target[] = [
-      { name: "project list", path: "/projects" },
-      { name: "list: q=lithium, NV, page 3", path: "/projects?q=lithium&state=NV&page=3" },
-      { name: "project page", path: `/projects/bench-project-${Math.ceil(PROJECTS / 2)}` },
-    ];
+    // The bare server answers with the bytes the app gave for each target, once.
     const manifest: Manifest = {};
-    const sizes: Record<string, number> = {};
-    for (const [i, target] of targets.entries()) {
-      const response = await get(appPort, target.path);
+    for (const [i, target] of TARGETS.entries()) {
+      const response = await get(appPort, target.path, true);
       if (response.status !== 200) throw new Error(`GET ${target.path} answered ${response.status}`);
       const file = path.join(dir, `body-${i}`);
       writeFileSync(file, response.body);
       manifest[target.path] = { file, contentType: response.contentType };
-      sizes[target.path] = response.body.length;
     }
     const manifestPath = path.join(dir, "manifest.json");
     writeFileSync(manifestPath, JSON.stringify(manifest));
     const barePort = await freePort();
-    bare = spawn(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--serve-bare", manifestPath, String(barePort)],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
-    );
-    await waitFor(barePort, targets[0].path, bare, 30_000);
+    const bareArgs = [
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--serve-bare",
+      manifestPath,
+      String(barePort),
+    ];
+    bare = startChild(bareArgs, process.env);
+    await waitFor(barePort, TARGETS[0].path, bare, 30_000);
     log(`Bare node:http on ${HOST}:${barePort}`);
 
     const results = [];
-    for (const target of targets) {
-      const figures: Record<"app" | "bare", Figures> = {} as Record<"app" | "bare", Figures>;
-      for (const [side, port] of [
-        ["app", appPort],
-        ["bare", barePort],
+    for (const target of TARGETS) {
+      const figures: Partial<Record<"app" | "bare", Figures>> = {};
+      for (const [side, port, child] of [
+        ["app", appPort, app],
+        ["bare", barePort, bare],
       ] as const) {
         log(
-          `${side.padEnd(4)} ${target.path}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s at concurrency ${CONCURRENCY}`,
+          `${side.padEnd(4)} ${target.path}: ${WARMUP_SECONDS} s warm-up, ${SECONDS} s at concurrency ${CONCURRENCY}`,
         );
-        await load(port, target.path, WARMUP_SECONDS);
-        figures[side] = await load(port, target.path, SECONDS);
+        const alive = () => child.exited() === null;
+        await load(port, target.path, WARMUP_SECONDS, alive);
+        figures[side] = await load(port, target.path, SECONDS, alive);
+        if (!alive()) throw new Error(`The ${side} server ${child.exited()} during the run:\n${child.output()}`);
       }
-      results.push({
-        ...target,
-        bytes: sizes[target.path],
-        app: figures.app,
-        bare: figures.bare,
-        ratio: {
-          throughput: Math.round((figures.app.rps / figures.bare.rps) * 1000) / 1000,
-          p95: Math.round((figures.app.p95 / figures.bare.p95) * 10) / 10,
-        },
-      });
+      const { app: a, bare: b } = figures as Record<"app" | "bare", Figures>;
+      const ratio = { throughput: round(a.rps / b.rps, 3), p95: round(a.p95 / b.p95, 1) };
+      results.push({ ...target, bytes: readFileSync(manifest[target.path].file).length, app: a, bare: b, ratio });
     }
 
     const plans = await explain(databaseUrl, [
       { name: "project list", search: "" },
       { name: "list: q=lithium, NV, page 3", search: "q=lithium&state=NV&page=3" },
-      { name: "list: schedule=missed, sorted by schedule", search: "schedule=missed&sort=schedule" },
+      { name: "list: missed, sorted by schedule", search: "schedule=missed&sort=schedule" },
     ]);
 
-    const row = (cells: (string | number)[], widths: number[]) =>
-      cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join("  ");
-    const widths = [30, 7, 9, 7, 7, 7, 9, 7, 7, 10, 9];
+    const widths = [30, 6, 9, 7, 7, 7, 10, 6, 6, 9, 6];
+    const row = (cells: (string | number)[]) =>
+      cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(" ");
     console.log(
-      `\n${row(["target", "KB", "app rq/s", "p50 ms", "p95", "p99", "bare rq/s", "p50", "p95", "app/bare", "p95 x"], widths)}`,
+      `\n${row(["target", "KB", "app rq/s", "p50 ms", "p95", "p99", "bare rq/s", "p50", "p95", "app/bare", "p95 x"])}`,
     );
-    for (const r of results) {
+    for (const { name, bytes, app: a, bare: b, ratio } of results) {
+      const side = (f: Figures) => [f.rps.toFixed(0), f.p50, f.p95, f.p99];
       console.log(
-        row(
-          [
-            r.name,
-            (r.bytes / 1024).toFixed(1),
-            r.app.rps.toFixed(0),
-            r.app.p50,
-            r.app.p95,
-            r.app.p99,
-            r.bare.rps.toFixed(0),
-            r.bare.p50,
-            r.bare.p95,
-            r.ratio.throughput,
-            r.ratio.p95,
-          ],
-          widths,
-        ),
+        row([name, (bytes / 1024).toFixed(1), ...side(a), ...side(b).slice(0, 3), ratio.throughput, ratio.p95]),
       );
+      if (a.errors || b.errors) console.log(`  errors: app ${a.errors}, bare ${b.errors}`);
     }
-    console.log("\napp/bare: the app's throughput as a share of the bare server's; p95 x: app p95 / bare p95.");
-    for (const plan of plans) {
-      console.log(`EXPLAIN ${plan.name}: cost ${plan.totalCost}, executed in ${plan.executionMs.toFixed(2)} ms`);
+    console.log("app/bare: the app's throughput as a share of the bare server's; p95 x: app p95 / bare p95.");
+    for (const p of plans) {
+      console.log(`EXPLAIN ${p.name}: cost ${p.totalCost}, planning ${p.planningMs} ms, execution ${p.executionMs} ms`);
     }
 
     const resultsDir = path.join(ROOT, "bench", "results");
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `projects-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    const machine = {
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      node: process.version,
-      platform: os.platform(),
-    };
+    const machine = { cpus: os.cpus().length, node: process.version, loadBefore, loadAfter: os.loadavg() };
     const settings = { concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, projects: PROJECTS };
-    writeFileSync(
-      file,
-      JSON.stringify(
-        { date: new Date().toISOString(), machine, settings, seed: { ...seeded, seedMs }, results, plans },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nResults written to ${path.relative(ROOT, file)}`);
+    const report = { date: new Date().toISOString(), machine, settings, seed: { ...seeded, seedMs }, results, plans };
+    writeFileSync(file, JSON.stringify(report, null, 2));
+    console.log(`Results written to ${path.relative(ROOT, file)}`);
   } finally {
     await cleanup();
   }

@@ -161,6 +161,9 @@ export default function ProjectPage() {
       <nav aria-label="Project record" className="record-nav">
         <ul className="action-list">
           <li>
+            <Link to="comment-periods">Public comment periods</Link>
+          </li>
+          <li>
             <Link to="packages">Permit packages</Link>
           </li>
           <li>

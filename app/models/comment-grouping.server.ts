@@ -1,0 +1,188 @@
+// Form-letter grouping as comments arrive, inside the intake transaction: app/models/form-letters.ts
+// decides, this module keeps its indexes in PostgreSQL. Per comment: one indexed exact-key lookup,
+// else one indexed CampaignBand lookup (32 band keys) and a comparison with the few candidate
+// representatives. Cost does not grow with the number of comments in the period.
+//
+// Every comment belongs to a Campaign row. A text that matches nothing starts a "singleton" campaign
+// with itself as representative and its band keys indexed, so the SECOND copy of a letter finds the
+// first one through the same lookups as the thousandth. A campaign is only counted as one with at
+// least two comments (summarizeCounts in form-letters.ts applies that rule); singletons are how the
+// unique comments are counted.
+//
+// Concurrency: placement reads what other transactions have placed, so two copies of a new letter
+// arriving together would each see nothing and start two campaigns. A transaction-scoped advisory
+// lock per period serialises the placement step (and only that step: the fingerprint is computed
+// before the transaction, the comment row is inserted before the lock is taken). The lock is held
+// until commit, so one period accepts comments one commit at a time; bench/comment-intake.bench.ts
+// measures what that costs.
+import type { Prisma } from "@prisma/client";
+import {
+  addedText,
+  exactJaccard,
+  classify,
+  normalizeText,
+  shingles,
+  shouldReplaceRepresentative,
+  type CommentFingerprint,
+  type ComparableText,
+} from "./form-letters";
+
+type Tx = Prisma.TransactionClient;
+
+/** Namespace for pg_advisory_xact_lock(int, int), so our period locks collide with no one else's. */
+const GROUPING_LOCK_NAMESPACE = 0x4c44_5331; // "LDS1"
+
+/**
+ * The representative can only change while its challenger has at most this many copies. Counting
+ * copies is an index scan, so an unbounded check would cost O(copies) per comment; 64 is far past
+ * the point where the question matters (a first sender's added paragraph is outvoted by the second
+ * and third plain copies), and keeps the check at a few dozen index entries.
+ */
+const REPLACEMENT_CHECK_LIMIT = 64;
+
+export type Placement = {
+  campaignId: string;
+  kind: "identical" | "near" | "unique";
+  similarity: number;
+  addedText: string | null;
+};
+
+// Signatures are uint32; the column is a signed int4[]. Values below 2^31 are unchanged either way.
+const toInt4 = (signature: Uint32Array) => Array.from(signature, (value) => value | 0);
+const fromInt4 = (values: number[]) => Uint32Array.from(values, (value) => value >>> 0);
+// Keys only compare within their band, and the (campaignId, bandKey) key must not repeat.
+const bandKeyStrings = (keys: Uint32Array) => Array.from(keys, (key, band) => `${band}:${key}`);
+
+export async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
+  await tx.$executeRaw`select pg_advisory_xact_lock(${GROUPING_LOCK_NAMESPACE}::int, hashtext(${periodId}))`;
+}
+
+/**
+ * Places a just-inserted comment (campaignId still null) in its campaign and records how it relates
+ * to the representative. Call with the period's grouping lock held.
+ */
+export async function placeComment(
+  tx: Tx,
+  comment: { id: string; periodId: string },
+  fingerprint: CommentFingerprint,
+): Promise<Placement> {
+  const [copy] = await tx.$queryRaw<
+    { campaignId: string; addedText: string | null; similarity: number | null; isRepresentativeText: boolean }[]
+  >`
+    select c."campaignId", c."addedText", c.similarity, (r."exactKey" = c."exactKey") as "isRepresentativeText"
+    from "Comment" c
+    join "Campaign" k on k.id = c."campaignId"
+    join "Comment" r on r.id = k."representativeId"
+    where c."periodId" = ${comment.periodId} and c."exactKey" = ${fingerprint.exactKey} and c.id <> ${comment.id}
+    limit 1`;
+  if (copy) {
+    // Every copy of a text sits in the same campaign with the same relation to its representative.
+    const placement: Placement = {
+      campaignId: copy.campaignId,
+      kind: copy.isRepresentativeText ? "identical" : "near",
+      similarity: copy.similarity ?? 1,
+      addedText: copy.addedText,
+    };
+    await setPlacement(tx, comment.id, placement);
+    if (!copy.isRepresentativeText) await maybeReplaceRepresentative(tx, comment, fingerprint, copy.campaignId);
+    return placement;
+  }
+
+  const candidates = await tx.$queryRaw<{ id: string; signature: number[]; text: string }[]>`
+    select k.id, k.signature, r.text
+    from "Campaign" k
+    join "Comment" r on r.id = k."representativeId"
+    where k.id in (
+      select b."campaignId" from "CampaignBand" b
+      where b."periodId" = ${comment.periodId} and b."bandKey" = any(${bandKeyStrings(fingerprint.bandKeys)}::text[])
+    )
+    order by k."createdAt"`;
+  const comparable: ComparableText[] = candidates.map((candidate) => ({
+    normalized: normalizeText(candidate.text),
+    signature: fromInt4(candidate.signature),
+  }));
+  const result = classify(
+    { normalized: fingerprint.normalized, signature: fingerprint.signature, shingles: fingerprint.shingles },
+    comparable,
+  );
+  if (result.campaignIndex !== undefined) {
+    const placement: Placement = {
+      campaignId: candidates[result.campaignIndex].id,
+      kind: result.kind,
+      similarity: result.similarity,
+      addedText: result.addedText || null,
+    };
+    await setPlacement(tx, comment.id, placement);
+    return placement;
+  }
+
+  const campaign = await tx.campaign.create({
+    data: { periodId: comment.periodId, representativeId: comment.id, signature: toInt4(fingerprint.signature) },
+    select: { id: true },
+  });
+  await indexBands(tx, campaign.id, comment.periodId, fingerprint.bandKeys);
+  const placement: Placement = { campaignId: campaign.id, kind: "unique", similarity: 1, addedText: null };
+  await setPlacement(tx, comment.id, placement);
+  return placement;
+}
+
+async function setPlacement(tx: Tx, commentId: string, placement: Placement): Promise<void> {
+  await tx.comment.update({
+    where: { id: commentId },
+    data: { campaignId: placement.campaignId, similarity: placement.similarity, addedText: placement.addedText },
+  });
+}
+
+async function indexBands(tx: Tx, campaignId: string, periodId: string, keys: Uint32Array): Promise<void> {
+  // A representative that changes keeps the old keys too: comments close to the old text still find it.
+  await tx.campaignBand.createMany({
+    data: bandKeyStrings(keys).map((bandKey) => ({ campaignId, periodId, bandKey })),
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * shouldReplaceRepresentative: a text sent at least twice as often as the representative's becomes
+ * the representative, and the campaign's distinct texts are re-read against it (their addedText and
+ * similarity change; they stay in the campaign, as in bench/form-letters.bench.ts).
+ */
+async function maybeReplaceRepresentative(
+  tx: Tx,
+  comment: { id: string; periodId: string },
+  fingerprint: CommentFingerprint,
+  campaignId: string,
+): Promise<void> {
+  const [counts] = await tx.$queryRaw<{ textCopies: number; representativeCopies: number }[]>`
+    select
+      (select count(*)::int from (select 1 from "Comment"
+        where "periodId" = ${comment.periodId} and "exactKey" = ${fingerprint.exactKey}
+        limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as "textCopies",
+      (select count(*)::int from (select 1 from "Comment"
+        where "periodId" = ${comment.periodId} and "exactKey" = r."exactKey"
+        limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as "representativeCopies"
+    from "Campaign" k join "Comment" r on r.id = k."representativeId"
+    where k.id = ${campaignId}`;
+  if (!counts || counts.textCopies > REPLACEMENT_CHECK_LIMIT) return;
+  if (!shouldReplaceRepresentative(counts.representativeCopies, counts.textCopies)) return;
+
+  await tx.campaign.update({
+    where: { id: campaignId },
+    data: { representativeId: comment.id, signature: toInt4(fingerprint.signature) },
+  });
+  await indexBands(tx, campaignId, comment.periodId, fingerprint.bandKeys);
+  const texts = await tx.$queryRaw<{ exactKey: string; text: string }[]>`
+    select distinct on ("exactKey") "exactKey", text from "Comment"
+    where "campaignId" = ${campaignId}
+    order by "exactKey", "submittedAt"`;
+  const representative = shingles(fingerprint.normalized);
+  for (const text of texts) {
+    const isRepresentative = text.exactKey === fingerprint.exactKey;
+    const normalized = normalizeText(text.text);
+    const similarity = isRepresentative ? 1 : exactJaccard(representative, shingles(normalized));
+    const added = isRepresentative ? null : addedText(fingerprint.normalized, normalized) || null;
+    await tx.comment.updateMany({
+      where: { campaignId, exactKey: text.exactKey },
+      data: { similarity, addedText: added },
+    });
+  }
+}

@@ -1,0 +1,284 @@
+// The public reading room of a comment period: search, filter, honest form-letter counts with one
+// representative text per campaign, every comment with its attachments and the agency's responses,
+// and a small report form per comment for signed-in readers (works without JavaScript).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/forms";
+import { reportComment } from "~/models/comment-moderation.server";
+import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
+import { assertCan, can } from "~/policy";
+import { getOptionalActor, requireActor } from "~/services/actor.server";
+import { formatDateTime } from "~/utils/dates";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure } from "~/utils/project-route.server";
+
+const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
+const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
+  INDIVIDUAL: "Individuals",
+  ORGANIZATION: "Organizations",
+  ANONYMOUS: "Anonymous",
+};
+const REPORT_REASONS = ["SPAM", "ABUSIVE", "PERSONAL_INFORMATION", "NOT_MINE"] as const;
+const REPORT_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+  SPAM: "Spam",
+  ABUSIVE: "Abusive or offensive",
+  PERSONAL_INFORMATION: "Contains personal information",
+  NOT_MINE: "Filed in my name, but not by me",
+};
+const PAGE_SIZE = 25;
+
+const searchSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  type: z.enum(SUBMITTER_TYPES).optional().catch(undefined),
+  campaign: z.string().max(40).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+const reportSchema = z.object({
+  intent: z.literal("report"),
+  commentId: z.string().min(1),
+  reason: z.enum(REPORT_REASONS, { message: "Choose why you are reporting this comment." }),
+  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Comments: ${data?.period.title ?? "comment period"} · Lodestone` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const period = await findPeriodForComments(params.periodId ?? "");
+  if (!period) throw notFound("There is no comment period at this address.");
+  const actor = await getOptionalActor(request);
+  const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [list, counts] = await Promise.all([
+    listPublishedComments(period.id, {
+      q: search.q || undefined,
+      submitterType: search.type,
+      campaignId: search.campaign || undefined,
+      page: search.page,
+      pageSize: PAGE_SIZE,
+    }),
+    periodCounts(period.id),
+  ]);
+  return {
+    period: { id: period.id, title: period.title },
+    project: period.project,
+    search,
+    list,
+    counts,
+    can: {
+      report: can(actor, "comment.report", period.resource),
+      moderate: can(actor, "comment.moderate", period.resource),
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request);
+  const period = await findPeriodForComments(params.periodId ?? "");
+  if (!period) throw notFound("There is no comment period at this address.");
+  assertCan(actor, "comment.report", period.resource);
+  const parsed = reportSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return invalid({ reason: parsed.error.issues[0]?.message ?? "Choose a reason." });
+  }
+  const { commentId, reason, note } = parsed.data;
+  try {
+    const result = await reportComment(
+      commentId,
+      actor.userId,
+      { reason, note, periodId: period.id },
+      auditContext(context, actor.userId),
+    );
+    return redirectWithFlash(request, `/comment-periods/${period.id}/comments`, {
+      kind: "success",
+      message: result.autoHidden
+        ? "Thank you. The comment is hidden until a moderator reviews it."
+        : "Thank you. A moderator will review your report.",
+    });
+  } catch (error) {
+    return domainFailure(error, { commentId });
+  }
+}
+
+function pageLink(search: { q?: string; type?: string; campaign?: string }, page: number) {
+  const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
+  if (search.type) params.set("type", search.type);
+  if (search.campaign) params.set("campaign", search.campaign);
+  params.set("page", String(page));
+  return `?${params.toString()}`;
+}
+
+export default function PeriodComments() {
+  const { period, project, search, list, counts, can: allowed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const base = `/comment-periods/${period.id}`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={base}>← {period.title}</Link>
+      </p>
+      <h1>Public comments on {project.name}</h1>
+      <p>
+        <Link to={`${base}/responses`}>Agency responses to comments</Link> ·{" "}
+        <Link to={`${base}/moderation-log`}>Moderation log</Link> ·{" "}
+        <a href={`${base}/export.csv`}>Download all comments (CSV)</a>
+        {allowed.moderate ? (
+          <>
+            {" "}
+            · <Link to={`${base}/moderation`}>Moderation queue</Link>
+          </>
+        ) : null}
+      </p>
+      {result && !result.ok ? <FormError message={Object.values(result.errors)[0]} /> : null}
+
+      <section className="card" aria-labelledby="counts">
+        <h2 id="counts">How many people commented</h2>
+        <dl>
+          <dt>{counts.totalComments} published comments</dt>
+          <dd>Every comment on the public record; hidden comments are not counted.</dd>
+          <dt>{counts.uniqueComments} unique comments</dt>
+          <dd>Comments that are not copies of a form letter.</dd>
+          <dt>{counts.campaigns} form-letter campaigns</dt>
+          <dd>Groups of at least two identical or nearly identical comments.</dd>
+          <dt>{counts.copiesInCampaigns} copies in campaigns</dt>
+          <dd>
+            {counts.identicalCopies} identical copies, {counts.formLettersWithAddedText} form letters with added text
+            and {counts.editedCopies} copies that only change a name or a few words.
+          </dd>
+        </dl>
+      </section>
+
+      {counts.byCampaign.length > 0 ? (
+        <section aria-labelledby="campaigns">
+          <h2 id="campaigns">Form-letter campaigns</h2>
+          <p className="muted">One representative text per campaign; every copy stays on the record.</p>
+          {counts.byCampaign.map((campaign) => (
+            <article key={campaign.campaignId} className="card">
+              <h3>
+                {campaign.comments} copies ({campaign.formLettersWithAddedText} with added text)
+              </h3>
+              <blockquote>{campaign.representativeText}</blockquote>
+              <Link to={`?campaign=${encodeURIComponent(campaign.campaignId)}`}>
+                See all {campaign.comments} copies
+              </Link>
+            </article>
+          ))}
+        </section>
+      ) : null}
+
+      <Form method="get" className="card" role="search" aria-label="Search the comments">
+        <div className="field">
+          <label htmlFor="q">Search the comments</label>
+          <input id="q" name="q" type="search" defaultValue={search.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="type">Who commented</label>
+          <select id="type" name="type" defaultValue={search.type ?? ""}>
+            <option value="">Everyone</option>
+            {SUBMITTER_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {SUBMITTER_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {search.campaign ? <input type="hidden" name="campaign" value={search.campaign} /> : null}
+        <button type="submit">Search</button>
+      </Form>
+
+      <h2 aria-live="polite">
+        {list.total} {list.total === 1 ? "comment" : "comments"}
+        {search.campaign ? " in this campaign" : ""}
+      </h2>
+      {search.campaign ? <Link to="?">Show all comments</Link> : null}
+      {list.comments.length === 0 ? (
+        <p className="card">No published comment matches. Try other words or clear the filters.</p>
+      ) : null}
+      {list.comments.map((comment) => (
+        <article key={comment.id} id={comment.receiptNumber} className="card" aria-labelledby={`h-${comment.id}`}>
+          <h3 id={`h-${comment.id}`}>
+            {comment.displayName}
+            {comment.organizationName ? ` for ${comment.organizationName}` : ""}
+          </h3>
+          <p className="muted">
+            {comment.receiptNumber} · {formatDateTime(comment.submittedAt)}
+            {comment.isFormLetter && comment.campaignId ? (
+              <>
+                {" "}
+                · <Link to={`?campaign=${encodeURIComponent(comment.campaignId)}`}>form letter</Link>
+              </>
+            ) : null}
+          </p>
+          {comment.isFormLetter && comment.addedText ? (
+            <div className="callout">
+              <strong>Added by the commenter:</strong>
+              <p>
+                <mark>{comment.addedText}</mark>
+              </p>
+            </div>
+          ) : null}
+          <p style={{ whiteSpace: "pre-wrap" }}>{comment.text}</p>
+          {comment.attachments.length > 0 ? (
+            <ul aria-label="Attachments">
+              {comment.attachments.map((file) => (
+                <li key={file.id}>
+                  <a href={`${base}/attachments/${file.id}`}>{file.originalName}</a> (
+                  {Math.max(1, Math.round(file.sizeBytes / 1024))} KB)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {comment.responses.map((response) => (
+            <section key={response.id} className="callout" aria-label={`Agency response on ${response.issue}`}>
+              <h4>Agency response: {response.issue}</h4>
+              <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
+              <p className="muted">
+                {response.authorName}, {formatDateTime(response.createdAt)} ·{" "}
+                <Link to={`${base}/responses#response-${response.id}`}>all comments it answers</Link>
+              </p>
+            </section>
+          ))}
+          {allowed.report ? (
+            <details>
+              <summary>Report this comment</summary>
+              <Form method="post" aria-label={`Report comment ${comment.receiptNumber}`}>
+                <input type="hidden" name="intent" value="report" />
+                <input type="hidden" name="commentId" value={comment.id} />
+                <div className="field">
+                  <label htmlFor={`reason-${comment.id}`}>Why</label>
+                  <select id={`reason-${comment.id}`} name="reason" required defaultValue="">
+                    <option value="">Choose…</option>
+                    {REPORT_REASONS.map((reason) => (
+                      <option key={reason} value={reason}>
+                        {REPORT_LABELS[reason]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`note-${comment.id}`}>
+                    Note for the moderators <span className="optional">(optional)</span>
+                  </label>
+                  <textarea id={`note-${comment.id}`} name="note" rows={2} maxLength={1000} />
+                </div>
+                <button type="submit">Send report</button>
+              </Form>
+            </details>
+          ) : null}
+        </article>
+      ))}
+      {list.pageCount > 1 ? (
+        <nav aria-label="Pages of comments">
+          {list.page > 1 ? <Link to={pageLink(search, list.page - 1)}>← Previous</Link> : null}{" "}
+          <span>
+            Page {list.page} of {list.pageCount}
+          </span>{" "}
+          {list.page < list.pageCount ? <Link to={pageLink(search, list.page + 1)}>Next →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The period's response to comments, grouped by issue: the page that replaces the FEIS appendix PDF.
+// Each answered receipt links to the comment on the comments page; hidden ones are named, not linked.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findPeriodForComments } from "~/models/comment-reading.server";
+import { listResponses } from "~/models/official-response.server";
+import { formatDate } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Responses to comments: ${data?.period.title ?? "comment period"} · Lodestone` },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const period = await findPeriodForComments(params.periodId ?? "");
+  if (!period) throw notFound("There is no comment period at this address.");
+  const groups = await listResponses(period.id);
+  return { period: { id: period.id, title: period.title }, project: period.project, groups };
+}
+
+export default function Responses() {
+  const { period, project, groups } = useLoaderData<typeof loader>();
+  const base = `/comment-periods/${period.id}`;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={base}>← {period.title}</Link>
+      </p>
+      <h1>Responses to comments on {project.name}</h1>
+      <p className="muted">
+        The lead agency&apos;s answers, by issue. Find your receipt number to see how your comment was answered.
+      </p>
+      {groups.length === 0 ? <p className="card">The agency has not responded to any comment yet.</p> : null}
+      {groups.map((group, index) => (
+        <section key={group.issue} aria-labelledby={`issue-${index}`}>
+          <h2 id={`issue-${index}`}>{group.issue}</h2>
+          {group.responses.map((response) => (
+            <article key={response.id} id={`response-${response.id}`} className="card">
+              <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
+              <p className="muted">
+                {response.authorName}, {formatDate(response.createdAt)}
+              </p>
+              <p>
+                Answers {response.answered.length} {response.answered.length === 1 ? "comment" : "comments"}:{" "}
+                {response.answered.map((comment, i) => (
+                  <span key={comment.receiptNumber}>
+                    {i > 0 ? ", " : ""}
+                    {comment.published ? (
+                      <Link to={`${base}/comments#${comment.receiptNumber}`}>{comment.receiptNumber}</Link>
+                    ) : (
+                      `${comment.receiptNumber} (hidden)`
+                    )}
+                  </span>
+                ))}
+              </p>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+// A project's public comment periods, and the lead agency's form to open one. Deadlines are shown
+// and entered in the lead agency's time zone, the one the model enforces them in.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  firstErrorField,
+  useValidatedForm,
+} from "~/components/forms";
+import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from "~/models/comment-period.server";
+import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comment-window";
+import { formatBytes } from "~/models/package-labels";
+import { listProjectDocuments } from "~/models/package.server";
+import { getProjectForManagement, projectResource } from "~/models/project.server";
+import { stageLabel, stagesOf } from "~/models/workflow";
+import { assertCan, can } from "~/policy";
+import { openPeriodSchema } from "~/schemas/comment-period";
+import { getOptionalActor } from "~/services/actor.server";
+import { parseFormData } from "~/utils/forms.server";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Comment periods: ${data?.project.name ?? "project"} · Lodestone` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const project = await getProjectForManagement(params.slug ?? "");
+  if (!project) throw notFound("There is no project at this address.");
+  const actor = await getOptionalActor(request);
+  const canManage = can(actor, "commentPeriod.manage", projectResource(project));
+  const now = new Date();
+  const periods = await listProjectPeriods(project.id);
+  const timeZone = canManage ? await leadAgencyTimeZone(project.id) : null;
+  // Only public documents can be put under public review; the model refuses the others too.
+  const documents = canManage ? (await listProjectDocuments(project.id)).filter((d) => d.visibility === "PUBLIC") : [];
+  return {
+    project: { slug: project.slug, name: project.name, currentStage: project.currentStage },
+    periods: periods.map((p) => ({
+      id: p.id,
+      title: p.title,
+      stageLabel: stageLabel(project.reviewTrack, p.stage),
+      state: periodState(periodWindow(p), now),
+      opens: formatDeadline(p.opensAt, p.timeZone),
+      closes: formatDeadline(p.closesAt, p.timeZone),
+      comments: p.publishedCommentCount,
+    })),
+    manage: canManage
+      ? {
+          timeZone,
+          leadAgencyName: project.leadAgency?.name ?? "The lead agency",
+          stages: stagesOf(project.reviewTrack).map((s) => ({ value: s.key, label: s.label })),
+          documents: documents.map((d) => ({ id: d.id, label: `${d.originalName} (${formatBytes(d.sizeBytes)})` })),
+        }
+      : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, project, resource } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
+  assertCan(actor, "commentPeriod.manage", resource);
+  const formData = await request.formData();
+  // Ticked checkboxes travel back as one comma-separated value, so the form can tick them again.
+  const documentIds = formData.getAll("documentIds").filter((v): v is string => typeof v === "string");
+  const parsed = parseFormData(formData, openPeriodSchema);
+  if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, documentIds: documentIds.join(",") });
+  const { opensAt, closesAt, ...rest } = parsed.data;
+  try {
+    const period = await openPeriod(
+      project.id,
+      { ...rest, opensAtLocal: opensAt, closesAtLocal: closesAt },
+      auditContext(context, actor.userId),
+    );
+    return redirectWithFlash(request, `/comment-periods/${period.id}`, {
+      kind: "success",
+      message: "The comment period is open for the record; followers of the project will be told.",
+    });
+  } catch (error) {
+    const values = Object.fromEntries(
+      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
+    return domainFailure(error, { ...values, documentIds: documentIds.join(",") });
+  }
+}
+
+/** `datetime-local` is not among the shared TextField types; same label, hint and error wiring. */
+function DateTimeLocalField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  register,
+  autoFocus,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  register: UseFormRegister<FieldValues>;
+  autoFocus?: boolean;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="datetime-local"
+        // Seconds allowed: a notice may close at 11:59:59 PM.
+        step={1}
+        aria-required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        autoFocus={autoFocus}
+        defaultValue={defaultValue}
+        {...register(name as Path<FieldValues>)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Manage = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["manage"]>;
+
+function OpenPeriodForm({ manage, currentStage }: { manage: Manage; currentStage: string }) {
+  const result = useActionData<typeof action>();
+  const form = useValidatedForm(openPeriodSchema, { server: result, defaultValues: { stage: currentStage } });
+  const focus = firstErrorField(result?.errors, ["stage", "title", "opensAt", "closesAt", "description"]);
+  const checked = new Set((result?.values.documentIds ?? "").split(",").filter(Boolean));
+  const documentsError = form.errorFor("documentIds");
+  if (!manage.timeZone) {
+    return (
+      <p className="card">
+        {manage.leadAgencyName} has no time zone on record, so a deadline could not be stated in its local time. Ask an
+        administrator to set the agency&apos;s time zone, then open the period here.
+      </p>
+    );
+  }
+  const zone = manage.timeZone;
+  return (
+    <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="open-period">
+      <FormError message={form.formError} />
+      <SelectField
+        {...form.field("stage")}
+        label="Stage"
+        required
+        options={manage.stages}
+        autoFocus={focus === "stage"}
+      />
+      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+      <TextAreaField
+        {...form.field("description")}
+        label="What the agency asks the public"
+        rows={4}
+        autoFocus={focus === "description"}
+      />
+      <DateTimeLocalField {...form.field("opensAt")} label={`Opens (${zone} time)`} autoFocus={focus === "opensAt"} />
+      <DateTimeLocalField
+        {...form.field("closesAt")}
+        label={`Closes (${zone} time)`}
+        hint="Comments are accepted until this instant, to the second, in the agency's time zone."
+        autoFocus={focus === "closesAt"}
+      />
+      <fieldset>
+        <legend>Documents under review</legend>
+        {manage.documents.length === 0 ? (
+          <p className="muted">This project has no public documents yet.</p>
+        ) : (
+          manage.documents.map((d) => (
+            <div key={d.id} className="checkbox">
+              <input
+                type="checkbox"
+                id={`doc-${d.id}`}
+                name="documentIds"
+                value={d.id}
+                defaultChecked={checked.has(d.id)}
+                aria-invalid={documentsError ? true : undefined}
+                aria-describedby={documentsError ? "documents-error" : undefined}
+              />
+              <label htmlFor={`doc-${d.id}`}>{d.label}</label>
+            </div>
+          ))
+        )}
+        {documentsError ? (
+          <p id="documents-error" className="field-error">
+            {documentsError}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="allow-anonymous"
+          name="allowAnonymous"
+          defaultChecked={result?.values.allowAnonymous === "on"}
+        />
+        <label htmlFor="allow-anonymous">Accept anonymous comments</label>
+      </div>
+      <SubmitButton pendingLabel="Opening…">Open the comment period</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+export default function ProjectCommentPeriods() {
+  const { project, periods, manage } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/projects/${project.slug}`}>← {project.name}</Link>
+      </p>
+      <h1>Comment periods of {project.name}</h1>
+      {periods.length === 0 ? (
+        <p className="card">No public comment period has been opened for this project.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Comment period</th>
+                <th scope="col">Stage</th>
+                <th scope="col">State</th>
+                <th scope="col">Opens</th>
+                <th scope="col">Closes</th>
+                <th scope="col">Comments</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/comment-periods/${p.id}`}>{p.title}</Link>
+                  </td>
+                  <td>{p.stageLabel}</td>
+                  <td>
+                    <span className="badge">{PERIOD_STATE_LABELS[p.state]}</span>
+                  </td>
+                  <td>{p.opens}</td>
+                  <td>{p.closes}</td>
+                  <td>{p.comments.toLocaleString("en-US")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage ? (
+        <section className="card narrow" aria-labelledby="open-period">
+          <h2 id="open-period">Open a comment period</h2>
+          <OpenPeriodForm manage={manage} currentStage={project.currentStage} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

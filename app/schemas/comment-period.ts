@@ -1,0 +1,57 @@
+// Comment period forms: shared by the browser (instant feedback) and the actions. Dates arrive as
+// `datetime-local` wall-clock strings; they become instants only in the model, which knows the
+// agency's time zone, so the window rules are judged once, there.
+import { z } from "zod";
+import { parseLocalDateTime } from "~/utils/zoned-time";
+
+const localDateTime = (message: string) =>
+  z.string({ required_error: message }).transform((value, ctx) => {
+    const parsed = parseLocalDateTime(value);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+/** One ticked checkbox arrives as a string, several as a list, none as nothing (react-hook-form: false). */
+const idList = z.preprocess(
+  (v) => (v === undefined || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().min(1)),
+);
+
+/** A ticked checkbox sends "on" without JavaScript and `true` through react-hook-form; unticked sends nothing. */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+export const openPeriodSchema = z.object({
+  // The model checks that the stage belongs to the project's review track.
+  stage: z.string({ required_error: "Choose the stage." }).trim().min(1, "Choose the stage the period belongs to."),
+  title: z
+    .string({ required_error: "Give the comment period a title." })
+    .trim()
+    .min(3, "Give the comment period a title, such as “Draft EIS public comment”.")
+    .max(200, "Use at most 200 characters."),
+  description: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
+  opensAt: localDateTime("Enter when the period opens, with a date and a time."),
+  closesAt: localDateTime("Enter when the period closes, with a date and a time."),
+  allowAnonymous: checkbox,
+  documentIds: idList,
+});
+
+export const DEADLINE_CHANGE_KINDS = ["EXTEND", "REOPEN"] as const;
+
+export const DEADLINE_CHANGE_LABELS: Record<(typeof DEADLINE_CHANGE_KINDS)[number], string> = {
+  EXTEND: "Extend the deadline",
+  REOPEN: "Reopen the period",
+};
+
+export const changeDeadlineSchema = z.object({
+  lockVersion: z.coerce.number().int().positive(),
+  kind: z.enum(DEADLINE_CHANGE_KINDS, { errorMap: () => ({ message: "Choose whether to extend or reopen." }) }),
+  newClosesAt: localDateTime("Enter the new closing date and time."),
+  reason: z
+    .string({ required_error: "Give the reason; it is shown in the public record." })
+    .trim()
+    .min(10, "Give the reason in a sentence; it is shown in the public record.")
+    .max(2000, "Use at most 2,000 characters."),
+});

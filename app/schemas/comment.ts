@@ -1,0 +1,68 @@
+// The public comment form, shared by the page (instant feedback) and the action (the rule).
+import { z } from "zod";
+
+export const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
+export type SubmitterTypeKey = (typeof SUBMITTER_TYPES)[number];
+
+/** regulations.gov's limit, so a comment prepared for it fits here too. */
+export const MAX_COMMENT_CHARACTERS = 5000;
+export const MAX_DISPLAY_NAME_CHARACTERS = 120;
+
+/**
+ * Characters as a person counts them (code points): an emoji is one, not the two UTF-16 units
+ * `length` reports, and PostgreSQL's char_length agrees.
+ */
+export function characterCount(text: string): number {
+  return Array.from(text).length;
+}
+
+const formatCount = (n: number) => n.toLocaleString("en-US");
+
+export const commentSchema = z
+  .object({
+    submitterType: z.enum(SUBMITTER_TYPES, {
+      errorMap: () => ({ message: "Choose whether you comment as yourself, for an organization or anonymously." }),
+    }),
+    organizationId: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    displayName: z.string().trim().max(MAX_DISPLAY_NAME_CHARACTERS, "Keep the name under 120 characters.").default(""),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .optional()
+      .transform((value) => (value ? value : undefined))
+      .pipe(z.string().email("Enter an email address like name@example.org, or leave it empty.").optional()),
+    text: z
+      .string({ required_error: "Write your comment." })
+      .trim()
+      .superRefine((value, ctx) => {
+        const count = characterCount(value);
+        if (count === 0) ctx.addIssue({ code: "custom", message: "Write your comment." });
+        if (count > MAX_COMMENT_CHARACTERS) {
+          const over = count - MAX_COMMENT_CHARACTERS;
+          ctx.addIssue({
+            code: "custom",
+            message: `Your comment is ${formatCount(over)} character${over === 1 ? "" : "s"} over the ${formatCount(MAX_COMMENT_CHARACTERS)}-character limit. Shorten it, or attach the longer version as a file.`,
+          });
+        }
+      }),
+    idempotencyKey: z.string().uuid("The form expired. Reload the page and send your comment again."),
+    // Honeypot: hidden from people, filled in by form-filling bots. The action answers a filled one
+    // like a success before this schema runs; the rule here keeps the client from sending it.
+    website: z.string().max(0).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.submitterType !== "ANONYMOUS" && value.displayName === "") {
+      ctx.addIssue({ code: "custom", path: ["displayName"], message: "Enter the name to show with your comment." });
+    }
+    if (value.submitterType === "ORGANIZATION" && !value.organizationId) {
+      ctx.addIssue({ code: "custom", path: ["organizationId"], message: "Choose the organization you comment for." });
+    }
+  });
+
+export type CommentForm = z.output<typeof commentSchema>;

@@ -1,0 +1,359 @@
+// Comment intake under a surge: the built app on a throwaway PostgreSQL takes N anonymous multipart
+// submissions at a fixed concurrency (70% copies of 5 form letters, half with an added sentence; 30%
+// unique; 5% deliberate retries of a key already sent). Figures: accepted comments per second,
+// latency percentiles, errors, how many backends queue on the period's grouping lock, and then the
+// database checked against what was sent: each receipt once, one row per key, campaign counts.
+//
+// Run `npm run build`, then `npx tsx bench/comment-intake.bench.ts`. Settings: BENCH_COMMENTS (2000),
+// BENCH_CONCURRENCY (32). Local only; results in bench/results/comment-intake-<timestamp>.json.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../app/services/embedded-postgres.server";
+import { applyMigrations } from "../app/services/migrate.server";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const HOST = "127.0.0.1";
+const setting = (name: string, fallback: number, max: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+};
+const COMMENTS = setting("BENCH_COMMENTS", 2000, 50_000);
+const CONCURRENCY = setting("BENCH_CONCURRENCY", 32, 256);
+const RETRY_SHARE = 0.05;
+const LETTERS = 5;
+
+// ───────────── Seeded text ─────────────
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const random = mulberry32(20_171_108);
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+const WORDS = (
+  "aquifer basin bureau cattle community cumulative decision drought dust emissions groundwater habitat haul " +
+  "impact lek lithium meeting monitoring noise pit pumping ranch reclamation recharge river road sage school " +
+  "spring supplemental tailings traffic tribe truck valley water well wildlife winter analysis permit plan " +
+  "because without should must please consider require protect ensure before during after within near their"
+).split(" ");
+const sentence = (words: number) => {
+  const body = Array.from({ length: words }, () => pick(WORDS)).join(" ");
+  return `${body[0].toUpperCase()}${body.slice(1)}.`;
+};
+const paragraph = (sentences: number) =>
+  Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 8))).join(" ");
+
+type Planned = { key: string; text: string; truth: string; retryOf?: number };
+
+function plan(): Planned[] {
+  const letters = Array.from({ length: LETTERS }, () => paragraph(9));
+  const planned: Planned[] = [];
+  for (let i = 0; i < COMMENTS; i++) {
+    if (random() < 0.7) {
+      const letter = Math.floor(random() * LETTERS);
+      const added = random() < 0.5 ? `\n\n${paragraph(1)}` : "";
+      planned.push({ key: randomUUID(), text: `${letters[letter]}${added}`, truth: `letter-${letter}` });
+    } else {
+      planned.push({ key: randomUUID(), text: paragraph(6), truth: `unique-${i}` });
+    }
+  }
+  // Retries re-send an earlier submission (same key, same text) later in the run.
+  const retries = Math.round(COMMENTS * RETRY_SHARE);
+  for (let r = 0; r < retries; r++) {
+    const of = Math.floor(random() * (COMMENTS / 2));
+    const at = COMMENTS / 2 + Math.floor(random() * (planned.length - COMMENTS / 2));
+    planned.splice(at, 0, { ...planned[of], retryOf: of });
+  }
+  return planned;
+}
+
+// ───────────── Processes and servers ─────────────
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// Resend's API as far as the receipt email needs it.
+async function startResendStub(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      count++;
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `x${count}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://${HOST}:${port}`,
+    count: () => count,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+// scripts/server.ts listens on every interface; this pins it to loopback (as bench/projects.bench.ts does).
+const LOOPBACK_PRELOAD = `data:text/javascript,import net from "node:net";
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (typeof args[0] === "number" && typeof args[1] !== "string") args.splice(1, 0, "${HOST}");
+  return listen.apply(this, args);
+};`;
+
+function startApp(env: NodeJS.ProcessEnv) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  return { child, output: () => output };
+}
+
+async function waitFor(url: string, output: () => string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await fetch(url)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No 200 from ${url} within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+// ───────────── The run ─────────────
+
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+
+async function main() {
+  if (!existsSync(path.join(ROOT, "build", "index.js"))) {
+    console.error("No build/index.js: run `npm run build` first.");
+    process.exit(1);
+  }
+  const log = (message: string) => console.log(`[bench] ${message}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lodestone-intake-bench-"));
+  let postgres: RunningPostgres | undefined;
+  let app: ReturnType<typeof startApp> | undefined;
+  const resend = await startResendStub();
+  const cleanup = async () => {
+    app?.child.kill("SIGTERM");
+    await resend.close();
+    await postgres?.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() });
+    await ensureDatabase(postgres.adminUrl, "lodestone_bench");
+    const databaseUrl = postgres.urlFor("lodestone_bench");
+    await applyMigrations(databaseUrl, ROOT);
+    process.env.DATABASE_URL = databaseUrl;
+    const { prisma } = await import("../app/services/db.server");
+    const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
+    const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });
+    const project = await prisma.project.create({
+      data: {
+        slug: "bench-mine",
+        name: "Bench Mine",
+        companyId: company.id,
+        commodities: ["lithium"],
+        state: "NV",
+        county: "Humboldt",
+        landStatus: "BLM",
+        description: "Benchmark project.",
+        currentStage: "draft_eis",
+      },
+    });
+    const period = await prisma.commentPeriod.create({
+      data: {
+        projectId: project.id,
+        stage: "draft_eis",
+        title: "Bench draft EIS",
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 86_400_000),
+        timeZone: "America/Denver",
+        allowAnonymous: true,
+        openedById: regulator.id,
+      },
+    });
+
+    const appPort = await freePort();
+    const origin = `http://${HOST}:${appPort}`;
+    app = startApp({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(appPort),
+      APP_URL: origin,
+      SEED_DEMO_DATA: "false",
+      NODE_ENV: "production",
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: resend.url,
+      COMMENT_MAX_PER_IP: "10000000",
+      LODESTONE_DATA_DIR: path.join(dir, "data"),
+    });
+    const formUrl = `${origin}/comment-periods/${period.id}/comment`;
+    await waitFor(formUrl, app.output, 60_000);
+    log(`App on ${origin}; ${COMMENTS} comments at concurrency ${CONCURRENCY}`);
+
+    const planned = plan();
+    const accepted = new Map<string, string>(); // key → receipt
+    const latencies: number[] = [];
+    const errors: string[] = [];
+    let retryMismatches = 0;
+    let next = 0;
+    // Backends waiting on the grouping lock, sampled every 20 ms: the lock's cost made visible.
+    const sampler = new pg.Client({ connectionString: databaseUrl });
+    await sampler.connect();
+    const lockSamples: number[] = [];
+    let sampling = true;
+    const sample = (async () => {
+      while (sampling) {
+        const { rows } = await sampler.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`,
+        );
+        lockSamples.push(rows[0].n);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+
+    const started = performance.now();
+    const worker = async () => {
+      while (next < planned.length) {
+        const item = planned[next++];
+        const body = new FormData();
+        body.append("submitterType", "ANONYMOUS");
+        body.append("displayName", "");
+        if (random() < 0.5) body.append("email", `c${next}@bench.test`);
+        body.append("text", item.text);
+        body.append("idempotencyKey", item.key);
+        body.append("website", "");
+        const t0 = performance.now();
+        try {
+          const response = await fetch(formUrl, {
+            method: "POST",
+            body,
+            redirect: "manual",
+            headers: { Origin: origin },
+          });
+          await response.arrayBuffer();
+          const receipt = /\/receipt\/(LDS-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
+          if (response.status !== 303 && response.status !== 302) throw new Error(`HTTP ${response.status}`);
+          if (!receipt) throw new Error("no receipt in Location");
+          latencies.push(performance.now() - t0);
+          const earlier = accepted.get(item.key);
+          if (earlier && earlier !== receipt) retryMismatches++;
+          accepted.set(item.key, receipt);
+        } catch (error) {
+          errors.push(String(error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    sampling = false;
+    await sample;
+    await sampler.end();
+
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(p * (latencies.length - 1)))]);
+    const throughput = {
+      requests: planned.length,
+      accepted: latencies.length,
+      uniqueKeysAccepted: accepted.size,
+      errors: errors.length,
+      firstErrors: errors.slice(0, 5),
+      seconds: round(seconds, 2),
+      perSecond: round(latencies.length / seconds),
+      p50: at(0.5),
+      p95: at(0.95),
+      p99: at(0.99),
+      retryMismatches,
+      receiptEmails: resend.count(),
+    };
+    const waiting = lockSamples.reduce((sum, n) => sum + n, 0) / Math.max(1, lockSamples.length);
+    const lock = {
+      samples: lockSamples.length,
+      meanBackendsWaiting: round(waiting, 2),
+      shareOfSamplesWithWaiters: round(lockSamples.filter((n) => n > 0).length / Math.max(1, lockSamples.length), 3),
+      maxWaiting: Math.max(0, ...lockSamples),
+    };
+
+    // ───────────── Verify against the database ─────────────
+    const rows = await prisma.comment.findMany({
+      where: { periodId: period.id },
+      select: { receiptNumber: true, idempotencyKey: true, campaignId: true },
+    });
+    const byReceipt = new Map(rows.map((row) => [row.receiptNumber, row]));
+    const missingReceipts = [...accepted.entries()].filter(
+      ([key, receipt]) => byReceipt.get(receipt)?.idempotencyKey !== key,
+    );
+    const sentKeys = new Set(planned.map((p) => p.key));
+    const truthOf = new Map(planned.map((p) => [p.key, p.truth]));
+    const sizes = new Map<string, number>();
+    for (const row of rows) sizes.set(row.campaignId ?? "none", (sizes.get(row.campaignId ?? "none") ?? 0) + 1);
+    const truthSizes = new Map<string, number>();
+    for (const row of rows) {
+      const truth = truthOf.get(row.idempotencyKey) ?? "?";
+      truthSizes.set(truth, (truthSizes.get(truth) ?? 0) + 1);
+    }
+    const campaigns = [...sizes.values()].filter((n) => n >= 2).length;
+    const truthCampaigns = [...truthSizes.values()].filter((n) => n >= 2).length;
+    const inCampaigns = [...sizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
+    const truthInCampaigns = [...truthSizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
+    const verification = {
+      rows: rows.length,
+      uniqueKeysSent: sentKeys.size,
+      rowsEqualUniqueKeys: rows.length === sentKeys.size,
+      acceptedReceiptsMissingOrWrong: missingReceipts.length,
+      commentsWithoutCampaign: rows.filter((r) => !r.campaignId).length,
+      campaigns,
+      truthCampaigns,
+      commentsInCampaigns: inCampaigns,
+      truthCommentsInCampaigns: truthInCampaigns,
+    };
+    await prisma.$disconnect();
+
+    console.log(JSON.stringify({ throughput, lock, verification }, null, 2));
+    const resultsDir = path.join(ROOT, "bench", "results");
+    mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `comment-intake-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    const machine = { cpus: os.cpus().length, node: process.version, load: os.loadavg() };
+    const settings = { comments: COMMENTS, concurrency: CONCURRENCY, retryShare: RETRY_SHARE, letters: LETTERS };
+    writeFileSync(
+      file,
+      JSON.stringify({ date: new Date().toISOString(), machine, settings, throughput, lock, verification }, null, 2),
+    );
+    log(`Results written to ${path.relative(ROOT, file)}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

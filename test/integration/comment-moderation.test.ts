@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import {
+  AUTO_HIDE_THRESHOLD,
+  moderate,
+  moderationQueue,
+  publicModerationLog,
+  reportComment,
+} from "~/models/comment-moderation.server";
+import { listPublishedComments } from "~/models/comment-reading.server";
+import { COMMENT_RESPONDED_EVENT, listResponses, respondToComments } from "~/models/official-response.server";
+import { prisma } from "~/services/db.server";
+import { createPublicComment, createReadingScenario } from "../support/comment-factories";
+import { createUser } from "../support/factories";
+
+async function reporters(count: number) {
+  return Promise.all(Array.from({ length: count }, () => createUser()));
+}
+
+describe("reporting comments", () => {
+  it("hides a comment pending review at the report threshold and logs why", async () => {
+    const { period } = await createReadingScenario();
+    const comment = await createPublicComment(period.id);
+    const people = await reporters(AUTO_HIDE_THRESHOLD);
+    for (const [i, person] of people.entries()) {
+      const result = await reportComment(comment.id, person.id, { reason: "SPAM", periodId: period.id });
+      expect(result.autoHidden).toBe(i === AUTO_HIDE_THRESHOLD - 1);
+    }
+    const after = await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
+    expect(after).toMatchObject({ status: "PENDING_REVIEW", reportCount: AUTO_HIDE_THRESHOLD });
+    const log = await publicModerationLog(period.id, 1);
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        kind: "AUTO_HIDE",
+        receiptNumber: comment.receiptNumber,
+        reason: `Hidden automatically after ${AUTO_HIDE_THRESHOLD} reports, pending review`,
+      }),
+    ]);
+    const listed = await listPublishedComments(period.id, { page: 1, pageSize: 20 });
+    expect(listed.comments.map((c) => c.id)).not.toContain(comment.id);
+  });
+
+  it("refuses a second report of the same comment by the same person", async () => {
+    const { period } = await createReadingScenario();
+    const comment = await createPublicComment(period.id);
+    const [person] = await reporters(1);
+    await reportComment(comment.id, person.id, { reason: "ABUSIVE" });
+    await expect(reportComment(comment.id, person.id, { reason: "SPAM" })).rejects.toThrow(
+      "You already reported this comment.",
+    );
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ reportCount: 1 });
+  });
+
+  it("puts a comment reported as not mine at the top of the queue, flagged", async () => {
+    const { period } = await createReadingScenario();
+    const spam = await createPublicComment(period.id);
+    const falselyAttributed = await createPublicComment(period.id);
+    const [a, b, c] = await reporters(3);
+    await reportComment(spam.id, a.id, { reason: "SPAM" });
+    await reportComment(spam.id, b.id, { reason: "SPAM" });
+    await reportComment(falselyAttributed.id, c.id, { reason: "NOT_MINE", note: "I never wrote this." });
+    const queue = await moderationQueue(period.id);
+    expect(queue.map((q) => q.id)).toEqual([falselyAttributed.id, spam.id]);
+    expect(queue[0]).toMatchObject({ notMine: true, reasons: { NOT_MINE: 1 } });
+    expect(queue[0].notes).toEqual([expect.objectContaining({ reason: "NOT_MINE", note: "I never wrote this." })]);
+    expect(queue[1]).toMatchObject({ notMine: false, reasons: { SPAM: 2 } });
+  });
+});
+
+describe("moderating comments", () => {
+  it("hides several comments at once with a public reason, and restores one", async () => {
+    const { period, context } = await createReadingScenario();
+    const secret = "My neighbour Jane Doe lives at 12 Elm Street";
+    const first = await createPublicComment(period.id, { text: secret });
+    const second = await createPublicComment(period.id);
+    await expect(moderate(period.id, [first.id], { kind: "HIDE", reason: " " }, context)).rejects.toThrow(
+      "Say why the comments are hidden",
+    );
+    const result = await moderate(
+      period.id,
+      [first.id, second.id],
+      { kind: "HIDE", reason: "Personal information" },
+      context,
+    );
+    expect(result).toEqual({ count: 2, status: "HIDDEN" });
+    const hidden = await prisma.comment.findMany({ where: { id: { in: [first.id, second.id] } } });
+    expect(hidden.map((c) => c.status)).toEqual(["HIDDEN", "HIDDEN"]);
+    expect(await prisma.auditEvent.count({ where: { action: "comment.hide" } })).toBe(2);
+
+    await moderate(period.id, [second.id], { kind: "RESTORE", reason: "Hidden by mistake" }, context);
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "PUBLISHED",
+    });
+
+    const log = await publicModerationLog(period.id, 1);
+    expect(log.entries.map((e) => e.kind).sort()).toEqual(["HIDE", "HIDE", "RESTORE"]);
+    const serialized = JSON.stringify(log);
+    expect(serialized).not.toContain("Jane Doe");
+    expect(serialized).not.toContain(first.text);
+    expect(serialized).toContain(first.receiptNumber);
+  });
+
+  it("refuses a transition the workflow does not name and changes nothing", async () => {
+    const { period, context } = await createReadingScenario();
+    const published = await createPublicComment(period.id);
+    const hidden = await createPublicComment(period.id, { status: "HIDDEN" });
+    await expect(
+      moderate(period.id, [published.id, hidden.id], { kind: "RESTORE", reason: "" }, context),
+    ).rejects.toThrow(`not to ${published.receiptNumber}`);
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: hidden.id } })).toMatchObject({ status: "HIDDEN" });
+    expect(await prisma.moderationAction.count({ where: { periodId: period.id } })).toBe(0);
+  });
+
+  it("refuses comments from another period", async () => {
+    const { period, context } = await createReadingScenario();
+    const other = await createReadingScenario();
+    const elsewhere = await createPublicComment(other.period.id);
+    await expect(moderate(period.id, [elsewhere.id], { kind: "HIDE", reason: "Spam" }, context)).rejects.toThrow(
+      "not in this comment period",
+    );
+  });
+});
+
+describe("official responses", () => {
+  it("answers a group of comments, shows under each and records one event per answered comment", async () => {
+    const { period, context } = await createReadingScenario();
+    const water = await createPublicComment(period.id, { text: "Groundwater drawdown will dry the springs." });
+    const water2 = await createPublicComment(period.id, { text: "The pit lake will poison the aquifer." });
+    const other = await createPublicComment(period.id, { text: "Traffic on the county road." });
+    const response = await respondToComments(
+      period.id,
+      {
+        issue: "Groundwater",
+        text: "Section 4.3 models drawdown; monitoring wells are required.",
+        commentIds: [water.id, water2.id],
+      },
+      context,
+    );
+    expect(response.answered).toBe(2);
+
+    const events = await prisma.domainEvent.findMany({ where: { type: COMMENT_RESPONDED_EVENT } });
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => e.payload)).toEqual(
+      expect.arrayContaining([
+        { periodId: period.id, commentId: water.id, receiptNumber: water.receiptNumber, responseId: response.id },
+        { periodId: period.id, commentId: water2.id, receiptNumber: water2.receiptNumber, responseId: response.id },
+      ]),
+    );
+
+    const page = await listPublishedComments(period.id, { page: 1, pageSize: 20 });
+    const byId = new Map(page.comments.map((c) => [c.id, c]));
+    expect(byId.get(water.id)?.responses.map((r) => r.id)).toEqual([response.id]);
+    expect(byId.get(water2.id)?.responses[0]).toMatchObject({ issue: "Groundwater", authorName: "Rita Regulator" });
+    expect(byId.get(other.id)?.responses).toEqual([]);
+
+    const groups = await listResponses(period.id);
+    expect(groups).toEqual([
+      {
+        issue: "Groundwater",
+        responses: [
+          expect.objectContaining({
+            id: response.id,
+            answered: expect.arrayContaining([
+              { receiptNumber: water.receiptNumber, published: true },
+              { receiptNumber: water2.receiptNumber, published: true },
+            ]),
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it("refuses to answer a comment of another period", async () => {
+    const { period, context } = await createReadingScenario();
+    const other = await createReadingScenario();
+    const elsewhere = await createPublicComment(other.period.id);
+    await expect(
+      respondToComments(period.id, { issue: "Water", text: "Answer.", commentIds: [elsewhere.id] }, context),
+    ).rejects.toThrow("not in this comment period");
+    expect(await prisma.officialResponse.count({ where: { periodId: period.id } })).toBe(0);
+  });
+});
