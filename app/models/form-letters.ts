@@ -41,9 +41,9 @@ export const LSH_BANDS = 32;
 export const LSH_ROWS = 4;
 
 /**
- * A band key shared by more groups than this belongs to a stock phrase ("of land management" holding
- * the minimum in all 4 rows), not a campaign: index no more groups under it and read at most this many.
- * Other bands still find a pair at the threshold 99.8% of the time; lookups stay bounded as N grows.
+ * A band key shared by more groups is a stock phrase's ("of land management" the minimum in all 4 rows),
+ * not a campaign's: index no more groups under it, read at most this many. Other bands still find a
+ * pair at the threshold 99.8% of the time, and lookups stay bounded as comments grow.
  */
 export const MAX_GROUPS_PER_BAND_KEY = 64;
 
@@ -92,13 +92,10 @@ export function exactKey(text: string): string {
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['.-][\p{L}\p{N}\p{M}]+)*/gu;
 
 function words(normalized: string): { hashes: Uint32Array; starts: number[] } {
-  const starts: number[] = [];
-  const hashes: number[] = [];
-  for (const match of normalized.matchAll(WORD)) {
-    starts.push(match.index);
-    hashes.push(fnv1a32(match[0]));
-  }
-  return { hashes: Uint32Array.from(hashes), starts };
+  const matches = [...normalized.matchAll(WORD)];
+  const hashes = new Uint32Array(matches.length);
+  matches.forEach((match, i) => (hashes[i] = fnv1a32(match[0])));
+  return { hashes, starts: matches.map((match) => match.index) };
 }
 
 // FNV-1a, 32 bits, over UTF-16 code units.

@@ -257,18 +257,35 @@ export default function CommentForm() {
         <fieldset aria-describedby={typeError ? "submitter-error" : undefined}>
           <legend>You are commenting</legend>
           <label>
-            <input type="radio" value="INDIVIDUAL" disabled={!user} {...register("submitterType")} /> As an individual,
-            under your name{user ? null : " (sign in first)"}
+            <input
+              type="radio"
+              value="INDIVIDUAL"
+              disabled={!user}
+              defaultChecked={values.submitterType === "INDIVIDUAL"}
+              {...register("submitterType")}
+            />{" "}
+            As an individual, under your name{user ? null : " (sign in first)"}
           </label>
           {organizations.length > 0 ? (
             <label>
-              <input type="radio" value="ORGANIZATION" {...register("submitterType")} /> On behalf of an organization
-              you belong to
+              <input
+                type="radio"
+                value="ORGANIZATION"
+                defaultChecked={values.submitterType === "ORGANIZATION"}
+                {...register("submitterType")}
+              />{" "}
+              On behalf of an organization you belong to
             </label>
           ) : null}
           {period.allowAnonymous ? (
             <label>
-              <input type="radio" value="ANONYMOUS" {...register("submitterType")} /> Anonymously
+              <input
+                type="radio"
+                value="ANONYMOUS"
+                defaultChecked={values.submitterType === "ANONYMOUS"}
+                {...register("submitterType")}
+              />{" "}
+              Anonymously
             </label>
           ) : null}
           {typeError ? (
