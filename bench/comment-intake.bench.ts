@@ -303,6 +303,20 @@ async function main() {
     };
 
     // ───────────── Verify against the database ─────────────
+    // Grouping runs after each commit, so it may still be catching up: wait for it (bounded) and
+    // report how long that took after the last response.
+    const catchUpStarted = performance.now();
+    let pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
+    const pendingAtEnd = pending;
+    while (pending > 0 && performance.now() - catchUpStarted < 180_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
+    }
+    const grouping = {
+      pendingWhenLoadEnded: pendingAtEnd,
+      catchUpSeconds: round((performance.now() - catchUpStarted) / 1000, 2),
+      stillPending: pending,
+    };
     const rows = await prisma.comment.findMany({
       where: { periodId: period.id },
       select: { receiptNumber: true, idempotencyKey: true, campaignId: true },
@@ -314,7 +328,7 @@ async function main() {
     const sentKeys = new Set(planned.map((p) => p.key));
     const truthOf = new Map(planned.map((p) => [p.key, p.truth]));
     const sizes = new Map<string, number>();
-    for (const row of rows) sizes.set(row.campaignId ?? "none", (sizes.get(row.campaignId ?? "none") ?? 0) + 1);
+    for (const row of rows) if (row.campaignId) sizes.set(row.campaignId, (sizes.get(row.campaignId) ?? 0) + 1);
     const truthSizes = new Map<string, number>();
     for (const row of rows) {
       const truth = truthOf.get(row.idempotencyKey) ?? "?";
@@ -337,7 +351,7 @@ async function main() {
     };
     await prisma.$disconnect();
 
-    console.log(JSON.stringify({ throughput, lock, verification }, null, 2));
+    console.log(JSON.stringify({ throughput, lock, grouping, verification }, null, 2));
     const resultsDir = path.join(ROOT, "bench", "results");
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `comment-intake-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
@@ -345,7 +359,11 @@ async function main() {
     const settings = { comments: COMMENTS, concurrency: CONCURRENCY, retryShare: RETRY_SHARE, letters: LETTERS };
     writeFileSync(
       file,
-      JSON.stringify({ date: new Date().toISOString(), machine, settings, throughput, lock, verification }, null, 2),
+      JSON.stringify(
+        { date: new Date().toISOString(), machine, settings, throughput, lock, grouping, verification },
+        null,
+        2,
+      ),
     );
     log(`Results written to ${path.relative(ROOT, file)}`);
   } finally {

@@ -70,6 +70,14 @@ app.all(
   }),
 );
 
+// Comments are grouped into form-letter campaigns right after they are accepted; this sweep picks up
+// any a crash or another process left pending.
+const { sweepUngroupedComments } = await import("../app/models/comment-grouping.server");
+const sweep = setInterval(() => {
+  sweepUngroupedComments().catch((error) => console.error("[grouping] sweep failed", error));
+}, 30_000);
+sweep.unref();
+
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);
 });

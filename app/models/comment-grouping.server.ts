@@ -1,4 +1,4 @@
-// Form-letter grouping as comments arrive, inside the intake transaction: app/models/form-letters.ts
+// Form-letter grouping as comments arrive, just after the intake commits: app/models/form-letters.ts
 // decides, this module keeps its indexes in PostgreSQL. Per comment: one indexed exact-key lookup,
 // else one indexed CampaignBand lookup (32 band keys) and a comparison with the few candidate
 // representatives. Cost does not grow with the number of comments in the period.
@@ -10,14 +10,18 @@
 // unique comments are counted.
 //
 // Concurrency: placement reads what other transactions have placed, so two copies of a new letter
-// arriving together would each see nothing and start two campaigns. A transaction-scoped advisory
-// lock per period serialises the placement step (and only that step: the fingerprint is computed
-// before the transaction, the comment row is inserted before the lock is taken). The lock is held
-// until commit, so one period accepts comments one commit at a time; bench/comment-intake.bench.ts
-// measures what that costs.
+// placed at once would each see nothing and start two campaigns. A transaction-scoped advisory lock
+// per period serialises placement. Placement is NOT part of the intake transaction: holding that
+// lock there capped intake at about 35 comments/s on 2 cores (bench/comment-intake.bench.ts). The
+// intake commits the comment with campaignId null (the durable "to be grouped" mark) and asks
+// requestGrouping(); one runner per period and process then places pending comments in batches,
+// oldest first, and a periodic sweep (scripts/server.ts) picks up whatever a crash left behind.
+// Counts can therefore lag arrivals by a moment under load; nothing is lost or counted twice.
 import type { Prisma } from "@prisma/client";
+import { prisma } from "~/services/db.server";
 import {
   addedText,
+  fingerprint,
   exactJaccard,
   classify,
   normalizeText,
@@ -185,4 +189,73 @@ async function maybeReplaceRepresentative(
       data: { similarity, addedText: added },
     });
   }
+}
+
+const GROUPING_BATCH = 200;
+
+/**
+ * Places the period's comments that are not in a campaign yet, oldest first, a batch per
+ * transaction. Returns how many it placed. Safe to run from several processes at once.
+ */
+export async function groupPendingComments(periodId: string): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const placed = await prisma.$transaction(
+      async (tx) => {
+        await lockPeriodForGrouping(tx, periodId);
+        const pending = await tx.comment.findMany({
+          where: { periodId, campaignId: null },
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          take: GROUPING_BATCH,
+          select: { id: true, text: true },
+        });
+        for (const comment of pending) await placeComment(tx, { id: comment.id, periodId }, fingerprint(comment.text));
+        return pending.length;
+      },
+      { maxWait: 15_000, timeout: 120_000 },
+    );
+    total += placed;
+    if (placed < GROUPING_BATCH) return total;
+  }
+}
+
+const runners = new Map<string, Promise<void>>();
+const rerun = new Set<string>();
+
+/**
+ * Starts (or joins) this process's grouping run for the period. A request arriving while a run is
+ * under way makes that run go round once more, so a surge costs one runner, not one per comment.
+ */
+export function requestGrouping(periodId: string): Promise<void> {
+  const running = runners.get(periodId);
+  if (running) {
+    rerun.add(periodId);
+    return running;
+  }
+  const run = (async () => {
+    try {
+      do {
+        rerun.delete(periodId);
+        await groupPendingComments(periodId);
+      } while (rerun.has(periodId));
+    } catch (error) {
+      // The comments stay marked as pending; the next request or the sweep retries them.
+      console.error(`[grouping] period ${periodId} failed`, error);
+    } finally {
+      runners.delete(periodId);
+    }
+  })();
+  runners.set(periodId, run);
+  return run;
+}
+
+/** Groups whatever is still pending in any period (after a crash, or across processes). */
+export async function sweepUngroupedComments(): Promise<void> {
+  const periods = await prisma.comment.findMany({
+    where: { campaignId: null },
+    distinct: ["periodId"],
+    select: { periodId: true },
+    take: 100,
+  });
+  await Promise.all(periods.map((p) => requestGrouping(p.periodId)));
 }

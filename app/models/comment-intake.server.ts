@@ -14,10 +14,9 @@ import { prisma } from "~/services/db.server";
 import { sendEmail } from "~/services/email.server";
 import { hit } from "~/services/rate-limit.server";
 import type { StoredUpload } from "~/services/uploads.server";
-import { lockPeriodForGrouping, placeComment, type Placement } from "./comment-grouping.server";
 import { assertAcceptingComments, formatDeadline } from "./comment-window";
 import { DomainError } from "./errors.server";
-import { fingerprint } from "./form-letters";
+import { exactKey } from "./form-letters";
 
 export type SubmitCommentInput = {
   periodId: string;
@@ -36,7 +35,6 @@ export type SubmitCommentResult = {
   receiptNumber: string;
   commentId: string;
   duplicate: boolean;
-  placement?: Placement;
 };
 
 export const COMMENT_SUBMITTED_EVENT = "comment.submitted";
@@ -82,12 +80,12 @@ export async function submitComment(input: SubmitCommentInput, context: AuditCon
   }
   if (input.submitterType === "ORGANIZATION") await assertMember(input.userId ?? "", input.organizationId ?? "");
   await enforceRateLimits(input);
-  // Pure CPU (~1 ms for 5,000 characters): done before the transaction so no lock waits on it.
-  const print = fingerprint(input.text);
+  // Identical copies share this key; the rest of the fingerprint is computed by the grouping run.
+  const textKey = exactKey(input.text);
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertComment(input, print, context);
+      return await insertComment(input, textKey, context);
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
       // Either another request with this key committed first (return its receipt), or the receipt
@@ -151,7 +149,7 @@ function minutesUntil(when: Date): string {
 
 async function insertComment(
   input: SubmitCommentInput,
-  print: ReturnType<typeof fingerprint>,
+  textKey: string,
   context: AuditContext,
 ): Promise<SubmitCommentResult> {
   return prisma.$transaction(
@@ -188,7 +186,7 @@ async function insertComment(
           displayName: anonymous ? "Anonymous" : input.displayName.trim(),
           email: input.email || null,
           text: input.text.trim(),
-          exactKey: print.exactKey,
+          exactKey: textKey,
           submittedAt: now,
         },
         select: { id: true, receiptNumber: true },
@@ -213,10 +211,8 @@ async function insertComment(
           occurredAt: now,
         },
       });
-      // Last, so the lock is held only for the placement queries and the commit.
-      await lockPeriodForGrouping(tx, period.id);
-      const placement = await placeComment(tx, { id: comment.id, periodId: period.id }, print);
-      return { receiptNumber: comment.receiptNumber, commentId: comment.id, duplicate: false, placement };
+      // Grouping happens after the commit (requestGrouping), so a surge is not serialised here.
+      return { receiptNumber: comment.receiptNumber, commentId: comment.id, duplicate: false };
     },
     // Under a surge, transactions queue for a connection and for the period's grouping lock.
     { maxWait: 15_000, timeout: 30_000 },

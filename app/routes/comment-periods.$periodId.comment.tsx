@@ -23,6 +23,7 @@ import {
   submitComment,
 } from "~/models/comment-intake.server";
 import { assertAcceptingComments, formatDeadline, periodState } from "~/models/comment-window";
+import { requestGrouping } from "~/models/comment-grouping.server";
 import { DomainError } from "~/models/errors.server";
 import { assertCan } from "~/policy";
 import { MAX_COMMENT_CHARACTERS, characterCount, commentSchema } from "~/schemas/comment";
@@ -156,6 +157,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   // A retried POST already stored its files with the first attempt.
   if (result.duplicate) await discardUploads(storage, received.files);
+  // Not awaited: the receipt does not wait for form-letter grouping (see comment-grouping.server.ts).
+  else void requestGrouping(period.id);
 
   const receiptUrl = `/comment-periods/${period.id}/receipt/${result.receiptNumber}`;
   if (!result.duplicate) {

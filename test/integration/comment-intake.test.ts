@@ -1,5 +1,6 @@
 // Comment intake against a real PostgreSQL: receipts, idempotency, the window, who may comment,
 // abuse controls, form-letter grouping as comments arrive (also under concurrency) and the receipt email.
+import { groupPendingComments, requestGrouping } from "~/models/comment-grouping.server";
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -185,13 +186,16 @@ describe("form-letter grouping as comments arrive", () => {
   it("puts identical letters in one campaign, joins a copy with an added paragraph, and keeps an unrelated letter apart", async () => {
     const copies = [];
     for (let i = 0; i < 3; i++) copies.push(await submitComment(input(), context));
-    const campaignIds = new Set(copies.map((c) => c.placement?.campaignId));
+    // Accepted first, grouped right after: nothing is in a campaign until the run.
+    expect((await placed(copies[0].commentId)).campaignId).toBeNull();
+    expect(await groupPendingComments(period.id)).toBe(3);
+    const campaignIds = new Set(await Promise.all(copies.map(async (c) => (await placed(c.commentId)).campaignId)));
     expect(campaignIds.size).toBe(1);
     const [campaignId] = campaignIds;
     expect(await members(campaignId ?? "")).toBe(3);
 
     const withParagraph = await submitComment(input({ text: `${LETTER}\n\n${ADDED}` }), context);
-    expect(withParagraph.placement?.kind).toBe("near");
+    await requestGrouping(period.id);
     const near = await placed(withParagraph.commentId);
     expect(near.campaignId).toBe(campaignId);
     expect(near.addedText).toContain("my family has run cattle on the quinn river allotment");
@@ -199,14 +203,22 @@ describe("form-letter grouping as comments arrive", () => {
     expect(near.similarity).toBeLessThan(1);
 
     const unrelated = await submitComment(input({ text: UNRELATED }), context);
-    expect(unrelated.placement?.kind).toBe("unique");
-    expect(unrelated.placement?.campaignId).not.toBe(campaignId);
-    expect(await members(unrelated.placement?.campaignId ?? "")).toBe(1);
+    await requestGrouping(period.id);
+    const apart = await placed(unrelated.commentId);
+    expect(apart.campaignId).not.toBe(campaignId);
+    expect(await members(apart.campaignId ?? "")).toBe(1);
     expect(await prisma.campaign.count({ where: { periodId: period.id } })).toBe(2);
   });
 
-  it("ends 20 simultaneous copies of a new letter in one campaign", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitComment(input(), context)));
+  it("ends 20 simultaneous copies of a new letter in one campaign, grouped by concurrent runs", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const result = await submitComment(input(), context);
+        // As the route does; several runs (as from several app processes) contend for the period.
+        await Promise.all([requestGrouping(period.id), groupPendingComments(period.id)]);
+        return result;
+      }),
+    );
     expect(results.every((r) => !r.duplicate)).toBe(true);
     const campaigns = await prisma.comment.groupBy({
       by: ["campaignId"],
@@ -220,9 +232,14 @@ describe("form-letter grouping as comments arrive", () => {
 
   it("makes the plain letter the representative once it outnumbers a first copy with an added paragraph", async () => {
     const first = await submitComment(input({ text: `${LETTER}\n\n${ADDED}` }), context);
+    await groupPendingComments(period.id);
     await submitComment(input(), context);
+    await groupPendingComments(period.id);
     await submitComment(input(), context);
-    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: first.placement?.campaignId ?? "" } });
+    await groupPendingComments(period.id);
+    const campaign = await prisma.campaign.findUniqueOrThrow({
+      where: { id: (await placed(first.commentId)).campaignId ?? "" },
+    });
     expect(campaign.representativeId).not.toBe(first.commentId);
     const original = await placed(first.commentId);
     expect(original.addedText).toContain("my family has run cattle");
