@@ -102,7 +102,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       keyPrefix: `comment-periods/${period.id}/comments`,
     });
   } catch (error) {
-    if (error instanceof UploadError) return invalid({ attachments: error.message }, {}, error.status);
+    if (error instanceof UploadError) {
+      // Browsers cannot refill a file input, but everything typed comes back.
+      const kept = withoutSecrets(asStrings(error.fields));
+      delete kept.website;
+      return invalid({ attachments: `${error.message} ${FILES_LOST}` }, kept, error.status);
+    }
     throw error;
   }
   const fields = asStrings(received.fields);

@@ -62,6 +62,9 @@ export class UploadError extends Error {
   readonly fileName: string | undefined;
   readonly status: UploadErrorStatus;
 
+  /** The text fields read before the failure, so a form can be shown again with nothing typed lost. */
+  fields: Record<string, string | string[]> = {};
+
   constructor(message: string, options: { fileName?: string; status?: UploadErrorStatus; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = "UploadError";
@@ -323,9 +326,14 @@ export async function receiveUploads(
     });
   } catch (error) {
     await discardUploads(storage, files, error);
-    if (error instanceof UploadError || error === serverFailure) throw error;
+    if (error === serverFailure) throw error;
     // What remains failed while reading the request itself: malformed or cut off.
-    throw new UploadError("The upload was interrupted. Please try again.", { cause: error });
+    const failure =
+      error instanceof UploadError
+        ? error
+        : new UploadError("The upload was interrupted. Please try again.", { cause: error });
+    failure.fields = fields;
+    throw failure;
   }
   return { fields, files };
 }

@@ -100,9 +100,16 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Anonymously")).toBeChecked();
     await expectAccessible(page, { javaScriptDisabled: true });
 
+    // A file that is not what its name says is refused, and what was typed comes back.
+    const concern = "Anonymous concern about truck traffic on the county road.";
+    await page.getByRole("textbox", { name: "Your comment", exact: true }).fill(concern);
     await page
-      .getByRole("textbox", { name: "Your comment", exact: true })
-      .fill("Anonymous concern about truck traffic on the county road.");
+      .getByLabel(/^Attachments/)
+      .setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf at all") });
+    await page.getByRole("button", { name: "Send comment" }).click();
+    await expect(page.locator("main")).toContainText("photo.pdf");
+    await expect(page.getByRole("textbox", { name: "Your comment", exact: true })).toHaveValue(concern);
+    await expect(page.getByLabel("Anonymously")).toBeChecked();
     const key = await page.locator("input[name=idempotencyKey]").inputValue();
     await page.getByRole("button", { name: "Send comment" }).click();
     await expect(page.getByRole("heading", { name: "Your comment was received" })).toBeVisible();
