@@ -18,6 +18,7 @@ export async function findPeriodForComments(periodId: string) {
     select: {
       id: true,
       title: true,
+      timeZone: true,
       project: {
         select: {
           id: true,
@@ -36,6 +37,8 @@ export async function findPeriodForComments(periodId: string) {
   return {
     id: period.id,
     title: period.title,
+    // Times on the reading page are shown in the agency's zone, like the deadline.
+    timeZone: period.timeZone,
     project: { id: project.id, slug: project.slug, name: project.name },
     resource: projectResource(project),
   };

@@ -9,7 +9,7 @@ import { reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatInZone } from "~/utils/zoned-time";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodCounts(period.id),
   ]);
   return {
-    period: { id: period.id, title: period.title },
+    period: { id: period.id, title: period.title, timeZone: period.timeZone },
     project: period.project,
     search,
     list,
@@ -204,7 +204,7 @@ export default function PeriodComments() {
             {comment.organizationName ? ` for ${comment.organizationName}` : ""}
           </h3>
           <p className="muted">
-            {comment.receiptNumber} · {formatDateTime(comment.submittedAt)}
+            {comment.receiptNumber} · {formatInZone(new Date(comment.submittedAt), period.timeZone)}
             {comment.isFormLetter && comment.campaignId ? (
               <>
                 {" "}
@@ -236,7 +236,7 @@ export default function PeriodComments() {
               <h4>Agency response: {response.issue}</h4>
               <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
               <p className="muted">
-                {response.authorName}, {formatDateTime(response.createdAt)} ·{" "}
+                {response.authorName}, {formatInZone(new Date(response.createdAt), period.timeZone)} ·{" "}
                 <Link to={`${base}/responses#response-${response.id}`}>all comments it answers</Link>
               </p>
             </section>
