@@ -2,6 +2,7 @@
 // permit requirements block the stage workflow), and how it was met or why it was waived. The lead
 // agency (condition.manage) adds conditions and resolves them here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ResolveConditionForm } from "~/components/ResolveConditionForm";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   FormError,
@@ -19,12 +20,11 @@ import {
   CONDITION_SEVERITY_LABELS,
   CONDITION_SEVERITY_OPTIONS,
   CONDITION_STATUS_LABELS,
-  RESOLUTION_OPTIONS,
   RESOURCE_AREA_LABELS,
 } from "~/models/review-labels";
 import { listReviews } from "~/models/review.server";
 import { can } from "~/policy";
-import { addConditionSchema, conditionsPageSchema, resolveConditionSchema } from "~/schemas/review";
+import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
 import { parseFormData } from "~/utils/forms.server";
@@ -82,31 +82,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
-
-function ResolveForm({ conditionId, result }: { conditionId: string; result: Result }) {
-  const mine = result?.values.intent === "resolve" && result.values.conditionId === conditionId ? result : undefined;
-  const form = useValidatedForm(resolveConditionSchema, {
-    server: mine,
-    defaultValues: { conditionId, status: "MET" },
-  });
-  return (
-    <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Resolve this condition">
-      <FormError message={form.formError ?? mine?.errors.conditionId} />
-      <input type="hidden" {...form.register("conditionId")} defaultValue={conditionId} />
-      <SelectField {...form.field("status")} label="Resolution" required options={RESOLUTION_OPTIONS} />
-      <TextAreaField
-        {...form.field("resolution")}
-        label="How it was met, or why it is waived (public)"
-        required
-        rows={2}
-        autoFocus={Boolean(mine?.errors.resolution)}
-      />
-      <SubmitButton name="intent" value="resolve" pendingLabel="Saving…">
-        Resolve
-      </SubmitButton>
-    </ValidatedForm>
-  );
-}
 
 function AddConditionForm({ reviews, result }: { reviews: { value: string; label: string }[]; result: Result }) {
   const mine = result?.values.intent === "add" ? result : undefined;
@@ -200,7 +175,9 @@ export default function Conditions() {
               {c.resolvedAt ? ` ${formatDate(c.resolvedAt)}` : ""}: {c.resolution}
             </p>
           ) : null}
-          {allowed.manage && c.status === "PENDING" ? <ResolveForm conditionId={c.id} result={result} /> : null}
+          {allowed.manage && c.status === "PENDING" ? (
+            <ResolveConditionForm conditionId={c.id} result={result} />
+          ) : null}
         </section>
       ))}
       {allowed.manage ? <AddConditionForm reviews={reviewOptions} result={result} /> : null}

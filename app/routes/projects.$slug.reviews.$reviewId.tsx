@@ -4,6 +4,7 @@
 // assigned reviewers. Forms: status and findings (review.work), reviewers (review.open),
 // documents (review.work), conditions (condition.manage).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ResolveConditionForm } from "~/components/ResolveConditionForm";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   FormError,
@@ -22,7 +23,6 @@ import {
   CONDITION_SEVERITY_LABELS,
   CONDITION_SEVERITY_OPTIONS,
   CONDITION_STATUS_LABELS,
-  RESOLUTION_OPTIONS,
   RESOURCE_AREA_LABELS,
   REVIEW_STATUSES,
   REVIEW_STATUS_LABELS,
@@ -42,7 +42,6 @@ import {
   addConditionSchema,
   assignSchema,
   attachDocumentsSchema,
-  resolveConditionSchema,
   reviewPageSchema,
   updateReviewSchema,
 } from "~/schemas/review";
@@ -296,31 +295,6 @@ function AddConditionForm({ reviewId, result }: { reviewId: string; result: Resu
   );
 }
 
-function ResolveForm({ conditionId, result }: { conditionId: string; result: Result }) {
-  const mine = only(result, "resolve", ["conditionId", conditionId]);
-  const form = useValidatedForm(resolveConditionSchema, {
-    server: mine,
-    defaultValues: { conditionId, status: "MET" },
-  });
-  return (
-    <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Resolve this condition">
-      <FormError message={form.formError ?? mine?.errors.conditionId} />
-      <input type="hidden" {...form.register("conditionId")} defaultValue={conditionId} />
-      <SelectField {...form.field("status")} label="Resolution" required options={RESOLUTION_OPTIONS} />
-      <TextAreaField
-        {...form.field("resolution")}
-        label="How it was met, or why it is waived (public)"
-        required
-        rows={2}
-        autoFocus={Boolean(mine?.errors.resolution)}
-      />
-      <SubmitButton name="intent" value="resolve" pendingLabel="Saving…">
-        Resolve
-      </SubmitButton>
-    </ValidatedForm>
-  );
-}
-
 export default function Review() {
   const data = useLoaderData<typeof loader>();
   const { project, review, can: allowed } = data;
@@ -407,7 +381,9 @@ export default function Review() {
                 {c.resolution}
               </p>
             ) : null}
-            {allowed.conditions && c.status === "PENDING" ? <ResolveForm conditionId={c.id} result={result} /> : null}
+            {allowed.conditions && c.status === "PENDING" ? (
+              <ResolveConditionForm conditionId={c.id} result={result} />
+            ) : null}
           </div>
         ))}
         {allowed.conditions ? <AddConditionForm reviewId={review.id} result={result} /> : null}
