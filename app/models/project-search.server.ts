@@ -118,8 +118,8 @@ function milestoneRollup(today: Date, form: "grouped" | "lateral"): Prisma.Sql {
 /** Index into SCHEDULE_ORDER, from the project status and its worst milestone code. */
 const scheduleOrder = Prisma.sql`(CASE
   WHEN p.status = 'PAUSED' THEN 2
-  WHEN ms.worst IS NULL OR ms.worst = 1 THEN 1
-  WHEN ms.worst = 0 THEN 0
+  WHEN ms.worst = 0 AND p.status IN ('APPROVED', 'DENIED', 'WITHDRAWN') THEN 0
+  WHEN ms.worst IS NULL OR ms.worst <= 1 THEN 1
   ELSE ms.worst + 1
 END)`;
 

@@ -118,13 +118,19 @@ export function formatSlip(m: MilestoneDates): string {
  * No milestones at all is on track: nothing is late. Callers should show "no milestones recorded"
  * rather than a badge when `summarizeSchedule(...).total` is 0.
  */
+const CLOSED_STATUSES: ReadonlySet<ProjectStatus> = new Set(["APPROVED", "DENIED", "WITHDRAWN"]);
+
 export function projectScheduleStatus(
   milestones: MilestoneDates[],
   ctx: { today: Date; projectStatus: ProjectStatus },
 ): ScheduleStatus {
   if (ctx.projectStatus === "PAUSED") return "paused";
   const statuses = milestones.map((m) => milestoneStatus(m, { today: ctx.today, projectPaused: false }));
-  if (statuses.length > 0 && statuses.every((status) => status === "complete")) return "complete";
+  // "Complete" only once the record is closed: an open review whose recorded milestones are all done
+  // is simply not late (its next milestones are not scheduled yet), so it reads "on track".
+  if (statuses.length > 0 && statuses.every((status) => status === "complete")) {
+    return CLOSED_STATUSES.has(ctx.projectStatus) ? "complete" : "on_track";
+  }
   return SEVERITY.find((status) => statuses.includes(status)) ?? "on_track";
 }
 

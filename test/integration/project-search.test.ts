@@ -30,6 +30,12 @@ const SCENARIOS: Scenario[] = [
   { expected: "on_track", milestones: [] },
   {
     expected: "complete",
+    status: "APPROVED",
+    milestones: [{ actualDate: day("2025-01-10"), targetDate: day("2025-01-01") }, { actualDate: day("2026-02-01") }],
+  },
+  // An open review whose recorded milestones are all done is not late, and not complete either.
+  {
+    expected: "on_track",
     milestones: [{ actualDate: day("2025-01-10"), targetDate: day("2025-01-01") }, { actualDate: day("2026-02-01") }],
   },
   { expected: "on_track", milestones: [{ baselineDate: fromToday(200), targetDate: fromToday(200) }] },
@@ -60,7 +66,11 @@ const SCENARIOS: Scenario[] = [
     expected: "delayed",
     milestones: [{ targetDate: day("2027-01-01"), baselineDate: day("2026-01-01"), datePrecision: "YEAR" }],
   },
-  { expected: "complete", milestones: [{ targetDate: fromToday(-100), actualDate: fromToday(-90) }] },
+  {
+    expected: "complete",
+    status: "WITHDRAWN",
+    milestones: [{ targetDate: fromToday(-100), actualDate: fromToday(-90) }],
+  },
   {
     expected: "missed",
     milestones: [
@@ -89,7 +99,6 @@ const SCENARIOS: Scenario[] = [
   { expected: "on_track", milestones: [{ targetDate: fromToday(60), baselineDate: fromToday(60) }] },
   { expected: "delayed", milestones: [{ targetDate: fromToday(365), baselineDate: fromToday(300) }] },
   { expected: "missed", milestones: [{ targetDate: fromToday(-2), baselineDate: fromToday(-2) }] },
-  { expected: "on_track", milestones: [{ targetDate: fromToday(45) }] },
 ];
 
 const NAMES = [

@@ -207,8 +207,14 @@ describe("projectScheduleStatus", () => {
     expect(projectScheduleStatus([], inProgress)).toBe("on_track");
   });
 
-  it("is complete when every milestone is complete", () => {
-    expect(projectScheduleStatus([done, done], inProgress)).toBe("complete");
+  it("is complete when every milestone is complete and the record is closed", () => {
+    for (const projectStatus of ["APPROVED", "DENIED", "WITHDRAWN"] as const) {
+      expect(projectScheduleStatus([done, done], { ...inProgress, projectStatus })).toBe("complete");
+    }
+  });
+
+  it("reads on track, not complete, for an open review whose recorded milestones are all done", () => {
+    expect(projectScheduleStatus([done, done], inProgress)).toBe("on_track");
   });
 
   it("takes the worst incomplete milestone: missed > at risk > delayed > on track", () => {

@@ -1,0 +1,456 @@
+// Form-letter grouping in PostgreSQL at scale: the real groupPendingComments() (app/models/
+// comment-grouping.server.ts) on a throwaway embedded PostgreSQL, over N seeded comments (default
+// 1,000,000) in one comment period. Comments arrive in 10 waves of N/10: each wave is bulk-inserted
+// with campaignId null (the intake's "to be grouped" mark), then grouped; the rate of each wave shows
+// whether grouping stays fast as the period fills up. Texts come from a seeded generator (20 campaign
+// templates of skewed popularity, copies with names, added paragraphs or a few changed words, ~20%
+// unique letters), so the grouped counts are checked against the generator's ground truth.
+//
+// Run with `npx tsx bench/comment-grouping-db.bench.ts [--count=N] [--seed=N]`. No build needed.
+// Local only (PostgreSQL on 127.0.0.1, a free port, a temporary folder, removed at the end).
+// Results go to bench/results/comment-grouping-db-<timestamp>.json (git-ignored).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { exactKey } from "../app/models/form-letters";
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../app/services/embedded-postgres.server";
+import { applyMigrations } from "../app/services/migrate.server";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const HOST = "127.0.0.1";
+const argument = (name: string, fallback: number, max: number) => {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const value = Number(raw ?? fallback);
+  return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+};
+const COUNT = argument("count", 1_000_000, 2_000_000);
+const SEED = argument("seed", 20_210_001, 2 ** 31);
+const WAVES = 10;
+const ROWS_PER_INSERT = 10_000;
+const TEMPLATES = 20;
+const UNIQUE_SHARE = 0.2;
+const IDENTICAL_SHARE = 0.72; // of campaign comments
+const ADDED_SHARE = 0.18; // of campaign comments; the rest are edited (name + a few changed words)
+
+// ───────────── Seeded synthetic text (as in bench/form-letters.bench.ts) ─────────────
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const random = mulberry32(SEED);
+const integer = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+const FUNCTION_WORDS = (
+  "the of and to a in that is for it as was with be by on not he i this are or his from at which but have an " +
+  "they you were her she there been one all we their has would when if so no will more can out up about them " +
+  "what some could its into than other then these two may do any only my our new also after should must"
+).split(" ");
+const TOPIC_WORDS = (
+  "mine lithium water groundwater aquifer permit pit basin spring springs wells well ranch ranchers tribe tribal " +
+  "sage-grouse habitat dust trucks traffic jobs county valley river drawdown tailings sulfuric acid plant " +
+  "reclamation bond monitoring draft statement impact environmental bureau land management agency company " +
+  "wildlife cattle allotment alfalfa farm community residents decision record alternative analysis cumulative"
+).split(" ");
+const SYLLABLES = "ka ro mi ne sa to lu pe ri da mo ve ti na go fe ba ci lo wa de si mu ha je zo".split(" ");
+const VOCABULARY = [...FUNCTION_WORDS, ...TOPIC_WORDS];
+while (VOCABULARY.length < 5000) {
+  VOCABULARY.push(Array.from({ length: integer(2, 4) }, () => pick(SYLLABLES)).join(""));
+}
+// Zipf (s = 1) word frequencies, so common words repeat as in real letters and shingles collide by chance.
+const ZIPF = (() => {
+  const cumulative = new Float64Array(VOCABULARY.length);
+  let total = 0;
+  for (let i = 0; i < VOCABULARY.length; i++) cumulative[i] = total += 1 / (i + 1);
+  return cumulative.map((value) => value / total);
+})();
+function zipfWord(): string {
+  const target = random();
+  let low = 0;
+  let high = ZIPF.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ZIPF[mid] < target) low = mid + 1;
+    else high = mid;
+  }
+  return VOCABULARY[low];
+}
+const STOCK_PHRASES = [
+  "the draft environmental impact statement",
+  "the Thacker Pass lithium mine",
+  "the Bureau of Land Management",
+  "groundwater in the Quinn River Valley",
+  "the water table near the pit",
+  "springs and wells that ranchers depend on",
+  "a full groundwater model and independent monitoring",
+  "the Fort McDermitt Paiute and Shoshone Tribe",
+];
+const OPENINGS = ["Dear Bureau of Land Management,", "To whom it may concern:", "Dear BLM staff,", "Hello,", ""];
+const FIRST_NAMES = "Maria James Linda Robert Ana Joseph Grace Daniel Rosa Henry Emma Luis Ruth Paul Nina".split(" ");
+const LAST_NAMES = "Lopez Smith Begay Johnson Tom Garcia Miller Sam Walker Young Hernandez Dick Lee Ortiz".split(" ");
+
+function sentence(minWords: number, maxWords: number, stockShare = 0.08): string {
+  const parts: string[] = [];
+  const length = integer(minWords, maxWords);
+  while (parts.length < length) {
+    if (random() < stockShare) parts.push(...pick(STOCK_PHRASES).split(" "));
+    else parts.push(zipfWord());
+    if (random() < 0.06 && parts.length < length - 2) parts[parts.length - 1] += ",";
+  }
+  const text = parts.slice(0, length).join(" ").replace(/,$/, "");
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+function paragraph(minWords: number, maxWords: number, stockShare = 0.08): string {
+  const target = integer(minWords, maxWords);
+  const sentences: string[] = [];
+  let words = 0;
+  while (words < target) {
+    const next = sentence(Math.min(6, target - words), Math.min(22, Math.max(6, target - words)), stockShare);
+    sentences.push(next);
+    words += next.split(" ").length;
+  }
+  return sentences.join(" ");
+}
+const signature = () => `Sincerely, ${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+
+// Changes normalizeText removes: line breaks, doubled spaces, curly quotes, capitals.
+function surfaceNoise(text: string): string {
+  let result = text;
+  if (random() < 0.3) result = result.replaceAll(". ", ".\n\n");
+  if (random() < 0.2) result = result.replaceAll(", ", ",  ");
+  if (random() < 0.2) result = result.replaceAll("'", "\u2019");
+  if (random() < 0.02) result = result.toUpperCase();
+  return random() < 0.1 ? ` ${result}\n` : result;
+}
+
+const templates = Array.from({ length: TEMPLATES }, () => {
+  const body = Array.from({ length: integer(3, 5) }, () => paragraph(40, 70));
+  return { opening: pick(OPENINGS.slice(0, 4)), body, closing: "Thank you for considering my comment." };
+});
+// Campaign i is sent about 1/(i+1) as often as the largest.
+const TEMPLATE_WEIGHTS = (() => {
+  const weights = templates.map((_, i) => 1 / (i + 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let running = 0;
+  return weights.map((weight) => (running += weight / total));
+})();
+const letter = (opening: string, body: readonly string[], closing: string) =>
+  [opening, ...body, closing].filter(Boolean).join("\n\n");
+
+/** A comment's text and its true group: a template index, or -1 for a unique letter. */
+function syntheticComment(): { text: string; template: number } {
+  if (random() < UNIQUE_SHARE) {
+    const body = Array.from({ length: integer(1, 4) }, () => paragraph(30, 70));
+    return { text: letter(pick(OPENINGS), body, pick(["", signature()])), template: -1 };
+  }
+  const draw = random();
+  const id = TEMPLATE_WEIGHTS.findIndex((threshold) => draw <= threshold);
+  const template = templates[id];
+  const roll = random();
+  if (roll < IDENTICAL_SHARE) {
+    return { text: surfaceNoise(letter(template.opening, template.body, template.closing)), template: id };
+  }
+  const body = [...template.body];
+  if (roll < IDENTICAL_SHARE + ADDED_SHARE) {
+    body.splice(pick([0, body.length, integer(1, body.length - 1)]), 0, paragraph(10, 45, 0.02));
+    const closing = `${template.closing}${random() < 0.7 ? `\n${signature()}` : ""}`;
+    return { text: surfaceNoise(letter(template.opening, body, closing)), template: id };
+  }
+  for (let changes = integer(1, 3); changes > 0; changes--) {
+    const at = integer(0, body.length - 1);
+    const words = body[at].split(" ");
+    words[integer(0, words.length - 1)] = zipfWord();
+    body[at] = words.join(" ");
+  }
+  return { text: surfaceNoise(letter(template.opening, body, `${template.closing}\n${signature()}`)), template: id };
+}
+
+// ───────────── Database ─────────────
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const INSERT_SQL = `
+  insert into "Comment" (id, "periodId", "receiptNumber", "idempotencyKey", "submitterType", "displayName",
+                         text, "exactKey", "submittedAt")
+  select u.id, $1, u.receipt, u.key, 'ANONYMOUS', 'Anonymous', u.text, u.exact, u.at
+  from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamp(3)[])
+    as u(id, receipt, key, text, exact, at)`;
+
+const SEEDED_AT = Date.UTC(2026, 10, 1);
+
+/** Inserts comments [from, to) of the run, pending (campaignId null), 10,000 rows per statement. */
+async function seed(client: pg.Client, periodId: string, from: number, to: number, truth: Int16Array) {
+  let generateMs = 0;
+  let insertMs = 0;
+  for (let start = from; start < to; start += ROWS_PER_INSERT) {
+    const t0 = performance.now();
+    const end = Math.min(to, start + ROWS_PER_INSERT);
+    const ids: string[] = [];
+    const receipts: string[] = [];
+    const keys: string[] = [];
+    const texts: string[] = [];
+    const exacts: string[] = [];
+    const times: string[] = [];
+    for (let i = start; i < end; i++) {
+      const { text, template } = syntheticComment();
+      truth[i] = template;
+      const n = String(i).padStart(8, "0");
+      ids.push(`bench${n}`);
+      receipts.push(`LDS-BENCH-${n}`);
+      keys.push(`key-${n}`);
+      texts.push(text);
+      exacts.push(exactKey(text));
+      // One per millisecond, in order: the grouping order is the arrival order.
+      times.push(new Date(SEEDED_AT + i).toISOString());
+    }
+    const t1 = performance.now();
+    await client.query(INSERT_SQL, [periodId, ids, receipts, keys, texts, exacts, times]);
+    insertMs += performance.now() - t1;
+    generateMs += t1 - t0;
+  }
+  return { generateMs, insertMs };
+}
+
+// ───────────── Run ─────────────
+
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+async function main() {
+  const log = (message: string) => console.log(`[bench] ${message}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lodestone-grouping-bench-"));
+  let postgres: RunningPostgres | undefined;
+  let client: pg.Client | undefined;
+  let disconnect: (() => Promise<void>) | undefined;
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await disconnect?.().catch(() => {});
+    await client?.end().catch(() => {});
+    await postgres?.stop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A timeout or Ctrl-C still stops PostgreSQL and removes its folder.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`[bench] ${signal}: stopping PostgreSQL`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  const waves: {
+    wave: number;
+    alreadyGrouped: number;
+    comments: number;
+    seedSeconds: number;
+    groupSeconds: number;
+    commentsPerSecond: number;
+    pendingQueryMs: number;
+  }[] = [];
+  const started = performance.now();
+  try {
+    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() });
+    await ensureDatabase(postgres.adminUrl, "lodestone_bench");
+    const databaseUrl = postgres.urlFor("lodestone_bench");
+    await applyMigrations(databaseUrl, ROOT);
+    // db.server.ts reads DATABASE_URL when first imported: set it before importing the grouping module.
+    process.env.DATABASE_URL = databaseUrl;
+    const { prisma } = await import("../app/services/db.server");
+    disconnect = () => prisma.$disconnect();
+    const { groupPendingComments } = await import("../app/models/comment-grouping.server");
+
+    const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
+    const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });
+    const project = await prisma.project.create({
+      data: {
+        slug: "bench-mine",
+        name: "Bench Mine",
+        companyId: company.id,
+        commodities: ["lithium"],
+        state: "NV",
+        county: "Humboldt",
+        landStatus: "BLM",
+        description: "Benchmark project.",
+        currentStage: "draft_eis",
+      },
+    });
+    const period = await prisma.commentPeriod.create({
+      data: {
+        projectId: project.id,
+        stage: "draft_eis",
+        title: "Bench draft EIS",
+        opensAt: new Date(SEEDED_AT - 86_400_000),
+        closesAt: new Date(SEEDED_AT + 90 * 86_400_000),
+        timeZone: "America/Denver",
+        allowAnonymous: true,
+        openedById: regulator.id,
+      },
+    });
+    client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+
+    log(
+      `${fmt(COUNT)} comments in ${WAVES} waves (seed ${SEED}); PostgreSQL on ${HOST}, ${os.cpus().length} CPUs, ` +
+        `load ${os
+          .loadavg()
+          .map((n) => n.toFixed(1))
+          .join(" ")}`,
+    );
+    console.log(
+      `${"wave".padStart(4)}${"already grouped".padStart(17)}${"new".padStart(10)}${"seed s".padStart(9)}` +
+        `${"group s".padStart(10)}${"comments/s".padStart(12)}${"batch query ms".padStart(16)}`,
+    );
+    const truth = new Int16Array(COUNT);
+    let seedMs = 0;
+    let generateMs = 0;
+    let groupMs = 0;
+    let grouped = 0;
+    for (let wave = 0; wave < WAVES; wave++) {
+      const from = Math.floor((COUNT * wave) / WAVES);
+      const to = Math.floor((COUNT * (wave + 1)) / WAVES);
+      const seeding = await seed(client, period.id, from, to, truth);
+      seedMs += seeding.insertMs;
+      generateMs += seeding.generateMs;
+      // The batch query groupPendingComments sends, timed once with this wave pending.
+      const plan = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(
+        `explain (analyze, format json) select id, text from "Comment"
+         where "periodId" = $1 and "campaignId" is null order by "submittedAt", id limit 200`,
+        [period.id],
+      );
+      const pendingQueryMs = plan.rows[0]["QUERY PLAN"][0]["Execution Time"];
+      const t0 = performance.now();
+      const placed = await groupPendingComments(period.id);
+      const ms = performance.now() - t0;
+      groupMs += ms;
+      if (placed !== to - from) throw new Error(`wave ${wave + 1}: placed ${placed}, expected ${to - from}`);
+      const row = {
+        wave: wave + 1,
+        alreadyGrouped: grouped,
+        comments: placed,
+        seedSeconds: round(seeding.insertMs / 1000, 2),
+        groupSeconds: round(ms / 1000, 2),
+        commentsPerSecond: Math.round(placed / (ms / 1000)),
+        pendingQueryMs: round(pendingQueryMs, 2),
+      };
+      waves.push(row);
+      grouped += placed;
+      console.log(
+        `${String(row.wave).padStart(4)}${fmt(row.alreadyGrouped).padStart(17)}${fmt(row.comments).padStart(10)}` +
+          `${row.seedSeconds.toFixed(1).padStart(9)}${row.groupSeconds.toFixed(1).padStart(10)}` +
+          `${fmt(row.commentsPerSecond).padStart(12)}${row.pendingQueryMs.toFixed(1).padStart(16)}`,
+      );
+    }
+
+    // ───────────── Verify against the generator ─────────────
+    const truthSizes = new Map<number, number>();
+    let truthUnique = 0;
+    for (const template of truth) {
+      if (template < 0) truthUnique++;
+      else truthSizes.set(template, (truthSizes.get(template) ?? 0) + 1);
+    }
+    const truthCampaigns = [...truthSizes.values()].filter((n) => n >= 2);
+    const truthCounts = {
+      campaigns: truthCampaigns.length,
+      commentsInCampaigns: truthCampaigns.reduce((a, b) => a + b, 0),
+      uniqueComments: truthUnique + [...truthSizes.values()].filter((n) => n < 2).length,
+    };
+    const { rows: sizeRows } = await client.query<{ campaigns: number; comments: number; unique: number }>(
+      `
+      select count(*) filter (where n >= 2)::int as campaigns,
+             coalesce(sum(n) filter (where n >= 2), 0)::int as comments,
+             count(*) filter (where n < 2)::int as unique
+      from (select count(*) as n from "Comment" where "periodId" = $1 group by "campaignId") s`,
+      [period.id],
+    );
+    const { rows: extra } = await client.query<{
+      pending: number;
+      campaignRows: number;
+      bandRows: number;
+      dbBytes: string;
+      commentBytes: string;
+    }>(
+      `select (select count(*)::int from "Comment" where "campaignId" is null) as pending,
+              (select count(*)::int from "Campaign") as "campaignRows",
+              (select count(*)::int from "CampaignBand") as "bandRows",
+              pg_database_size(current_database())::text as "dbBytes",
+              pg_total_relation_size('"Comment"')::text as "commentBytes"`,
+    );
+    const found = {
+      campaigns: sizeRows[0].campaigns,
+      commentsInCampaigns: sizeRows[0].comments,
+      uniqueComments: sizeRows[0].unique,
+      pending: extra[0].pending,
+    };
+    const storage = {
+      campaignRows: extra[0].campaignRows,
+      campaignBandRows: extra[0].bandRows,
+      databaseMB: Math.round(Number(extra[0].dbBytes) / 2 ** 20),
+      commentTableMB: Math.round(Number(extra[0].commentBytes) / 2 ** 20),
+    };
+    const timing = {
+      seedInsertSeconds: round(seedMs / 1000, 1),
+      seedRowsPerSecond: Math.round(COUNT / (seedMs / 1000)),
+      textGenerationSeconds: round(generateMs / 1000, 1),
+      groupingSeconds: round(groupMs / 1000, 1),
+      groupingCommentsPerSecond: Math.round(COUNT / (groupMs / 1000)),
+      firstWaveCommentsPerSecond: waves[0].commentsPerSecond,
+      lastWaveCommentsPerSecond: waves[waves.length - 1].commentsPerSecond,
+      wallSeconds: round((performance.now() - started) / 1000, 1),
+    };
+
+    const line = (label: string, value: string | number) => console.log(`${label.padEnd(34)}${value}`);
+    console.log("");
+    line("Grouping, total", `${timing.groupingSeconds} s (${fmt(timing.groupingCommentsPerSecond)} comments/s)`);
+    line("Seeding (INSERT ... unnest)", `${timing.seedInsertSeconds} s (${fmt(timing.seedRowsPerSecond)} rows/s)`);
+    line("Text generation (not counted)", `${timing.textGenerationSeconds} s`);
+    line("Database size", `${storage.databaseMB} MB (Comment table ${storage.commentTableMB} MB)`);
+    line("Campaign rows / CampaignBand rows", `${fmt(storage.campaignRows)} / ${fmt(storage.campaignBandRows)}`);
+    console.log("");
+    console.log(`${"".padEnd(34)}${"found".padStart(12)}${"truth".padStart(12)}`);
+    for (const field of ["campaigns", "commentsInCampaigns", "uniqueComments"] as const) {
+      console.log(`${field.padEnd(34)}${fmt(found[field]).padStart(12)}${fmt(truthCounts[field]).padStart(12)}`);
+    }
+    line("still pending", found.pending);
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version, loadAfter: os.loadavg() },
+      settings: { comments: COUNT, seed: SEED, waves: WAVES, rowsPerInsert: ROWS_PER_INSERT, templates: TEMPLATES },
+      timing,
+      waves,
+      found,
+      truth: truthCounts,
+      storage,
+    };
+    const outDir = path.join(ROOT, "bench", "results");
+    mkdirSync(outDir, { recursive: true });
+    const outFile = path.join(outDir, `comment-grouping-db-${results.date.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+    log(`Results: ${path.relative(ROOT, outFile)}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
