@@ -1,0 +1,5 @@
+-- Comments waiting for form-letter grouping (campaignId still null), oldest first. Without it each
+-- grouping batch scans and sorts every pending comment, which grows with a backlog under a surge.
+-- A partial index cannot be written in schema.prisma, so this migration is raw SQL; the datamodel
+-- diff that makes new migrations compares schemas, so it will not try to drop it.
+CREATE INDEX "Comment_pending_grouping_idx" ON "Comment" ("periodId", "submittedAt", "id") WHERE "campaignId" IS NULL;
