@@ -69,6 +69,7 @@ export async function placeComment(
   tx: Tx,
   comment: { id: string; periodId: string },
   fingerprint: CommentFingerprint,
+  representatives?: Map<string, ComparableText>,
 ): Promise<Placement> {
   const [copy] = await tx.$queryRaw<
     { campaignId: string; addedText: string | null; similarity: number | null; isRepresentativeText: boolean }[]
@@ -92,8 +93,8 @@ export async function placeComment(
     return placement;
   }
 
-  const candidates = await tx.$queryRaw<{ id: string; signature: number[]; text: string }[]>`
-    select k.id, k.signature, r.text
+  const candidates = await tx.$queryRaw<{ id: string; representativeId: string; signature: number[]; text: string }[]>`
+    select k.id, k."representativeId", k.signature, r.text
     from "Campaign" k
     join "Comment" r on r.id = k."representativeId"
     where k.id in (
@@ -101,10 +102,15 @@ export async function placeComment(
       where b."periodId" = ${comment.periodId} and b."bandKey" = any(${bandKeyStrings(fingerprint.bandKeys)}::text[])
     )
     order by k."createdAt"`;
-  const comparable: ComparableText[] = candidates.map((candidate) => ({
-    normalized: normalizeText(candidate.text),
-    signature: fromInt4(candidate.signature),
-  }));
+  // A batch compares many comments with the same few representatives: prepare each once.
+  const comparable: ComparableText[] = candidates.map((candidate) => {
+    const known = representatives?.get(candidate.representativeId);
+    if (known) return known;
+    const normalized = normalizeText(candidate.text);
+    const prepared = { normalized, signature: fromInt4(candidate.signature), shingles: shingles(normalized) };
+    representatives?.set(candidate.representativeId, prepared);
+    return prepared;
+  });
   const result = classify(
     { normalized: fingerprint.normalized, signature: fingerprint.signature, shingles: fingerprint.shingles },
     comparable,
@@ -209,7 +215,10 @@ export async function groupPendingComments(periodId: string): Promise<number> {
           take: GROUPING_BATCH,
           select: { id: true, text: true },
         });
-        for (const comment of pending) await placeComment(tx, { id: comment.id, periodId }, fingerprint(comment.text));
+        const representatives = new Map<string, ComparableText>();
+        for (const comment of pending) {
+          await placeComment(tx, { id: comment.id, periodId }, fingerprint(comment.text), representatives);
+        }
         return pending.length;
       },
       { maxWait: 15_000, timeout: 120_000 },
