@@ -1,5 +1,5 @@
 // Projects: the proposed mines whose permitting record Lodestone keeps.
-import type { LandStatus, ReviewTrack } from "@prisma/client";
+import type { LandStatus, Prisma, ReviewTrack } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
@@ -30,29 +30,34 @@ export function countProjects() {
   return prisma.project.count();
 }
 
+/** The fields of a project that every project page and the policy need. */
+const PROJECT_CORE_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  state: true,
+  county: true,
+  latitude: true,
+  longitude: true,
+  commodities: true,
+  landStatus: true,
+  description: true,
+  website: true,
+  reviewTrack: true,
+  currentStage: true,
+  status: true,
+  companyId: true,
+  leadAgencyId: true,
+  company: { select: { name: true } },
+  leadAgency: { select: { name: true } },
+} satisfies Prisma.ProjectSelect;
+
 export function getProjectBySlug(slug: string) {
   return prisma.project.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      state: true,
-      county: true,
-      latitude: true,
-      longitude: true,
-      commodities: true,
-      landStatus: true,
-      description: true,
-      website: true,
-      reviewTrack: true,
-      currentStage: true,
-      status: true,
+      ...PROJECT_CORE_SELECT,
       federalCategory: true,
-      companyId: true,
-      leadAgencyId: true,
-      company: { select: { name: true } },
-      leadAgency: { select: { name: true } },
       cooperatingAgencies: {
         select: { agency: { select: { id: true, name: true } } },
         orderBy: { agency: { name: "asc" } },
@@ -292,25 +297,8 @@ export async function getProjectForManagement(slug: string) {
   return prisma.project.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      name: true,
+      ...PROJECT_CORE_SELECT,
       version: true,
-      reviewTrack: true,
-      currentStage: true,
-      status: true,
-      companyId: true,
-      leadAgencyId: true,
-      state: true,
-      county: true,
-      latitude: true,
-      longitude: true,
-      commodities: true,
-      landStatus: true,
-      description: true,
-      website: true,
-      company: { select: { name: true } },
-      leadAgency: { select: { name: true } },
       cooperatingAgencies: { select: { agency: { select: { id: true, name: true } } } },
     },
   });
