@@ -12,7 +12,7 @@ import {
 } from "~/components/forms";
 import { PROJECT_DETAIL_FIELDS, ProjectDetailsFields } from "~/components/ProjectDetailsFields";
 import { createProject, listAgencies, listCompaniesOf } from "~/models/project.server";
-import { assertCan } from "~/policy";
+import { assertCan, can } from "~/policy";
 import { US_STATES, createProjectSchema } from "~/schemas/project";
 import { requireActor } from "~/services/actor.server";
 import { parseFormData } from "~/utils/forms.server";
@@ -23,7 +23,10 @@ export const meta: MetaFunction = () => [{ title: "Add a project · Lodestone" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const companies = await listCompaniesOf(actor.userId);
+  // The policy decides which of the person's companies they may add projects for.
+  const companies = (await listCompaniesOf(actor.userId)).filter((c) =>
+    can(actor, "project.create", { companyId: c.id }),
+  );
   if (companies.length === 0) {
     throw new Response("Only company staff can add projects: an owner of your company can invite you.", {
       status: 403,
