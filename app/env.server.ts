@@ -21,6 +21,26 @@ const schema = z.object({
   COMMENT_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).default(3),
   // Comments accepted per client address per 10 minutes (households and libraries share one).
   COMMENT_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
+  // Notification delivery. The provider account's request rate (Resend's default is 2/s), shared
+  // by every worker process through the database.
+  EMAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
+  // Tries of one batch request inside a job (backoff with full jitter between them); after that the
+  // job fails and the queue retries it later with its own backoff.
+  EMAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  EMAIL_RETRY_MAX_MS: z.coerce.number().int().min(1).default(20_000),
+  EMAIL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  // The worker: run inside the app process (default) or only as `npm run worker`.
+  RUN_WORKER_IN_APP: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // A job locked longer than this is taken to belong to a crashed worker and is run again (safe:
+  // every send carries an idempotency key). Longer than any job can take.
+  WORKER_STALE_LOCK_SECONDS: z.coerce.number().int().min(1).default(600),
+  // Digests are sent after this local hour, daily, and on Mondays for the weekly one.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),

@@ -49,6 +49,7 @@ app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
 app.use((req, res, next) => {
   const verdict = checkRequestOrigin({
     method: req.method,
+    path: req.path,
     origin: req.get("origin"),
     referer: req.get("referer"),
     host: req.get("host"),
@@ -78,6 +79,10 @@ const sweep = setInterval(() => {
 }, 30_000);
 sweep.unref();
 
+// The notification worker runs here unless this deployment runs it separately (`npm run worker`).
+const { startWorker } = await import("../app/services/queue.server");
+const worker = process.env.RUN_WORKER_IN_APP === "false" ? null : await startWorker({ log });
+
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);
 });
@@ -88,6 +93,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: shutting down`);
   server.close();
+  await worker?.stop().catch((error: unknown) => console.error("[worker] stop failed", error));
   await boot.embedded?.stop();
   process.exit(0);
 }

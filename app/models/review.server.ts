@@ -29,6 +29,8 @@ async function reviewingAgencyIds(db: DbClient, projectId: string): Promise<stri
   return project.leadAgencyId ? [project.leadAgencyId, ...ids] : ids;
 }
 
+export const REVIEW_ASSIGNED_EVENT = "review.assigned";
+
 async function findReview(db: DbClient, reviewId: string) {
   const review = await db.environmentalReview.findUnique({
     where: { id: reviewId },
@@ -177,6 +179,30 @@ export async function assignReviewer(reviewId: string, userId: string, context: 
       entityType: "EnvironmentalReview",
       entityId: reviewId,
       after: { userId },
+    });
+    // Outbox: the assignee is told by the notification worker.
+    const project = await tx.project.findUniqueOrThrow({
+      where: { id: review.projectId },
+      select: { id: true, slug: true, name: true },
+    });
+    const details = await tx.environmentalReview.findUniqueOrThrow({
+      where: { id: reviewId },
+      select: { title: true },
+    });
+    await tx.domainEvent.create({
+      data: {
+        type: REVIEW_ASSIGNED_EVENT,
+        aggregateId: project.id,
+        payload: {
+          projectId: project.id,
+          slug: project.slug,
+          name: project.name,
+          reviewId,
+          title: details.title,
+          assigneeId: userId,
+          actorId: context.actorId,
+        },
+      },
     });
   });
 }

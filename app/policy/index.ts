@@ -66,6 +66,9 @@ export type ResourceFor = {
   "comment.moderate": ProjectResource;
   "comment.respond": ProjectResource;
   "comment.exportFull": ProjectResource;
+  "project.follow": ProjectResource;
+  "project.subscribeByEmail": ProjectResource;
+  "notification.viewDeliveryFailures": null;
 };
 
 export type Action = keyof ResourceFor;
@@ -104,7 +107,12 @@ type Rule<A extends Action> = (actor: Actor, resource: ResourceFor[A]) => Decisi
 
 // Public actions also apply to anonymous visitors; every other rule only ever sees a signed-in actor.
 // Anonymous commenting is allowed per period; the period's own setting is checked by the intake.
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>(["project.view", "document.read", "comment.submit"]);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  "project.view",
+  "document.read",
+  "comment.submit",
+  "project.subscribeByEmail",
+]);
 
 const RULES: { [A in Action]: Rule<A> } = {
   "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
@@ -225,6 +233,12 @@ const RULES: { [A in Action]: Rule<A> } = {
       : deny(
           "Only staff of the agencies reviewing the project can export every comment; the public export is open to all.",
         ),
+
+  // Anyone with an account may follow any project (the record is public); visitors subscribe by email.
+  "project.follow": (actor) => (actor.userId ? allow : deny("Please sign in to follow a project.")),
+  "project.subscribeByEmail": () => allow,
+  "notification.viewDeliveryFailures": (actor) =>
+    actor.isAdmin ? allow : deny("Only administrators can see emails that could not be delivered."),
 };
 
 export function decide<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): Decision {

@@ -29,7 +29,7 @@ export type DevInboxMessage = {
 };
 
 let client: Resend | undefined;
-function resend(): Resend {
+export function resend(): Resend {
   client ??= new Resend(env().RESEND_API_KEY, env().RESEND_BASE_URL ? { baseUrl: env().RESEND_BASE_URL } : undefined);
   return client;
 }
@@ -40,23 +40,7 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ id: string }> {
   const from = env().EMAIL_FROM;
 
   if (usesDevInbox()) {
-    const message: DevInboxMessage = {
-      id: randomUUID(),
-      to: email.to,
-      from,
-      subject: email.subject,
-      template: email.template,
-      html,
-      text,
-      sentAt: new Date().toISOString(),
-    };
-    const dir = path.resolve(env().DEV_INBOX_DIR);
-    await mkdir(dir, { recursive: true });
-    await writeFile(
-      path.join(dir, `${message.sentAt.replace(/[:.]/g, "-")}-${message.id}.json`),
-      JSON.stringify(message),
-    );
-    return { id: message.id };
+    return writeToDevInbox({ to: email.to, from, subject: email.subject, template: email.template, html, text });
   }
 
   const { data, error } = await resend().emails.send(
@@ -69,6 +53,15 @@ export async function sendEmail(email: OutgoingEmail): Promise<{ id: string }> {
     );
   }
   return { id: data.id };
+}
+
+/** Without a Resend key, messages are kept as files for /dev/inbox instead of being dropped. */
+export async function writeToDevInbox(message: Omit<DevInboxMessage, "id" | "sentAt">): Promise<{ id: string }> {
+  const stored: DevInboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
+  const dir = path.resolve(env().DEV_INBOX_DIR);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${stored.sentAt.replace(/[:.]/g, "-")}-${stored.id}.json`), JSON.stringify(stored));
+  return { id: stored.id };
 }
 
 /** Newest first. */

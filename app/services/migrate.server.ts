@@ -1,12 +1,19 @@
 // Applies committed migrations with `prisma migrate deploy` (the JS schema engine, see
 // prisma.config.ts). Called by the server at boot and by the test harness.
+// graphile-worker's own schema goes first: a trigger in our migrations enqueues its jobs.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { Logger, runMigrations } from "graphile-worker";
 
 const run = promisify(execFile);
 
+export async function applyQueueMigrations(databaseUrl: string) {
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger });
+}
+
 export async function applyMigrations(databaseUrl: string, projectRoot = process.cwd()) {
+  await applyQueueMigrations(databaseUrl);
   const prisma = path.join(projectRoot, "node_modules", ".bin", "prisma");
   try {
     await run(prisma, ["migrate", "deploy"], {
@@ -26,3 +33,8 @@ export async function applyMigrations(databaseUrl: string, projectRoot = process
     throw new Error(`Database migration failed:\n${detail.stdout ?? ""}\n${detail.stderr ?? ""}`, { cause: error });
   }
 }
+
+// graphile-worker logs every migration step at info level; keep warnings and errors only.
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[queue] ${message}`);
+});

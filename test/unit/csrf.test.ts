@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkRequestOrigin } from "~/services/csrf.server";
 
-const base = { host: "lodestone.example.org", appUrl: "https://lodestone.example.org", referer: undefined };
+const base = {
+  host: "lodestone.example.org",
+  appUrl: "https://lodestone.example.org",
+  referer: undefined,
+  path: "/projects",
+};
 
 describe("checkRequestOrigin", () => {
   it("lets safe methods through without an origin", () => {
@@ -45,5 +50,15 @@ describe("checkRequestOrigin", () => {
         origin: "http://127.0.0.1:3100",
       }).ok,
     ).toBe(true);
+  });
+
+  it("lets a mail provider's one-click unsubscribe POST through with no origin, on that exact path only", () => {
+    // RFC 8058: the provider posts to the List-Unsubscribe URL without cookies or Origin; the signed token authorizes.
+    expect(checkRequestOrigin({ ...base, method: "POST", path: "/unsubscribe", origin: undefined })).toEqual({
+      ok: true,
+    });
+    for (const path of ["/unsubscribe-other", "/unsubscribe/extra", "/projects", "/unsubscribe.data"]) {
+      expect(checkRequestOrigin({ ...base, method: "POST", path, origin: undefined }).ok, path).toBe(false);
+    }
   });
 });

@@ -70,6 +70,9 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "comment.moderate": project,
   "comment.respond": project,
   "comment.exportFull": project,
+  "project.follow": project,
+  "project.subscribeByEmail": project,
+  "notification.viewDeliveryFailures": null,
 };
 
 const ALLOWED: Record<Action, ActorName[]> = {
@@ -118,6 +121,10 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "comment.moderate": ["leadRegulator"],
   "comment.respond": ["leadRegulator"],
   "comment.exportFull": ["leadRegulator", "cooperatingRegulator"],
+  "project.follow": NAMES.filter((name) => name !== "anonymous"),
+  // Visitors without an account subscribe by email (double opt-in).
+  "project.subscribeByEmail": NAMES,
+  "notification.viewDeliveryFailures": ["admin"],
 };
 
 describe("policy table: roles x actions x ownership", () => {

@@ -1,0 +1,65 @@
+// Email updates about one project for people without an account, with double opt-in: nothing is
+// sent until the address's owner confirms from the email. The page says the same thing whether
+// or not the address was already subscribed, so it cannot be used to learn who follows what.
+import { createElement } from "react";
+import SubscriptionConfirm from "../../emails/subscription-confirm";
+import { prisma } from "~/services/db.server";
+import { sendEmail } from "~/services/email.server";
+import { absoluteUrl, signEmailToken } from "~/services/notifications/email-tokens.server";
+import { hit } from "~/services/rate-limit.server";
+import { DomainError } from "./errors.server";
+
+const WINDOW_SECONDS = 3600;
+const MAX_PER_IP = 20;
+const MAX_PER_ADDRESS = 3;
+
+export async function requestEmailSubscription(input: { projectId: string; email: string; clientIp: string }) {
+  const email = input.email.trim().toLowerCase();
+  const [byIp, byAddress] = await Promise.all([
+    hit(prisma, `subscribe:ip:${input.clientIp}`, WINDOW_SECONDS),
+    hit(prisma, `subscribe:email:${email}`, WINDOW_SECONDS),
+  ]);
+  if (byIp.count > MAX_PER_IP || byAddress.count > MAX_PER_ADDRESS) {
+    throw new DomainError("Too many subscription requests. Please try again in an hour.", "email", 429);
+  }
+  const project = await prisma.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true } });
+  const subscription = await prisma.emailSubscription.upsert({
+    where: { projectId_email: { projectId: input.projectId, email } },
+    create: { projectId: input.projectId, email },
+    update: {},
+  });
+  // Already confirmed and active: nothing to confirm, and nothing to tell a stranger.
+  if (subscription.confirmedAt && !subscription.unsubscribedAt) return;
+  const confirmUrl = absoluteUrl(
+    `/subscriptions/confirm?token=${encodeURIComponent(signEmailToken({ k: "confirm", s: subscription.id }))}`,
+  );
+  await sendEmail({
+    to: email,
+    subject: `Confirm email updates about ${project.name}`,
+    template: "subscription-confirm",
+    body: createElement(SubscriptionConfirm, { projectName: project.name, confirmUrl }),
+    idempotencyKey: `subscription-confirm:${subscription.id}:${byAddress.count}`,
+  });
+}
+
+export async function confirmEmailSubscription(subscriptionId: string) {
+  const subscription = await prisma.emailSubscription.update({
+    where: { id: subscriptionId },
+    data: { confirmedAt: new Date(), unsubscribedAt: null },
+    select: { email: true, project: { select: { name: true, slug: true } } },
+  });
+  return subscription;
+}
+
+export async function getEmailSubscription(subscriptionId: string) {
+  return prisma.emailSubscription.findUnique({
+    where: { id: subscriptionId },
+    select: {
+      id: true,
+      email: true,
+      confirmedAt: true,
+      unsubscribedAt: true,
+      project: { select: { name: true, slug: true } },
+    },
+  });
+}

@@ -1,0 +1,128 @@
+// Who follows a project. Explicit follows are rows; members of the project's company and of its
+// lead and cooperating agencies follow automatically (derived, so a membership change needs no
+// sync) and opt out with an UNFOLLOWED row.
+import type { NotificationType } from "@prisma/client";
+import { Prisma } from "@prisma/client";
+import { prisma, type DbClient } from "~/services/db.server";
+
+export type FollowState = {
+  following: boolean;
+  /** Follows because of membership in the company or an agency of the project. */
+  automatic: boolean;
+  emailMuted: boolean;
+};
+
+/** Organizations whose members follow the project automatically. */
+function automaticOrganizationsSql(projectId: string) {
+  return Prisma.sql`
+    select p."companyId" as "organizationId" from "Project" p where p.id = ${projectId}
+    union select p."leadAgencyId" from "Project" p where p.id = ${projectId} and p."leadAgencyId" is not null
+    union select c."agencyId" from "ProjectCooperatingAgency" c where c."projectId" = ${projectId}`;
+}
+
+export async function isAutomaticFollower(db: DbClient, userId: string, projectId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ found: number }[]>`
+    select 1 as found from "Membership" m
+    where m."userId" = ${userId} and m."organizationId" in (${automaticOrganizationsSql(projectId)})
+    limit 1`;
+  return rows.length > 0;
+}
+
+export async function getFollowState(userId: string, projectId: string): Promise<FollowState> {
+  const [row, automatic] = await Promise.all([
+    prisma.follow.findUnique({ where: { userId_projectId: { userId, projectId } } }),
+    isAutomaticFollower(prisma, userId, projectId),
+  ]);
+  const following = row ? row.status === "FOLLOWING" : automatic;
+  return { following, automatic, emailMuted: row?.emailMuted ?? false };
+}
+
+export async function followProject(userId: string, projectId: string) {
+  await prisma.follow.upsert({
+    where: { userId_projectId: { userId, projectId } },
+    create: { userId, projectId, status: "FOLLOWING" },
+    update: { status: "FOLLOWING" },
+  });
+}
+
+/** Unfollowing also covers automatic followers opting out: the row records the choice. */
+export async function unfollowProject(userId: string, projectId: string) {
+  await prisma.follow.upsert({
+    where: { userId_projectId: { userId, projectId } },
+    create: { userId, projectId, status: "UNFOLLOWED" },
+    update: { status: "UNFOLLOWED" },
+  });
+}
+
+/** Keep following in the app but get no email about this project (or get it again). */
+export async function setProjectEmailMuted(db: DbClient, userId: string, projectId: string, muted: boolean) {
+  const automatic = await isAutomaticFollower(db, userId, projectId);
+  await db.follow.upsert({
+    where: { userId_projectId: { userId, projectId } },
+    create: { userId, projectId, status: automatic || muted ? "FOLLOWING" : "UNFOLLOWED", emailMuted: muted },
+    update: { emailMuted: muted },
+  });
+}
+
+export type FollowedProject = {
+  projectId: string;
+  slug: string;
+  name: string;
+  automatic: boolean;
+  emailMuted: boolean;
+};
+
+/** Every project a person follows, explicit or automatic, by name. */
+export async function listFollowedProjects(userId: string): Promise<FollowedProject[]> {
+  return prisma.$queryRaw<FollowedProject[]>`
+    with auto as (
+      select distinct p.id as "projectId" from "Project" p
+      join "Membership" m on m."userId" = ${userId}
+      where m."organizationId" = p."companyId" or m."organizationId" = p."leadAgencyId"
+         or exists (select 1 from "ProjectCooperatingAgency" c where c."projectId" = p.id and c."agencyId" = m."organizationId")
+    )
+    select p.id as "projectId", p.slug, p.name,
+           (a."projectId" is not null) as automatic,
+           coalesce(f."emailMuted", false) as "emailMuted"
+    from "Project" p
+    left join auto a on a."projectId" = p.id
+    left join "Follow" f on f."projectId" = p.id and f."userId" = ${userId}
+    where (f.status = 'FOLLOWING') or (a."projectId" is not null and f.id is null)
+    order by p.name`;
+}
+
+export type Recipient = {
+  userId: string;
+  email: string;
+  verified: boolean;
+  frequency: "IMMEDIATE" | "DAILY" | "WEEKLY" | "OFF";
+  emailMuted: boolean;
+};
+
+/**
+ * The followers of a project with their frequency for one notification type, as SQL for the
+ * dispatcher to insert from directly (100,000 followers never pass through Node one by one).
+ * `excludeUserId` is whoever caused the event: they know already.
+ */
+export function projectRecipientsSql(
+  projectId: string,
+  type: NotificationType,
+  defaultFrequency: string,
+  excludeUserId: string | null,
+) {
+  return Prisma.sql`
+    with candidates as (
+      select m."userId" from "Membership" m where m."organizationId" in (${automaticOrganizationsSql(projectId)})
+      union
+      select f."userId" from "Follow" f where f."projectId" = ${projectId} and f.status = 'FOLLOWING'
+    )
+    select c."userId", u.email, (u."emailVerifiedAt" is not null) as verified,
+           coalesce(np.frequency::text, ${defaultFrequency}) as frequency,
+           coalesce(f."emailMuted", false) as "emailMuted"
+    from candidates c
+    join "User" u on u.id = c."userId"
+    left join "Follow" f on f."userId" = c."userId" and f."projectId" = ${projectId}
+    left join "NotificationPreference" np on np."userId" = c."userId" and np.type = ${type}::"NotificationType"
+    where f.status is distinct from 'UNFOLLOWED'
+      and c."userId" is distinct from ${excludeUserId}`;
+}

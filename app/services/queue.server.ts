@@ -1,0 +1,82 @@
+// The notification worker: graphile-worker over the app's PostgreSQL. Jobs are enqueued by the
+// DomainEvent trigger (same transaction as the change), by the dispatcher (send batches, reminders)
+// and by the hourly digest cron. Runs inside the app process by default and alone as `npm run worker`.
+import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
+import pg from "pg";
+import { env } from "~/env.server";
+import { runDigests } from "./notifications/digest.server";
+import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
+import { sendEmailBatch } from "./notifications/send.server";
+
+export const tasks: TaskList = {
+  "dispatch-event": async (payload) => {
+    await dispatchEvent((payload as { eventId: string }).eventId);
+  },
+  "send-email-batch": async (payload) => {
+    await sendEmailBatch((payload as { batchKey: string }).batchKey);
+  },
+  "comment-period-reminder": async (payload) => {
+    await raisePeriodReminder(payload as { periodId: string; kind: string; closesAt: string });
+  },
+  "send-digests": async () => {
+    await runDigests(new Date());
+  },
+};
+
+// Every hour on the hour; graphile-worker backfills a run missed in the last 2 hours (a restart).
+const cronItems = parseCronItems([
+  { task: "send-digests", match: "0 * * * *", options: { backfillPeriod: 2 * 3600_000 }, identifier: "send-digests" },
+]);
+
+const logger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[worker] ${message}`);
+});
+
+export type RunningWorker = { stop: () => Promise<void>; runner: Runner };
+
+export async function startWorker(options: { concurrency?: number; log?: (message: string) => void } = {}) {
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: (options.concurrency ?? env().WORKER_CONCURRENCY) + 2,
+  });
+  const runner = await run({
+    pgPool: pool,
+    taskList: tasks,
+    parsedCronItems: cronItems,
+    concurrency: options.concurrency ?? env().WORKER_CONCURRENCY,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger,
+  });
+  const recovery = setInterval(() => {
+    releaseStaleLocks(pool).catch((error) => console.error("[worker] stale lock check failed", error));
+  }, 30_000);
+  recovery.unref();
+  await releaseStaleLocks(pool);
+  options.log?.(`Notification worker running (concurrency ${options.concurrency ?? env().WORKER_CONCURRENCY})`);
+  return {
+    runner,
+    stop: async () => {
+      clearInterval(recovery);
+      await runner.stop();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * A worker killed mid-job leaves its jobs locked; graphile-worker would wait 4 hours. Jobs locked
+ * longer than WORKER_STALE_LOCK_SECONDS (longer than any job runs) are released to run again, which
+ * is safe because sends are idempotent and the dispatcher checks what it already did.
+ */
+export async function releaseStaleLocks(pool: pg.Pool, staleSeconds = env().WORKER_STALE_LOCK_SECONDS) {
+  const { rows } = await pool.query<{ locked_by: string }>(
+    `select distinct locked_by from graphile_worker.jobs
+     where locked_by is not null and locked_at < now() - make_interval(secs => $1)`,
+    [staleSeconds],
+  );
+  if (rows.length === 0) return 0;
+  const ids = rows.map((row) => row.locked_by);
+  await pool.query("select graphile_worker.force_unlock_workers($1::text[])", [ids]);
+  return ids.length;
+}
