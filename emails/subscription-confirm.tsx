@@ -9,7 +9,12 @@ export type SubscriptionConfirmProps = {
 // Double opt-in: an address typed into a public form gets this one email and nothing more until it confirms.
 export default function SubscriptionConfirm({ projectName, confirmUrl }: SubscriptionConfirmProps) {
   return (
-    <EmailLayout preview={`Confirm that you want email updates about ${projectName}`}>
+    <EmailLayout
+      preview={`Confirm that you want email updates about ${projectName}`}
+      footer={{
+        reason: `You receive this because someone entered this address to get email updates about ${projectName} on Lodestone.`,
+      }}
+    >
       <Heading as="h1" style={headingStyle}>
         Confirm that you want email updates about {projectName}
       </Heading>

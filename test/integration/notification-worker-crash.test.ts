@@ -1,0 +1,89 @@
+// Kill the worker process (SIGKILL) while a batch request is in flight at the provider: the job stays
+// locked by the dead worker, a new worker releases it, re-sends the same request with the same
+// idempotency key, and every follower still ends up with exactly one email.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.WORKER_STALE_LOCK_SECONDS = "1";
+  process.env.EMAIL_REQUESTS_PER_SECOND = "50";
+  process.env.EMAIL_RETRY_BASE_MS = "20";
+});
+
+import { followProject } from "~/models/follow.server";
+import { changeStage } from "~/models/stage.server";
+import { prisma } from "~/services/db.server";
+import { startWorker, type RunningWorker } from "~/services/queue.server";
+import { mailbox } from "../support/database";
+import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+let child: ChildProcess | null = null;
+let worker: RunningWorker | null = null;
+afterEach(async () => {
+  child?.kill("SIGKILL");
+  await worker?.stop();
+});
+
+async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("Timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("a worker killed mid-batch", () => {
+  it("loses no email and sends none twice", async () => {
+    mailbox().reset();
+    const company = await createOrganization("COMPANY");
+    const agency = await createOrganization("AGENCY");
+    const regulator = await createUser();
+    await addMember(regulator.id, agency.id);
+    const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage: "draft_eis" });
+    const followers = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => createUser({ email: `follower-${i}@example.org` })),
+    );
+    for (const follower of followers) await followProject(follower.id, project.id);
+
+    // The provider takes the first batch request, records it, and answers only after 20 s.
+    mailbox().fault({ kind: "timeout", ms: 20_000 });
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        WORKER_CONCURRENCY: "1",
+        EMAIL_REQUEST_TIMEOUT_MS: "60000",
+        // The child must not release its own jobs while they run.
+        WORKER_STALE_LOCK_SECONDS: "600",
+      },
+      stdio: "ignore",
+    });
+    await changeStage(
+      { projectId: project.id, expectedVersion: 1, kind: "ADVANCE", reason: "Final EIS published." },
+      { actorId: regulator.id, requestId: "crash-test" },
+    );
+    await waitFor(() => mailbox().stats().requests >= 1);
+    expect(mailbox().emails().length).toBe(100);
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child?.once("exit", resolve));
+    child = null;
+    // Nothing was marked sent: the dead worker never heard the answer.
+    expect(await prisma.emailDelivery.count({ where: { status: "SENT" } })).toBe(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    worker = await startWorker({ concurrency: 2 });
+    await waitFor(async () => (await prisma.emailDelivery.count({ where: { status: "SENT" } })) === 150);
+
+    const perAddress = new Map<string, number>();
+    for (const email of mailbox().emails()) {
+      const to = Array.isArray(email.to) ? email.to : [email.to];
+      for (const address of to) perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    }
+    expect(perAddress.size).toBe(150);
+    expect([...perAddress.values()].every((count) => count === 1)).toBe(true);
+    // The first batch was answered from the provider's idempotency memory, not sent again.
+    expect(mailbox().stats().replayed).toBeGreaterThanOrEqual(1);
+  }, 90_000);
+});
