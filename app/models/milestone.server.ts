@@ -167,6 +167,7 @@ export async function changeTargetDate(
           reason: input.reason,
           narrative: input.narrative,
           dateChangeId: change.id,
+          actorId: context.actorId,
         },
       },
     });

@@ -54,7 +54,9 @@ async function fanOut(tx: Tx, eventId: string, notice: EventNotice) {
     with recipients as (${recipientsSql(notice)})
     insert into "Notification" ("userId", "eventId", "type", "projectId", "title", "detail", "url", "frequency")
     select r."userId", ${eventId}, ${notice.type}::"NotificationType", ${notice.projectId}, ${notice.title},
-           ${notice.detail}, ${notice.path}, r.frequency::"NotificationFrequency"
+           ${notice.detail}, ${notice.path},
+           -- A muted project sends no email at all, so nothing waits for a digest either.
+           (case when r."emailMuted" then 'OFF' else r.frequency end)::"NotificationFrequency"
     from recipients r
     on conflict ("userId", "eventId") do nothing`;
   const userEmails = await tx.$executeRaw`
