@@ -622,7 +622,7 @@ describe("email content", () => {
     expect(email.text).toContain("New target date: Jun 30, 2027");
     expect(email.text).toContain("Reason: Additional analysis");
     expect(email.text).toContain("The agency needs more time to answer comments on the groundwater model.");
-    expect(email.text).toContain(`http://localhost:3000/projects/${s.project.slug}#milestones`);
+    expect(email.text).toContain(`http://localhost:3000/projects/${s.project.slug}#changes`);
   });
 
   it("does not tell the person who moved the milestone about it", async () => {

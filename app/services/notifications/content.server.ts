@@ -134,7 +134,7 @@ async function milestoneMoved(payload: Payload): Promise<EventNotice> {
   const reasonLabel =
     DATE_CHANGE_REASON_LABELS[text(payload, "reason") as keyof typeof DATE_CHANGE_REASON_LABELS] ??
     text(payload, "reason");
-  const path = `/projects/${text(payload, "slug")}#milestones`;
+  const path = `/projects/${text(payload, "slug")}#changes`;
   const dates = `${previous ? formatDate(previous) : "not set"} → ${next ? formatDate(next) : "not set"}`;
   return {
     type: "MILESTONE_DATE_CHANGED",
