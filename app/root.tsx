@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { ErrorPage } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteHeader";
+import { countUnread } from "~/models/notification.server";
 import { can } from "~/policy";
 import { loadActor } from "~/services/actor.server";
 import { readSession } from "~/services/auth.server";
@@ -26,7 +27,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, setCookie } = await readSession(request);
-  const actor = user ? await loadActor(user) : null;
+  // One count query beside the actor's: this loader runs on every navigation.
+  const [actor, unreadNotifications] = user ? await Promise.all([loadActor(user), countUnread(user.id)]) : [null, 0];
   const { flash, setCookie: flashCookie } = await takeFlash(request);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -42,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               emailVerified: user.emailVerifiedAt !== null,
               roles: roleLabels(actor),
               organizations: actor.memberships.map((m) => m.organizationId),
+              unreadNotifications,
             }
           : null,
       can: {

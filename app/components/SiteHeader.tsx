@@ -47,6 +47,19 @@ export function SiteHeader() {
                   </li>
                 ) : null}
                 <li>
+                  <NavLink to="/notifications">
+                    {user.unreadNotifications > 0 ? (
+                      // Heard as one phrase; the hidden text is a whole name, so no stray space splits it.
+                      <>
+                        <span aria-hidden="true">Notifications ({user.unreadNotifications})</span>
+                        <span className="visually-hidden">Notifications, {user.unreadNotifications} unread</span>
+                      </>
+                    ) : (
+                      "Notifications"
+                    )}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/account">Account</NavLink>
                 </li>
               </>

@@ -197,6 +197,64 @@ export function SelectField({
   );
 }
 
+/**
+ * A choice of one among a few, as radio buttons in a fieldset: the legend names the question, and
+ * the hint and error are tied to the group. Radios work without JavaScript and need no opening.
+ */
+export function RadioGroupField({
+  name,
+  legend,
+  register,
+  error,
+  hint,
+  options,
+  autoFocus,
+  defaultValue,
+}: {
+  name: string;
+  legend: string;
+  register: UseFormRegister<FieldValues>;
+  error?: string;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  autoFocus?: boolean;
+  defaultValue?: string;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const focusValue = options.some((o) => o.value === defaultValue) ? defaultValue : options[0]?.value;
+  return (
+    <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="choice-row">
+        {options.map((option) => (
+          <label key={option.value}>
+            <input
+              type="radio"
+              value={option.value}
+              defaultChecked={defaultValue === option.value}
+              autoFocus={autoFocus && option.value === focusValue}
+              {...register(name as Path<FieldValues>)}
+            />{" "}
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** The first field name with an error, for autoFocus when the page renders without JavaScript. */
 export function firstErrorField(errors: Record<string, string> | undefined, order: string[]): string | undefined {
   if (!errors) return undefined;
@@ -212,25 +270,43 @@ export function FormError({ message }: { message?: string }) {
   );
 }
 
-/** A submit button that shows it is working while its form is submitting. */
+/**
+ * A submit button that shows it is working while its form is submitting. Where a page has many
+ * forms alike (one per row), `action` and `match` (other fields of its form) tell them apart.
+ */
 export function SubmitButton({
   children,
   pendingLabel,
   name,
   value,
+  action,
+  match,
+  className,
 }: {
   children: ReactNode;
   pendingLabel: string;
   name?: string;
   value?: string;
+  action?: string;
+  match?: Record<string, string>;
+  className?: string;
 }) {
   const navigation = useNavigation();
   const pending =
     navigation.state !== "idle" &&
     navigation.formMethod?.toLowerCase() === "post" &&
-    (!name || navigation.formData?.get(name) === value);
+    (!name || navigation.formData?.get(name) === value) &&
+    (!action || navigation.formAction === action) &&
+    Object.entries(match ?? {}).every(([key, expected]) => navigation.formData?.get(key) === expected);
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending || undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={className}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

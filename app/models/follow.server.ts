@@ -59,9 +59,21 @@ export async function setProjectEmailMuted(db: DbClient, userId: string, project
   const automatic = await isAutomaticFollower(db, userId, projectId);
   await db.follow.upsert({
     where: { userId_projectId: { userId, projectId } },
-    create: { userId, projectId, status: automatic || muted ? "FOLLOWING" : "UNFOLLOWED", emailMuted: muted },
+    // No row yet: an automatic follower keeps following; anyone else is not made a follower by muting.
+    create: { userId, projectId, status: automatic ? "FOLLOWING" : "UNFOLLOWED", emailMuted: muted },
     update: { emailMuted: muted },
   });
+}
+
+/**
+ * Email about a followed project, on or off (follow panel and settings). Returns false, changing
+ * nothing, when the person does not follow it: a stale form must not start a follow.
+ */
+export async function setFollowedProjectEmail(userId: string, projectId: string, muted: boolean): Promise<boolean> {
+  const state = await getFollowState(userId, projectId);
+  if (!state.following) return false;
+  await setProjectEmailMuted(prisma, userId, projectId, muted);
+  return true;
 }
 
 export type FollowedProject = {

@@ -94,3 +94,14 @@ export async function listFailedDeliveries(limit = 200) {
     },
   });
 }
+
+/** Opening a notification marks it read and says where it leads; another person's id finds nothing. */
+export async function openNotification(userId: string, id: string): Promise<string | null> {
+  const notification = await prisma.notification.findFirst({
+    where: { id, userId },
+    select: { url: true, readAt: true },
+  });
+  if (!notification) return null;
+  if (!notification.readAt) await markRead(userId, [id]);
+  return notification.url;
+}

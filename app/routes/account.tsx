@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   FormError,
   SelectField,
@@ -16,7 +16,7 @@ import { replaceAllSessions, requireUser } from "~/services/auth.server";
 import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { roleLabels } from "~/utils/roles";
-import { US_TIME_ZONES } from "~/utils/time-zones";
+import { usTimeZoneOptions } from "~/utils/time-zones";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Lodestone" }];
 
@@ -99,6 +99,13 @@ export default function Account() {
         </dl>
       </section>
 
+      <section className="card narrow" aria-labelledby="notifications">
+        <h2 id="notifications">Notifications and email</h2>
+        <p>
+          <Link to="/account/notifications">Choose which emails you get, and see the projects you follow</Link>
+        </p>
+      </section>
+
       <section className="card narrow" aria-labelledby="profile">
         <h2 id="profile">Your details</h2>
         <ValidatedForm onSubmit={profile.onSubmit} errors={profileResult?.errors} aria-labelledby="profile">
@@ -115,7 +122,7 @@ export default function Account() {
             label="Time zone"
             hint="Dates and digests are shown in this zone."
             {...profile.field("timeZone")}
-            options={US_TIME_ZONES}
+            options={usTimeZoneOptions(account.timeZone)}
             autoFocus={profileFocus === "timeZone"}
           />
           <SubmitButton name="intent" value="profile" pendingLabel="Saving…">

@@ -10,7 +10,7 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { OrganizationError, createOrganization, listOrganizations, listUsers } from "~/models/organization.server";
-import { assertCan } from "~/policy";
+import { assertCan, can } from "~/policy";
 import { createOrganizationSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { parseFormData } from "~/utils/forms.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   assertCan(actor, "admin.access", null);
   const [organizations, users] = await Promise.all([listOrganizations(), listUsers()]);
-  return { organizations, users };
+  return { organizations, users, can: { viewDeliveryFailures: can(actor, "notification.viewDeliveryFailures", null) } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,13 +61,22 @@ const JURISDICTION_OPTIONS = [
 ];
 
 export default function Admin() {
-  const { organizations, users } = useLoaderData<typeof loader>();
+  const { organizations, users, can: allowed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(createOrganizationSchema, { server: result, defaultValues: { timeZone: "" } });
   const focus = firstErrorField(result?.errors, ["name", "kind", "jurisdiction", "timeZone", "website"]);
   return (
     <div className="stack">
       <h1>Administration</h1>
+      {allowed.viewDeliveryFailures ? (
+        <nav aria-label="Administration pages">
+          <ul className="action-list">
+            <li>
+              <Link to="/admin/email-failures">Undeliverable emails</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
 
       <section aria-labelledby="orgs">
         <h2 id="orgs">Organizations ({organizations.length})</h2>

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
@@ -14,6 +15,7 @@ import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
 import { can } from "~/policy";
 import { getOptionalActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
+import { loadFollowPanel } from "~/utils/follow-panel.server";
 import { notFound } from "~/utils/http.server";
 import { formatLocation } from "~/utils/places";
 import { todayUtc } from "~/utils/today.server";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayUtc();
   const paused = project.status === "PAUSED";
   const resource = projectResource(project);
+  const follow = await loadFollowPanel(actor, project, resource);
   return {
     today: today.toISOString(),
     project: {
@@ -100,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expectedLiftDate: iso(p.expectedLiftDate),
     })),
     requestRecord,
+    follow,
     can: {
       readConfidential: can(actor, "project.readConfidential", resource),
       edit: can(actor, "project.edit", resource),
@@ -112,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord } = useLoaderData<typeof loader>();
+  const { requestRecord, follow } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -130,6 +134,7 @@ export default function ProjectPage() {
           </span>
         </p>
       </header>
+      <FollowPanel slug={project.slug} data={follow} />
       {anyAction ? (
         <nav aria-label="Manage this project" className="card">
           <ul className="action-list">

@@ -10,3 +10,20 @@ export const US_TIME_ZONES = [
   { value: "Pacific/Honolulu", label: "Hawaii (Pacific/Honolulu)" },
   { value: "UTC", label: "UTC" },
 ];
+
+/**
+ * Every IANA zone this runtime knows, for settings open to anyone anywhere. Call it on the server and
+ * send the list, so the page and its hydration agree. The current zone is kept even when this list
+ * spells it differently (an alias), so saving the form never changes it unasked.
+ */
+export function allTimeZoneOptions(current: string): { value: string; label: string }[] {
+  const zones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC", current]);
+  return [...zones].sort().map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }));
+}
+
+/** The U.S. zones, plus the person's own when it is elsewhere (chosen on the notification settings). */
+export function usTimeZoneOptions(current: string): { value: string; label: string }[] {
+  return US_TIME_ZONES.some((zone) => zone.value === current)
+    ? US_TIME_ZONES
+    : [...US_TIME_ZONES, { value: current, label: current.replace(/_/g, " ") }];
+}

@@ -30,10 +30,11 @@ export async function describeUnsubscribe(token: EmailToken): Promise<string | n
 }
 
 export async function applyUnsubscribe(token: EmailToken): Promise<boolean> {
+  // A link from an email to an account deleted since then names nothing: the page says it is not valid.
+  if ("u" in token && (await prisma.user.count({ where: { id: token.u } })) === 0) return false;
   switch (token.k) {
     case "project": {
-      const exists = await prisma.user.count({ where: { id: token.u } });
-      if (!exists) return false;
+      if ((await prisma.project.count({ where: { id: token.p } })) === 0) return false;
       await setProjectEmailMuted(prisma, token.u, token.p, true);
       return true;
     }

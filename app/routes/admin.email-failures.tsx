@@ -1,0 +1,84 @@
+// Administrators: emails the provider refused for good (invalid address and the like), so someone
+// can correct an address or tell the person.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listFailedDeliveries } from "~/models/notification.server";
+import { assertCan } from "~/policy";
+import { requireActor } from "~/services/actor.server";
+import { formatDateTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Undeliverable emails · Lodestone" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireActor(request);
+  assertCan(actor, "notification.viewDeliveryFailures", null);
+  const failures = await listFailedDeliveries();
+  return {
+    failures: failures.map((f) => ({
+      id: f.id,
+      toEmail: f.toEmail,
+      person: f.user ? { name: f.user.name, email: f.user.email } : null,
+      template: f.template,
+      lastError: f.lastError,
+      attempts: f.attempts,
+      failedAt: (f.failedAt ?? f.createdAt).toISOString(),
+    })),
+  };
+}
+
+export default function EmailFailures() {
+  const { failures } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/admin">Administration</Link>
+      </p>
+      <h1>Undeliverable emails</h1>
+      <p>Emails the provider refused for good, newest first. They are not retried.</p>
+      {failures.length === 0 ? (
+        <p className="card">No undeliverable emails.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Undeliverable emails, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Address</th>
+                <th scope="col">Person</th>
+                <th scope="col">Email</th>
+                <th scope="col">Error</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.toEmail}</td>
+                  <td>
+                    {f.person ? (
+                      <>
+                        {f.person.name}
+                        {f.person.email !== f.toEmail ? <span className="muted"> ({f.person.email})</span> : null}
+                      </>
+                    ) : (
+                      <span className="muted">No account (public subscription)</span>
+                    )}
+                  </td>
+                  <td>
+                    <code>{f.template}</code>
+                  </td>
+                  <td>{f.lastError ?? "—"}</td>
+                  <td>{f.attempts}</td>
+                  <td>
+                    <time dateTime={f.failedAt}>{formatDateTime(f.failedAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
