@@ -105,3 +105,25 @@ export async function openNotification(userId: string, id: string): Promise<stri
   if (!notification.readAt) await markRead(userId, [id]);
   return notification.url;
 }
+
+/**
+ * Emails still waiting an hour after they were queued: the provider has been failing (or refusing
+ * the API key) for longer than retries cover. Shown to admins next to the permanent failures.
+ */
+export async function summarizeDelayedDeliveries(olderThanMinutes = 60) {
+  const since = new Date(Date.now() - olderThanMinutes * 60_000);
+  const [count, oldest, lastError] = await Promise.all([
+    prisma.emailDelivery.count({ where: { status: "PENDING", createdAt: { lt: since } } }),
+    prisma.emailDelivery.findFirst({
+      where: { status: "PENDING", createdAt: { lt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    prisma.emailDelivery.findFirst({
+      where: { status: "PENDING", createdAt: { lt: since }, lastError: { not: null } },
+      orderBy: { createdAt: "desc" },
+      select: { lastError: true },
+    }),
+  ]);
+  return { count, oldest: oldest?.createdAt ?? null, lastError: lastError?.lastError ?? null };
+}

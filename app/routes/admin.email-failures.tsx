@@ -2,7 +2,7 @@
 // can correct an address or tell the person.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listFailedDeliveries } from "~/models/notification.server";
+import { listFailedDeliveries, summarizeDelayedDeliveries } from "~/models/notification.server";
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
 import { formatDateTime } from "~/utils/dates";
@@ -12,8 +12,9 @@ export const meta: MetaFunction = () => [{ title: "Undeliverable emails · Lodes
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   assertCan(actor, "notification.viewDeliveryFailures", null);
-  const failures = await listFailedDeliveries();
+  const [failures, delayed] = await Promise.all([listFailedDeliveries(), summarizeDelayedDeliveries()]);
   return {
+    delayed: { ...delayed, oldest: delayed.oldest?.toISOString() ?? null },
     failures: failures.map((f) => ({
       id: f.id,
       toEmail: f.toEmail,
@@ -27,13 +28,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EmailFailures() {
-  const { failures } = useLoaderData<typeof loader>();
+  const { failures, delayed } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
         <Link to="/admin">Administration</Link>
       </p>
       <h1>Undeliverable emails</h1>
+      {delayed.count > 0 ? (
+        <div className="card" role="status">
+          <h2>Delayed emails</h2>
+          <p>
+            {delayed.count} email{delayed.count === 1 ? " has" : "s have"} been waiting more than an hour
+            {delayed.oldest ? (
+              <>
+                {" "}
+                (the oldest since <time dateTime={delayed.oldest}>{formatDateTime(delayed.oldest)}</time>)
+              </>
+            ) : null}
+            . They are retried automatically; a long delay usually means the email provider is failing or the API key is
+            wrong.
+          </p>
+          {delayed.lastError ? <p>Last error: {delayed.lastError}</p> : null}
+        </div>
+      ) : null}
       <p>Emails the provider refused for good, newest first. They are not retried.</p>
       {failures.length === 0 ? (
         <p className="card">No undeliverable emails.</p>

@@ -21,6 +21,7 @@ import {
   markUnread,
   openNotification,
   savePreferences,
+  summarizeDelayedDeliveries,
 } from "~/models/notification.server";
 import { prisma } from "~/services/db.server";
 import { signEmailToken, verifyEmailToken } from "~/services/notifications/email-tokens.server";
@@ -301,5 +302,34 @@ describe("public email subscriptions", () => {
       requestEmailSubscription({ projectId: project.id, email: "busy@example.org", clientIp: "203.0.113.9" });
     for (let i = 0; i < 3; i++) await request();
     await expect(request()).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe("delivery problems for admins", () => {
+  it("counts emails waiting more than an hour, with the latest error, and not recent ones", async () => {
+    const before = await summarizeDelayedDeliveries();
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await prisma.emailDelivery.createMany({
+      data: [
+        {
+          idempotencyKey: `delayed-${Date.now()}`,
+          batchKey: "delayed",
+          template: "stage-changed",
+          toEmail: "late@example.org",
+          createdAt: twoHoursAgo,
+          lastError: "503: provider unavailable",
+        },
+        {
+          idempotencyKey: `recent-${Date.now()}`,
+          batchKey: "recent",
+          template: "stage-changed",
+          toEmail: "new@example.org",
+        },
+      ],
+    });
+    const after = await summarizeDelayedDeliveries();
+    expect(after.count).toBe(before.count + 1);
+    expect(after.lastError).toBe("503: provider unavailable");
+    expect(after.oldest?.getTime()).toBeLessThanOrEqual(twoHoursAgo.getTime());
   });
 });

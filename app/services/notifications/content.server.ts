@@ -97,7 +97,9 @@ async function stageChanged(payload: Payload, occurredAt: Date): Promise<EventNo
   const name = text(payload, "name");
   const toStageLabel = text(payload, "toStageLabel");
   const path = `/projects/${text(payload, "slug")}`;
-  const occurred = when(optional(payload, "occurredAt") ?? occurredAt.toISOString(), zone);
+  // To the minute: seconds in "when it happened" are noise (deadlines keep theirs).
+  const occurredMs = new Date(optional(payload, "occurredAt") ?? occurredAt.toISOString()).getTime();
+  const occurred = when(new Date(Math.floor(occurredMs / 60_000) * 60_000).toISOString(), zone);
   return {
     type: "STAGE_CHANGED",
     projectId,
