@@ -19,8 +19,9 @@ export default function SubscriptionConfirm({ projectName, confirmUrl }: Subscri
         Confirm that you want email updates about {projectName}
       </Heading>
       <Text>
-        Someone asked Lodestone to send this address email updates about {projectName}: stage changes, schedule changes
-        and public comment periods.
+        Someone asked Lodestone to send this address email updates about {projectName}: when it moves to a new stage,
+        and when a public comment period opens, is extended, is about to close and closes. (Schedule changes and other
+        choices need a free account.)
       </Text>
       <Text>Nothing is sent until you confirm.</Text>
       <ButtonWithLink href={confirmUrl}>Confirm my subscription</ButtonWithLink>
