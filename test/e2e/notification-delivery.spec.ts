@@ -98,9 +98,7 @@ test("a follower is emailed the new stage with a working link, and one-click uns
     )
     .toBe(2);
   await expect
-    .poll(async () =>
-      prisma.emailDelivery.count({ where: { status: "PENDING", toEmail: FOLLOWER } }),
-    )
+    .poll(async () => prisma.emailDelivery.count({ where: { status: "PENDING", toEmail: FOLLOWER } }))
     .toBe(0);
   const stageEmails = (await emailsTo(FOLLOWER)).filter((e) => e.subject.startsWith(project.name));
   expect(stageEmails.map((e) => e.subject)).toEqual([email.subject]);
