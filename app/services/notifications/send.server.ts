@@ -186,18 +186,32 @@ async function recordResults(deliveries: EmailDelivery[], results: ({ id: string
 }
 
 /**
- * Waits for this process's turn at the provider: one shared row holds the next free moment, so all
- * workers together stay under the account's rate. Times are the database's clock (UTC).
+ * Waits for this process's turn at the provider. One shared row holds the earliest moment the next
+ * request may start; a worker locks it, sleeps until then, moves it one interval past the moment it
+ * actually goes, and sends right after committing. So requests from all workers and processes start
+ * at least an interval apart, measured from when they really left (reserving future slots instead
+ * lets a late waker and an on-time one land together and trip the provider's per-second window).
+ * The interval has a 5% margin for the network's jitter. Times are the database's clock.
  */
-async function acquireSlot(requestsPerSecond: number) {
-  const interval = 1 / requestsPerSecond;
-  const [row] = await prisma.$queryRaw<{ waitMs: number }[]>`
-    insert into "EmailThrottle" (id, "nextSlotAt") values (1, (clock_timestamp() at time zone 'UTC') + make_interval(secs => ${interval}))
-    on conflict (id) do update
-      set "nextSlotAt" = greatest("EmailThrottle"."nextSlotAt", clock_timestamp() at time zone 'UTC') + make_interval(secs => ${interval})
-    returning (extract(epoch from ("nextSlotAt" - make_interval(secs => ${interval}) - (clock_timestamp() at time zone 'UTC'))) * 1000)::float8 as "waitMs"`;
-  const wait = row?.waitMs ?? 0;
-  if (wait > 0) await sleep(wait);
+export async function acquireSlot(requestsPerSecond: number) {
+  const intervalSeconds = (1 / requestsPerSecond) * 1.05;
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`insert into "EmailThrottle" (id, "nextSlotAt") values (1, clock_timestamp() at time zone 'UTC')
+        on conflict (id) do nothing`;
+      const [row] = await tx.$queryRaw<{ waitMs: number }[]>`
+        select (extract(epoch from ("nextSlotAt" - (clock_timestamp() at time zone 'UTC'))) * 1000)::float8 as "waitMs"
+        from "EmailThrottle" where id = 1 for update`;
+      const wait = row?.waitMs ?? 0;
+      if (wait > 0) await sleep(wait);
+      await tx.$executeRaw`
+        update "EmailThrottle"
+        set "nextSlotAt" = greatest("nextSlotAt", (clock_timestamp() at time zone 'UTC') + make_interval(secs => ${intervalSeconds}))
+        where id = 1`;
+    },
+    // Workers queue on the row lock: each waits at most one interval per worker ahead of it.
+    { maxWait: 60_000, timeout: 300_000 },
+  );
 }
 
 /** After a 429 nobody sends until Retry-After has passed. */
