@@ -193,7 +193,17 @@ async function recordResults(deliveries: EmailDelivery[], results: ({ id: string
  * lets a late waker and an on-time one land together and trip the provider's per-second window).
  * The interval has a 5% margin for the network's jitter. Times are the database's clock.
  */
-export async function acquireSlot(requestsPerSecond: number) {
+let queueInProcess: Promise<void> = Promise.resolve();
+
+export function acquireSlot(requestsPerSecond: number): Promise<void> {
+  // Jobs of one process take turns here first, so a process holds at most one pooled connection
+  // waiting on the row lock (web requests share the pool).
+  const turn = queueInProcess.then(() => acquireSharedSlot(requestsPerSecond));
+  queueInProcess = turn.catch(() => undefined);
+  return turn;
+}
+
+async function acquireSharedSlot(requestsPerSecond: number) {
   const intervalSeconds = (1 / requestsPerSecond) * 1.05;
   await prisma.$transaction(
     async (tx) => {
