@@ -4,9 +4,12 @@
 // with campaignId null (the intake's "to be grouped" mark), then grouped; the rate of each wave shows
 // whether grouping stays fast as the period fills up. Texts come from a seeded generator (20 campaign
 // templates of skewed popularity, copies with names, added paragraphs or a few changed words, ~20%
-// unique letters), so the grouped counts are checked against the generator's ground truth.
+// unique letters), so the grouped counts are checked against the generator's ground truth. Seeding
+// (generating the next 10,000 texts while the last 10,000 are inserted) is timed apart from grouping.
 //
-// Run with `npx tsx bench/comment-grouping-db.bench.ts [--count=N] [--seed=N]`. No build needed.
+// Run with `npm run bench:grouping -- [--count=N] [--seed=N] [--waves=N] [--batch=N]` (or
+// `npx tsx bench/comment-grouping-db.bench.ts ...`); --batch overrides the comments per grouping
+// transaction. No build needed.
 // Local only (PostgreSQL on 127.0.0.1, a free port, a temporary folder, removed at the end).
 // Results go to bench/results/comment-grouping-db-<timestamp>.json (git-ignored).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { exactKey } from "../app/models/form-letters";
-import { TEMPLATES, createLetterGenerator } from "./support/synthetic-letters";
+import { TEMPLATES, createLetterGenerator, type TruthKind } from "./support/synthetic-letters";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../app/services/embedded-postgres.server";
 import { applyMigrations } from "../app/services/migrate.server";
 
@@ -28,20 +31,21 @@ const argument = (name: string, fallback: number, max: number) => {
 };
 const COUNT = argument("count", 1_000_000, 2_000_000);
 const SEED = argument("seed", 20_210_001, 2 ** 31);
-const WAVES = 10;
+const WAVES = argument("waves", 10, 1000);
+const BATCH = process.argv.some((arg) => arg.startsWith("--batch=")) ? argument("batch", 1000, 100_000) : undefined;
 const ROWS_PER_INSERT = 10_000;
 
 // The same generator as bench/form-letters.bench.ts. The true group is a template index, or -1 for a
 // unique letter.
 const letters = createLetterGenerator(SEED);
 let uniqueLetters = 0;
-function syntheticComment(): { text: string; template: number } {
+function syntheticComment(): { text: string; template: number; kind: TruthKind } {
   const made = letters.syntheticComment(uniqueLetters);
   if (made.truthKind === "unique") {
     uniqueLetters++;
-    return { text: made.text, template: -1 };
+    return { text: made.text, template: -1, kind: made.truthKind };
   }
-  return { text: made.text, template: made.truthGroup };
+  return { text: made.text, template: made.truthGroup, kind: made.truthKind };
 }
 
 // ───────────── Database ─────────────
@@ -66,10 +70,21 @@ const INSERT_SQL = `
 
 const SEEDED_AT = Date.UTC(2026, 10, 1);
 
-/** Inserts comments [from, to) of the run, pending (campaignId null), 10,000 rows per statement. */
-async function seed(client: pg.Client, periodId: string, from: number, to: number, truth: Int16Array) {
+/**
+ * Inserts comments [from, to) of the run, pending (campaignId null), 10,000 rows per statement. The
+ * next rows are generated while PostgreSQL inserts the last ones (one core each).
+ */
+async function seed(
+  client: pg.Client,
+  periodId: string,
+  from: number,
+  to: number,
+  truth: Int16Array,
+  truthKinds: TruthKind[],
+) {
+  const started = performance.now();
   let generateMs = 0;
-  let insertMs = 0;
+  let inserting: Promise<unknown> | undefined;
   for (let start = from; start < to; start += ROWS_PER_INSERT) {
     const t0 = performance.now();
     const end = Math.min(to, start + ROWS_PER_INSERT);
@@ -80,8 +95,9 @@ async function seed(client: pg.Client, periodId: string, from: number, to: numbe
     const exacts: string[] = [];
     const times: string[] = [];
     for (let i = start; i < end; i++) {
-      const { text, template } = syntheticComment();
+      const { text, template, kind } = syntheticComment();
       truth[i] = template;
+      truthKinds[i] = kind;
       const n = String(i).padStart(8, "0");
       ids.push(`bench${n}`);
       receipts.push(`LDS-BENCH-${n}`);
@@ -91,12 +107,12 @@ async function seed(client: pg.Client, periodId: string, from: number, to: numbe
       // One per millisecond, in order: the grouping order is the arrival order.
       times.push(new Date(SEEDED_AT + i).toISOString());
     }
-    const t1 = performance.now();
-    await client.query(INSERT_SQL, [periodId, ids, receipts, keys, texts, exacts, times]);
-    insertMs += performance.now() - t1;
-    generateMs += t1 - t0;
+    generateMs += performance.now() - t0;
+    await inserting;
+    inserting = client.query(INSERT_SQL, [periodId, ids, receipts, keys, texts, exacts, times]);
   }
-  return { generateMs, insertMs };
+  await inserting;
+  return { generateMs, seedMs: performance.now() - started };
 }
 
 // ───────────── Run ─────────────
@@ -135,8 +151,15 @@ async function main() {
     groupSeconds: number;
     commentsPerSecond: number;
     pendingQueryMs: number;
+    rssMB: number;
+    load: number;
   }[] = [];
   const started = performance.now();
+  // The Node process's resident memory, sampled through the run (grouping holds a batch at a time).
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  sampler.unref();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   try {
     postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() });
     await ensureDatabase(postgres.adminUrl, "lodestone_bench");
@@ -179,7 +202,8 @@ async function main() {
     await client.connect();
 
     log(
-      `${fmt(COUNT)} comments in ${WAVES} waves (seed ${SEED}); PostgreSQL on ${HOST}, ${os.cpus().length} CPUs, ` +
+      `${fmt(COUNT)} comments in ${WAVES} waves (seed ${SEED}), grouping batch ${BATCH ?? "default"}; ` +
+        `PostgreSQL on ${HOST}, ${os.cpus().length} CPUs, ` +
         `load ${os
           .loadavg()
           .map((n) => n.toFixed(1))
@@ -187,9 +211,11 @@ async function main() {
     );
     console.log(
       `${"wave".padStart(4)}${"already grouped".padStart(17)}${"new".padStart(10)}${"seed s".padStart(9)}` +
-        `${"group s".padStart(10)}${"comments/s".padStart(12)}${"batch query ms".padStart(16)}`,
+        `${"group s".padStart(10)}${"comments/s".padStart(12)}${"batch query ms".padStart(16)}` +
+        `${"rss MB".padStart(8)}${"load".padStart(6)}`,
     );
     const truth = new Int16Array(COUNT);
+    const truthKinds = new Array<TruthKind>(COUNT);
     let seedMs = 0;
     let generateMs = 0;
     let groupMs = 0;
@@ -197,18 +223,18 @@ async function main() {
     for (let wave = 0; wave < WAVES; wave++) {
       const from = Math.floor((COUNT * wave) / WAVES);
       const to = Math.floor((COUNT * (wave + 1)) / WAVES);
-      const seeding = await seed(client, period.id, from, to, truth);
-      seedMs += seeding.insertMs;
+      const seeding = await seed(client, period.id, from, to, truth, truthKinds);
+      seedMs += seeding.seedMs;
       generateMs += seeding.generateMs;
       // The batch query groupPendingComments sends, timed once with this wave pending.
       const plan = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(
         `explain (analyze, format json) select id, text from "Comment"
-         where "periodId" = $1 and "campaignId" is null order by "submittedAt", id limit 200`,
-        [period.id],
+         where "periodId" = $1 and "campaignId" is null order by "submittedAt", id limit $2`,
+        [period.id, BATCH ?? 1000],
       );
       const pendingQueryMs = plan.rows[0]["QUERY PLAN"][0]["Execution Time"];
       const t0 = performance.now();
-      const placed = await groupPendingComments(period.id);
+      const placed = await groupPendingComments(period.id, { batchSize: BATCH });
       const ms = performance.now() - t0;
       groupMs += ms;
       if (placed !== to - from) throw new Error(`wave ${wave + 1}: placed ${placed}, expected ${to - from}`);
@@ -216,17 +242,20 @@ async function main() {
         wave: wave + 1,
         alreadyGrouped: grouped,
         comments: placed,
-        seedSeconds: round(seeding.insertMs / 1000, 2),
+        seedSeconds: round(seeding.seedMs / 1000, 2),
         groupSeconds: round(ms / 1000, 2),
         commentsPerSecond: Math.round(placed / (ms / 1000)),
         pendingQueryMs: round(pendingQueryMs, 2),
+        rssMB: mb(process.memoryUsage().rss),
+        load: round(os.loadavg()[0]),
       };
       waves.push(row);
       grouped += placed;
       console.log(
         `${String(row.wave).padStart(4)}${fmt(row.alreadyGrouped).padStart(17)}${fmt(row.comments).padStart(10)}` +
           `${row.seedSeconds.toFixed(1).padStart(9)}${row.groupSeconds.toFixed(1).padStart(10)}` +
-          `${fmt(row.commentsPerSecond).padStart(12)}${row.pendingQueryMs.toFixed(1).padStart(16)}`,
+          `${fmt(row.commentsPerSecond).padStart(12)}${row.pendingQueryMs.toFixed(1).padStart(16)}` +
+          `${fmt(row.rssMB).padStart(8)}${row.load.toFixed(1).padStart(6)}`,
       );
     }
 
@@ -270,6 +299,54 @@ async function main() {
       uniqueComments: sizeRows[0].unique,
       pending: extra[0].pending,
     };
+
+    // Equal counts could hide errors that cancel out: compare comment by comment. A found campaign
+    // stands for the template most of its comments copy; every other comment in it is wrongly grouped.
+    const { rows: memberRows } = await client.query<[string | null]>({
+      text: `select "campaignId" from "Comment" where "periodId" = $1 order by "submittedAt", id`,
+      values: [period.id],
+      rowMode: "array",
+    });
+    const members = new Map<string | null, number[]>();
+    memberRows.forEach(([campaignId], i) => {
+      const list = members.get(campaignId);
+      if (list) list.push(i);
+      else members.set(campaignId, [i]);
+    });
+    const inTruthCampaign = (i: number) => truth[i] >= 0 && (truthSizes.get(truth[i]) ?? 0) >= 2;
+    const comparison = { wronglyGrouped: 0, copiesFoundUnique: 0, templatesSplit: 0 };
+    const campaignsPerTemplate = new Map<number, number>();
+    for (const [campaignId, list] of members) {
+      if (campaignId === null || list.length < 2) {
+        comparison.copiesFoundUnique += list.filter(inTruthCampaign).length;
+        continue;
+      }
+      const votes = new Map<number, number>();
+      for (const i of list) votes.set(truth[i], (votes.get(truth[i]) ?? 0) + 1);
+      const [template, copies] = [...votes].reduce((best, next) => (next[1] > best[1] ? next : best));
+      comparison.wronglyGrouped += list.length - (template >= 0 ? copies : 0);
+      if (template >= 0) campaignsPerTemplate.set(template, (campaignsPerTemplate.get(template) ?? 0) + 1);
+    }
+    comparison.templatesSplit = [...campaignsPerTemplate.values()].filter((n) => n > 1).length;
+
+    // How the campaigns' comments relate to their representatives, next to how they were made.
+    const { rows: kindRows } = await client.query<{ identical: number; added: number; edited: number }>(
+      `
+      select count(*) filter (where m."exactKey" = r."exactKey")::int as identical,
+             count(*) filter (where m."exactKey" <> r."exactKey" and coalesce(m."addedText", '') <> '')::int as added,
+             count(*) filter (where m."exactKey" <> r."exactKey" and coalesce(m."addedText", '') = '')::int as edited
+      from "Comment" m
+      join "Campaign" k on k.id = m."campaignId"
+      join "Comment" r on r.id = k."representativeId"
+      where m."periodId" = $1
+        and m."campaignId" in (select "campaignId" from "Comment" where "periodId" = $1
+                               group by "campaignId" having count(*) >= 2)`,
+      [period.id],
+    );
+    const kinds = { found: kindRows[0], made: { identical: 0, added: 0, edited: 0 } };
+    truthKinds.forEach((kind, i) => {
+      if (kind !== "unique" && inTruthCampaign(i)) kinds.made[kind]++;
+    });
     const storage = {
       campaignRows: extra[0].campaignRows,
       campaignBandRows: extra[0].bandRows,
@@ -277,7 +354,7 @@ async function main() {
       commentTableMB: Math.round(Number(extra[0].commentBytes) / 2 ** 20),
     };
     const timing = {
-      seedInsertSeconds: round(seedMs / 1000, 1),
+      seedSeconds: round(seedMs / 1000, 1),
       seedRowsPerSecond: Math.round(COUNT / (seedMs / 1000)),
       textGenerationSeconds: round(generateMs / 1000, 1),
       groupingSeconds: round(groupMs / 1000, 1),
@@ -285,13 +362,14 @@ async function main() {
       firstWaveCommentsPerSecond: waves[0].commentsPerSecond,
       lastWaveCommentsPerSecond: waves[waves.length - 1].commentsPerSecond,
       wallSeconds: round((performance.now() - started) / 1000, 1),
+      peakRssMB: mb(peakRss),
     };
 
     const line = (label: string, value: string | number) => console.log(`${label.padEnd(34)}${value}`);
     console.log("");
     line("Grouping, total", `${timing.groupingSeconds} s (${fmt(timing.groupingCommentsPerSecond)} comments/s)`);
-    line("Seeding (INSERT ... unnest)", `${timing.seedInsertSeconds} s (${fmt(timing.seedRowsPerSecond)} rows/s)`);
-    line("Text generation (not counted)", `${timing.textGenerationSeconds} s`);
+    line("Seeding (INSERT ... unnest)", `${timing.seedSeconds} s (${fmt(timing.seedRowsPerSecond)} rows/s)`);
+    line("  of which generating texts", `${timing.textGenerationSeconds} s (overlapping the inserts)`);
     line("Database size", `${storage.databaseMB} MB (Comment table ${storage.commentTableMB} MB)`);
     line("Campaign rows / CampaignBand rows", `${fmt(storage.campaignRows)} / ${fmt(storage.campaignBandRows)}`);
     console.log("");
@@ -300,15 +378,33 @@ async function main() {
       console.log(`${field.padEnd(34)}${fmt(found[field]).padStart(12)}${fmt(truthCounts[field]).padStart(12)}`);
     }
     line("still pending", found.pending);
+    line("wrongly grouped comments", comparison.wronglyGrouped);
+    line("copies found unique", comparison.copiesFoundUnique);
+    line("templates split in two or more", comparison.templatesSplit);
+    line("Peak RSS (Node process)", `${timing.peakRssMB} MB`);
+    console.log("");
+    console.log(`${"campaign comments by kind".padEnd(34)}${"found".padStart(12)}${"made as".padStart(12)}`);
+    for (const kind of ["identical", "added", "edited"] as const) {
+      console.log(`${kind.padEnd(34)}${fmt(kinds.found[kind]).padStart(12)}${fmt(kinds.made[kind]).padStart(12)}`);
+    }
 
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, node: process.version, loadAfter: os.loadavg() },
-      settings: { comments: COUNT, seed: SEED, waves: WAVES, rowsPerInsert: ROWS_PER_INSERT, templates: TEMPLATES },
+      settings: {
+        comments: COUNT,
+        seed: SEED,
+        waves: WAVES,
+        groupingBatch: BATCH ?? "default",
+        rowsPerInsert: ROWS_PER_INSERT,
+        templates: TEMPLATES,
+      },
       timing,
       waves,
       found,
       truth: truthCounts,
+      comparison,
+      kinds,
       storage,
     };
     const outDir = path.join(ROOT, "bench", "results");

@@ -1,13 +1,23 @@
 // Form-letter grouping as comments arrive, just after the intake commits: app/models/form-letters.ts
-// decides, this module keeps its indexes in PostgreSQL. Per comment: one indexed exact-key lookup,
-// else one indexed CampaignBand lookup (32 band keys) and a comparison with the few candidate
-// representatives. Cost does not grow with the number of comments in the period.
+// decides, this module keeps its indexes in PostgreSQL. A comment is an identical copy of a text already
+// placed (an indexed exact-key lookup), else a near copy of a candidate campaign's representative (an
+// indexed CampaignBand lookup by its 32 band keys, then a comparison with those few representatives),
+// else the start of a new campaign. Cost does not grow with the number of comments in the period.
 //
 // Every comment belongs to a Campaign row. A text that matches nothing starts a "singleton" campaign
 // with itself as representative and its band keys indexed, so the SECOND copy of a letter finds the
 // first one through the same lookups as the thousandth. A campaign is only counted as one with at
 // least two comments (summarizeCounts in form-letters.ts applies that rule); singletons are how the
 // unique comments are counted.
+//
+// Batches: pending comments are placed up to GROUPING_BATCH per transaction with a fixed number of
+// statements, not a few per comment: read the batch; read, for all its texts at once, a placed copy
+// and how many copies the period has; read the campaigns sharing a band key with any of them; place
+// every comment in memory in arrival order (comment-grouping-batch.ts keeps the campaigns the batch
+// starts, and representatives it replaces, in its own index as it goes); then write the new
+// campaigns, their band keys and every placement in bulk statements. The result is the one placing
+// the comments one at a time gives; only a representative replacement adds a statement or two (the
+// re-read of that campaign's texts).
 //
 // Concurrency: placement reads what other transactions have placed, so two copies of a new letter
 // placed at once would each see nothing and start two campaigns. A transaction-scoped advisory lock
@@ -20,14 +30,23 @@
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import {
+  bandKeyStrings,
+  planBatch,
+  REPLACEMENT_CHECK_LIMIT,
+  type BatchPlan,
+  type CandidateCampaign,
+  type PendingComment,
+  type PlacedCopy,
+  type Replacement,
+} from "./comment-grouping-batch";
+import {
   addedText,
-  fingerprint,
+  estimateJaccard,
   exactJaccard,
-  classify,
+  fingerprint,
+  NEAR_DUPLICATE_THRESHOLD,
   normalizeText,
   shingles,
-  shouldReplaceRepresentative,
-  type CommentFingerprint,
   type ComparableText,
 } from "./form-letters";
 
@@ -37,194 +56,272 @@ type Tx = Prisma.TransactionClient;
 const GROUPING_LOCK_NAMESPACE = 0x4c44_5331; // "LDS1"
 
 /**
- * The representative can only change while its challenger has at most this many copies. Counting
- * copies is an index scan, so an unbounded check would cost O(copies) per comment; 64 is far past
- * the point where the question matters (a first sender's added paragraph is outvoted by the second
- * and third plain copies), and keeps the check at a few dozen index entries.
+ * Comments placed per transaction. A batch costs the same few statements whatever its size, so larger
+ * batches amortise the round trips; 1,000 keeps a transaction (and the lock) to about a second on
+ * 2 cores and its arrays well inside one statement (bench/comment-grouping-db.bench.ts measures it).
  */
-const REPLACEMENT_CHECK_LIMIT = 64;
-
-export type Placement = {
-  campaignId: string;
-  kind: "identical" | "near" | "unique";
-  similarity: number;
-  addedText: string | null;
-};
+const GROUPING_BATCH = 1000;
 
 // Signatures are uint32; the column is a signed int4[]. Values below 2^31 are unchanged either way.
-const toInt4 = (signature: Uint32Array) => Array.from(signature, (value) => value | 0);
+// As text literals ('{1,2,...}'): unnest cannot take an array of arrays.
+const int4Literal = (signature: Uint32Array) => `{${Array.from(signature, (value) => value | 0).join(",")}}`;
 const fromInt4 = (values: number[]) => Uint32Array.from(values, (value) => value >>> 0);
-// Keys only compare within their band, and the (campaignId, bandKey) key must not repeat.
-const bandKeyStrings = (keys: Uint32Array) => Array.from(keys, (key, band) => `${band}:${key}`);
 
-export async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
+async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(${GROUPING_LOCK_NAMESPACE}::int, hashtext(${periodId}))`;
 }
 
 /**
- * Places a just-inserted comment (campaignId still null) in its campaign and records how it relates
- * to the representative. Call with the period's grouping lock held.
+ * For each of the batch's texts: how many comments of the period have it (pending ones included, up to
+ * REPLACEMENT_CHECK_LIMIT + 1) and, if one is placed, its placement (every copy of a text shares it).
  */
-export async function placeComment(
-  tx: Tx,
-  comment: { id: string; periodId: string },
-  fingerprint: CommentFingerprint,
-  representatives?: Map<string, ComparableText>,
-): Promise<Placement> {
-  const [copy] = await tx.$queryRaw<
-    { campaignId: string; addedText: string | null; similarity: number | null; isRepresentativeText: boolean }[]
+async function findPlacedCopies(tx: Tx, periodId: string, exactKeys: string[]) {
+  // "limit" per key: a letter sent 100,000 times costs a few dozen index entries, not 100,000.
+  const rows = await tx.$queryRaw<
+    {
+      exactKey: string;
+      copies: number;
+      campaignId: string | null;
+      addedText: string | null;
+      similarity: number | null;
+      isRep: boolean | null;
+    }[]
   >`
-    select c."campaignId", c."addedText", c.similarity, (r."exactKey" = c."exactKey") as "isRepresentativeText"
-    from "Comment" c
-    join "Campaign" k on k.id = c."campaignId"
-    join "Comment" r on r.id = k."representativeId"
-    where c."periodId" = ${comment.periodId} and c."exactKey" = ${fingerprint.exactKey} and c.id <> ${comment.id}
-    limit 1`;
-  if (copy) {
-    // Every copy of a text sits in the same campaign with the same relation to its representative.
-    const placement: Placement = {
-      campaignId: copy.campaignId,
-      kind: copy.isRepresentativeText ? "identical" : "near",
-      similarity: copy.similarity ?? 1,
-      addedText: copy.addedText,
-    };
-    await setPlacement(tx, comment.id, placement);
-    if (!copy.isRepresentativeText) await maybeReplaceRepresentative(tx, comment, fingerprint, copy.campaignId);
-    return placement;
+    select e.key as "exactKey", n.copies, p."campaignId", p."addedText", p.similarity, p."isRep"
+    from unnest(${exactKeys}::text[]) as e(key)
+    cross join lateral (
+      select count(*)::int as copies from (
+        select 1 from "Comment" where "periodId" = ${periodId} and "exactKey" = e.key::char(64)
+        limit ${REPLACEMENT_CHECK_LIMIT + 1}) t
+    ) n
+    left join lateral (
+      select c."campaignId", c."addedText", c.similarity, (r."exactKey" = c."exactKey") as "isRep"
+      from "Comment" c
+      join "Campaign" k on k.id = c."campaignId"
+      join "Comment" r on r.id = k."representativeId"
+      where c."periodId" = ${periodId} and c."exactKey" = e.key::char(64)
+      limit 1
+    ) p on true`;
+  const placed = new Map<string, PlacedCopy>();
+  for (const row of rows) {
+    if (row.campaignId === null) continue;
+    placed.set(row.exactKey, {
+      campaignId: row.campaignId,
+      isRepresentativeText: row.isRep === true,
+      similarity: row.similarity ?? 1,
+      addedText: row.addedText,
+    });
   }
+  return { placed, copyCounts: new Map(rows.map((row) => [row.exactKey, row.copies])) };
+}
 
-  const candidates = await tx.$queryRaw<{ id: string; representativeId: string; signature: number[]; text: string }[]>`
-    select k.id, k."representativeId", k.signature, r.text
-    from "Campaign" k
-    join "Comment" r on r.id = k."representativeId"
-    where k.id in (
-      select b."campaignId" from "CampaignBand" b
-      where b."periodId" = ${comment.periodId} and b."bandKey" = any(${bandKeyStrings(fingerprint.bandKeys)}::text[])
+/**
+ * classify skips a candidate whose signature estimate is below NEAR_DUPLICATE_THRESHOLD − 0.15 before
+ * it looks at its text. Most candidates are chance band collisions with unrelated letters, whose number
+ * grows with the period's unique letters: their texts are not read unless some comment of the batch
+ * that found them is at least this close by signature. Reading them all slowed grouping from ~1,400 to
+ * ~700 comments/s as a period filled to 1,000,000 comments.
+ */
+const READ_TEXT_FROM_ESTIMATE = NEAR_DUPLICATE_THRESHOLD / 2;
+
+/**
+ * The campaigns sharing a band key with the batch's `unmatched` comments, and the `challenged` ones
+ * holding a text of the batch that is not their representative's (a copy of it may replace the
+ * representative), oldest first: the order classify breaks ties by. Adds how many copies each
+ * representative's text has to `copyCounts`.
+ */
+async function findCandidates(
+  tx: Tx,
+  periodId: string,
+  unmatched: PendingComment[],
+  challenged: string[],
+  copyCounts: Map<string, number>,
+): Promise<CandidateCampaign[]> {
+  const bandKeys = [...new Set(unmatched.flatMap((p) => bandKeyStrings(p.fingerprint.bandKeys)))];
+  // One index probe per band key and per campaign found. "offset 0" keeps each lateral subquery a
+  // probe: given a batch's ~10,000 keys as a join, the planner scanned and sorted every band (and
+  // comment) of the period instead, a cost that grows with the period (measured at 60,000 comments).
+  const found = await tx.$queryRaw<{ id: string; signature: number[]; bandKeys: string[] }[]>`
+    with hits as materialized (
+      select h."campaignId", q.key as "bandKey"
+      from unnest(${bandKeys}::text[]) as q(key)
+      cross join lateral (
+        select b."campaignId" from "CampaignBand" b
+        where b."periodId" = ${periodId} and b."bandKey" = q.key
+        offset 0
+      ) h
+      union all
+      select id, null from unnest(${challenged}::text[]) as id
+    ), found as (
+      select "campaignId" as id, coalesce(array_agg("bandKey") filter (where "bandKey" is not null), '{}') as "bandKeys"
+      from hits group by "campaignId"
     )
-    order by k."createdAt"`;
-  // A batch compares many comments with the same few representatives: prepare each once.
-  const comparable: ComparableText[] = candidates.map((candidate) => {
-    const known = representatives?.get(candidate.representativeId);
-    if (known) return known;
-    const normalized = normalizeText(candidate.text);
-    const prepared = { normalized, signature: fromInt4(candidate.signature), shingles: shingles(normalized) };
-    representatives?.set(candidate.representativeId, prepared);
-    return prepared;
-  });
-  const result = classify(
-    { normalized: fingerprint.normalized, signature: fingerprint.signature, shingles: fingerprint.shingles },
-    comparable,
-  );
-  if (result.campaignIndex !== undefined) {
-    const placement: Placement = {
-      campaignId: candidates[result.campaignIndex].id,
-      kind: result.kind,
-      similarity: result.similarity,
-      addedText: result.addedText || null,
-    };
-    await setPlacement(tx, comment.id, placement);
-    return placement;
+    select f.id, f."bandKeys", k.signature
+    from found f
+    cross join lateral (select k."createdAt", k.signature from "Campaign" k where k.id = f.id offset 0) k
+    order by k."createdAt", f.id`;
+  const campaigns = found.map((row) => ({ ...row, signature: fromInt4(row.signature) }));
+  const byBandKey = new Map<string, typeof campaigns>();
+  for (const campaign of campaigns) {
+    for (const key of campaign.bandKeys) {
+      const list = byBandKey.get(key);
+      if (list) list.push(campaign);
+      else byBandKey.set(key, [campaign]);
+    }
   }
-
-  const campaign = await tx.campaign.create({
-    data: { periodId: comment.periodId, representativeId: comment.id, signature: toInt4(fingerprint.signature) },
-    select: { id: true },
-  });
-  await indexBands(tx, campaign.id, comment.periodId, fingerprint.bandKeys);
-  const placement: Placement = { campaignId: campaign.id, kind: "unique", similarity: 1, addedText: null };
-  await setPlacement(tx, comment.id, placement);
-  return placement;
-}
-
-async function setPlacement(tx: Tx, commentId: string, placement: Placement): Promise<void> {
-  await tx.comment.update({
-    where: { id: commentId },
-    data: { campaignId: placement.campaignId, similarity: placement.similarity, addedText: placement.addedText },
-  });
-}
-
-async function indexBands(tx: Tx, campaignId: string, periodId: string, keys: Uint32Array): Promise<void> {
-  // A representative that changes keeps the old keys too: comments close to the old text still find it.
-  await tx.campaignBand.createMany({
-    data: bandKeyStrings(keys).map((bandKey) => ({ campaignId, periodId, bandKey })),
-    skipDuplicates: true,
+  const toRead = new Set(challenged);
+  for (const { fingerprint: own } of unmatched) {
+    for (const key of bandKeyStrings(own.bandKeys)) {
+      for (const { id, signature } of byBandKey.get(key) ?? []) {
+        if (estimateJaccard(own.signature, signature) >= READ_TEXT_FROM_ESTIMATE) toRead.add(id);
+      }
+    }
+  }
+  if (toRead.size === 0) return campaigns.map(unread);
+  const texts = await tx.$queryRaw<{ id: string; text: string; exactKey: string; copies: number }[]>`
+    select x.id, r.text, r."exactKey", r.copies
+    from unnest(${[...toRead]}::text[]) as x(id)
+    cross join lateral (
+      select r.text, r."exactKey",
+             (select count(*)::int from (
+                select 1 from "Comment" n where n."periodId" = ${periodId} and n."exactKey" = r."exactKey"
+                limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as copies
+      from "Campaign" k join "Comment" r on r.id = k."representativeId"
+      where k.id = x.id
+      offset 0
+    ) r`;
+  const read = new Map(texts.map((row) => [row.id, row]));
+  return campaigns.map(({ id, bandKeys: keys, signature }) => {
+    const text = read.get(id);
+    if (!text) return unread({ id, bandKeys: keys, signature });
+    copyCounts.set(text.exactKey, text.copies);
+    const normalized = normalizeText(text.text);
+    // Most candidates are rejected on their signature: read the shingles only for those compared.
+    let own: Uint32Array | undefined;
+    const representative: ComparableText = {
+      normalized,
+      signature,
+      get shingles() {
+        return (own ??= shingles(normalized));
+      },
+    };
+    return { id, bandKeys: keys, representative, representativeKey: text.exactKey };
   });
 }
 
 /**
- * shouldReplaceRepresentative: a text sent at least twice as often as the representative's becomes
- * the representative, and the campaign's distinct texts are re-read against it (their addedText and
- * similarity change; they stay in the campaign, as in bench/form-letters.bench.ts).
+ * A candidate classify rejects on its signature, so it never compares the text (the normalised text
+ * stands in with "\n", which no normalised text contains). Never replaced: nothing of the batch joins it.
  */
-async function maybeReplaceRepresentative(
-  tx: Tx,
-  comment: { id: string; periodId: string },
-  fingerprint: CommentFingerprint,
-  campaignId: string,
-): Promise<void> {
-  const [counts] = await tx.$queryRaw<{ textCopies: number; representativeCopies: number }[]>`
-    select
-      (select count(*)::int from (select 1 from "Comment"
-        where "periodId" = ${comment.periodId} and "exactKey" = ${fingerprint.exactKey}
-        limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as "textCopies",
-      (select count(*)::int from (select 1 from "Comment"
-        where "periodId" = ${comment.periodId} and "exactKey" = r."exactKey"
-        limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as "representativeCopies"
-    from "Campaign" k join "Comment" r on r.id = k."representativeId"
-    where k.id = ${campaignId}`;
-  if (!counts || counts.textCopies > REPLACEMENT_CHECK_LIMIT) return;
-  if (!shouldReplaceRepresentative(counts.representativeCopies, counts.textCopies)) return;
+function unread(campaign: { id: string; bandKeys: string[]; signature: Uint32Array }): CandidateCampaign {
+  const representative: ComparableText = {
+    normalized: "\n",
+    signature: campaign.signature,
+    get shingles(): Uint32Array {
+      throw new Error("classify compared a candidate whose text was not read: lower READ_TEXT_FROM_ESTIMATE");
+    },
+  };
+  return { id: campaign.id, bandKeys: campaign.bandKeys, representative, representativeKey: "" };
+}
 
-  await tx.campaign.update({
-    where: { id: campaignId },
-    data: { representativeId: comment.id, signature: toInt4(fingerprint.signature) },
-  });
-  await indexBands(tx, campaignId, comment.periodId, fingerprint.bandKeys);
+async function writePlan(tx: Tx, periodId: string, plan: BatchPlan): Promise<void> {
+  const { newCampaigns: started, replacements: replaced, placements } = plan;
+  if (started.length > 0) {
+    await tx.$executeRaw`
+      insert into "Campaign" (id, "periodId", "representativeId", signature)
+      select v.id, ${periodId}, v.representative, v.signature::int4[]
+      from unnest(${started.map((c) => c.id)}::text[], ${started.map((c) => c.representativeId)}::text[],
+                  ${started.map((c) => int4Literal(c.signature))}::text[]) as v(id, representative, signature)`;
+  }
+  if (replaced.length > 0) {
+    await tx.$executeRaw`
+      update "Campaign" k set "representativeId" = v.representative, signature = v.signature::int4[]
+      from unnest(${replaced.map((r) => r.campaignId)}::text[], ${replaced.map((r) => r.representativeId)}::text[],
+                  ${replaced.map((r) => int4Literal(r.representative.signature))}::text[])
+        as v(id, representative, signature)
+      where k.id = v.id`;
+  }
+  // A representative that changes keeps the old keys too: comments close to the old text still find it.
+  const indexed = [...started, ...replaced.map((r) => ({ id: r.campaignId, bandKeys: r.bandKeys }))];
+  if (indexed.length > 0) {
+    await tx.$executeRaw`
+      insert into "CampaignBand" ("campaignId", "periodId", "bandKey")
+      select v.campaign, ${periodId}, v.key
+      from unnest(${indexed.flatMap((c) => c.bandKeys.map(() => c.id))}::text[],
+                  ${indexed.flatMap((c) => c.bandKeys)}::text[]) as v(campaign, key)
+      on conflict do nothing`;
+  }
+  await tx.$executeRaw`
+    update "Comment" c
+    set "campaignId" = v.campaign, similarity = v.similarity, "addedText" = v.added
+    from unnest(${placements.map((p) => p.commentId)}::text[], ${placements.map((p) => p.campaignId)}::text[],
+                ${placements.map((p) => p.similarity)}::float8[], ${placements.map((p) => p.addedText)}::text[])
+      as v(id, campaign, similarity, added)
+    where c.id = v.id`;
+  for (const replacement of replaced) await rereadCampaign(tx, replacement);
+}
+
+/**
+ * After its representative changed, the campaign's distinct texts are re-read against the new one:
+ * their addedText and similarity change; they stay in the campaign (as in bench/form-letters.bench.ts).
+ */
+async function rereadCampaign(tx: Tx, { campaignId, representative }: Replacement): Promise<void> {
   const texts = await tx.$queryRaw<{ exactKey: string; text: string }[]>`
     select distinct on ("exactKey") "exactKey", text from "Comment"
     where "campaignId" = ${campaignId}
     order by "exactKey", "submittedAt"`;
-  const representative = shingles(fingerprint.normalized);
-  for (const text of texts) {
-    const isRepresentative = text.exactKey === fingerprint.exactKey;
-    const normalized = normalizeText(text.text);
-    const similarity = isRepresentative ? 1 : exactJaccard(representative, shingles(normalized));
-    const added = isRepresentative ? null : addedText(fingerprint.normalized, normalized) || null;
-    await tx.comment.updateMany({
-      where: { campaignId, exactKey: text.exactKey },
-      data: { similarity, addedText: added },
-    });
-  }
+  const rereads = texts.map(({ exactKey, text }) => {
+    if (exactKey === representative.exactKey) return { exactKey, similarity: 1, added: null };
+    const normalized = normalizeText(text);
+    const added = addedText(representative.normalized, normalized) || null;
+    return { exactKey, similarity: exactJaccard(representative.shingles, shingles(normalized)), added };
+  });
+  await tx.$executeRaw`
+    update "Comment" c set similarity = v.similarity, "addedText" = v.added
+    from unnest(${rereads.map((r) => r.exactKey)}::text[], ${rereads.map((r) => r.similarity)}::float8[],
+                ${rereads.map((r) => r.added)}::text[]) as v(key, similarity, added)
+    where c."campaignId" = ${campaignId} and c."exactKey" = v.key::char(64)`;
 }
 
-const GROUPING_BATCH = 200;
+/** Places up to `batchSize` of the period's pending comments, oldest first. Returns how many. */
+async function placePendingBatch(tx: Tx, periodId: string, batchSize: number): Promise<number> {
+  await lockPeriodForGrouping(tx, periodId);
+  const rows = await tx.comment.findMany({
+    where: { periodId, campaignId: null },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: batchSize,
+    select: { id: true, text: true },
+  });
+  if (rows.length === 0) return 0;
+  const pending = rows.map((row) => ({ id: row.id, fingerprint: fingerprint(row.text) }));
+  const exactKeys = [...new Set(pending.map((p) => p.fingerprint.exactKey))];
+  const { placed, copyCounts } = await findPlacedCopies(tx, periodId, exactKeys);
+  const unmatched = pending.filter((p) => !placed.has(p.fingerprint.exactKey));
+  const challenged = [...new Set([...placed.values()].filter((c) => !c.isRepresentativeText).map((c) => c.campaignId))];
+  const candidates =
+    unmatched.length + challenged.length > 0
+      ? await findCandidates(tx, periodId, unmatched, challenged, copyCounts)
+      : [];
+  await writePlan(tx, periodId, planBatch(pending, placed, candidates, copyCounts));
+  return rows.length;
+}
 
 /**
  * Places the period's comments that are not in a campaign yet, oldest first, a batch per
  * transaction. Returns how many it placed. Safe to run from several processes at once.
  */
-export async function groupPendingComments(periodId: string): Promise<number> {
+export async function groupPendingComments(
+  periodId: string,
+  { batchSize = GROUPING_BATCH }: { batchSize?: number } = {},
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const placed = await prisma.$transaction(
-      async (tx) => {
-        await lockPeriodForGrouping(tx, periodId);
-        const pending = await tx.comment.findMany({
-          where: { periodId, campaignId: null },
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          take: GROUPING_BATCH,
-          select: { id: true, text: true },
-        });
-        const representatives = new Map<string, ComparableText>();
-        for (const comment of pending) {
-          await placeComment(tx, { id: comment.id, periodId }, fingerprint(comment.text), representatives);
-        }
-        return pending.length;
-      },
-      { maxWait: 15_000, timeout: 120_000 },
-    );
+    const placed = await prisma.$transaction((tx) => placePendingBatch(tx, periodId, batchSize), {
+      maxWait: 15_000,
+      timeout: 120_000,
+    });
     total += placed;
-    if (placed < GROUPING_BATCH) return total;
+    if (placed < batchSize) return total;
   }
 }
 
