@@ -85,6 +85,19 @@ describe("receipts and idempotency", () => {
     for (const receipt of receipts) expect(receipt).toMatch(RECEIPT_PATTERN);
   });
 
+  it("records the comment.submitted event without queueing a dispatch job (nobody is notified of it)", async () => {
+    const jobsBefore = await prisma.$queryRaw<{ n: number }[]>`
+      select count(*)::int as n from graphile_worker._private_jobs`;
+    const result = await submitComment(input({ text: `queue check ${UNRELATED}` }), context);
+    const event = await prisma.domainEvent.findFirst({
+      where: { type: "comment.submitted", payload: { path: ["commentId"], equals: result.commentId } },
+    });
+    expect(event).not.toBeNull();
+    const jobsAfter = await prisma.$queryRaw<{ n: number }[]>`
+      select count(*)::int as n from graphile_worker._private_jobs`;
+    expect(jobsAfter[0]?.n).toBe(jobsBefore[0]?.n);
+  });
+
   it("answers a retried POST with the same receipt and stores one comment", async () => {
     const request = input();
     const first = await submitComment(request, context);
