@@ -29,7 +29,10 @@ const cronItems = parseCronItems([
 ]);
 
 const logger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[worker] ${message}`);
+  // A dropped connection (database restart, failover) is reported as an error but recovered from.
+  const recoverable = level === "warning" || /client generated error/.test(message);
+  if (level === "error" && !recoverable) console.error(`[worker] ${message}`);
+  else if (recoverable) console.warn(`[worker] ${message}`);
 });
 
 export type RunningWorker = { stop: () => Promise<void>; runner: Runner };
@@ -39,6 +42,9 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
     connectionString: process.env.DATABASE_URL,
     max: (options.concurrency ?? env().WORKER_CONCURRENCY) + 2,
   });
+  // An idle connection the server drops (restart, failover, shutdown) must not crash the process:
+  // graphile-worker reconnects; the pool only reports it.
+  pool.on("error", (error) => console.warn(`[worker] database connection lost: ${error.message}`));
   const runner = await run({
     pgPool: pool,
     taskList: tasks,

@@ -99,6 +99,8 @@ describe("opening a comment period", () => {
       opensAt: "2026-03-01T07:00:00.000Z",
       closesAt: "2026-04-01T05:59:00.000Z",
       timeZone: "America/Denver",
+      // So the person who opened it is not notified of their own action.
+      actorId: regulator.id,
     });
   });
 

@@ -87,3 +87,52 @@ describe("a worker killed mid-batch", () => {
     expect(mailbox().stats().replayed).toBeGreaterThanOrEqual(1);
   }, 90_000);
 });
+
+describe("a worker whose database connections are cut", () => {
+  it("keeps the process alive and goes on sending once it reconnects", async () => {
+    mailbox().reset();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const company = await createOrganization("COMPANY");
+      const agency = await createOrganization("AGENCY");
+      const regulator = await createUser();
+      await addMember(regulator.id, agency.id);
+      const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id });
+      const follower = await createUser({ email: "after-reconnect@example.org" });
+      await followProject(follower.id, project.id);
+      worker = await startWorker({ concurrency: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Cut every connection of this database except Prisma's own query (as a restart or failover does
+      // to the worker's idle and listening connections).
+      await prisma.$queryRaw`
+        select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and query ilike '%graphile%'`;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await changeStage(
+        { projectId: project.id, expectedVersion: 1, kind: "ADVANCE", reason: "After the restart." },
+        { actorId: regulator.id, requestId: "reconnect-test" },
+      );
+      await waitFor(() => mailbox().emailsTo(follower.email).length === 1, 30_000);
+    } finally {
+      warn.mockRestore();
+    }
+  }, 60_000);
+});
+
+describe("stopping the worker while the database shuts down", () => {
+  it("does not crash the process when an idle connection is cut after the queue let go of it", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const stopping = await startWorker({ concurrency: 1 });
+      // The queue stops first (and removes its own error listeners); the pool still holds idle clients.
+      await stopping.runner.stop();
+      await prisma.$queryRaw`
+        select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and state = 'idle' and query ilike '%graphile%'`;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await stopping.stop().catch(() => undefined);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
