@@ -24,6 +24,7 @@ let worker: RunningWorker | null = null;
 afterEach(async () => {
   child?.kill("SIGKILL");
   await worker?.stop();
+  worker = null;
 });
 
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
