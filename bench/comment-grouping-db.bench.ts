@@ -12,7 +12,7 @@
 // transaction. No build needed.
 // Local only (PostgreSQL on 127.0.0.1, a free port, a temporary folder, removed at the end).
 // Results go to bench/results/comment-grouping-db-<timestamp>.json (git-ignored).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -115,6 +115,28 @@ async function seed(
   return { generateMs, seedMs: performance.now() - started };
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL server and its backends (Linux /proc; clock ticks of 1/100 s).
+ * With other work on the machine the wall-clock rate varies from run to run; the CPU each wave costs
+ * varies much less.
+ */
+function postgresCpuSeconds(dataDir: string): number {
+  const postmaster = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0];
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // the process ended between the listing and the read
+    }
+    // Fields after the command name (which may hold spaces): state, ppid, ... utime (14), stime (15).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (pid === postmaster || fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
 // ───────────── Run ─────────────
 
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
@@ -151,6 +173,8 @@ async function main() {
     groupSeconds: number;
     commentsPerSecond: number;
     pendingQueryMs: number;
+    nodeCpuSeconds: number;
+    postgresCpuSeconds: number;
     rssMB: number;
     load: number;
   }[] = [];
@@ -161,7 +185,8 @@ async function main() {
   sampler.unref();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   try {
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() });
+    const dataDir = path.join(dir, "pg");
+    postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     await ensureDatabase(postgres.adminUrl, "lodestone_bench");
     const databaseUrl = postgres.urlFor("lodestone_bench");
     await applyMigrations(databaseUrl, ROOT);
@@ -199,6 +224,8 @@ async function main() {
       },
     });
     client = new pg.Client({ connectionString: databaseUrl });
+    // Reported, not thrown: a connection ended by a signal must not stop the cleanup below.
+    client.on("error", (error) => console.error(`[bench] PostgreSQL connection: ${error.message}`));
     await client.connect();
 
     log(
@@ -212,7 +239,7 @@ async function main() {
     console.log(
       `${"wave".padStart(4)}${"already grouped".padStart(17)}${"new".padStart(10)}${"seed s".padStart(9)}` +
         `${"group s".padStart(10)}${"comments/s".padStart(12)}${"batch query ms".padStart(16)}` +
-        `${"rss MB".padStart(8)}${"load".padStart(6)}`,
+        `${"node cpu s".padStart(12)}${"pg cpu s".padStart(9)}${"rss MB".padStart(8)}${"load".padStart(6)}`,
     );
     const truth = new Int16Array(COUNT);
     const truthKinds = new Array<TruthKind>(COUNT);
@@ -234,8 +261,10 @@ async function main() {
       );
       const pendingQueryMs = plan.rows[0]["QUERY PLAN"][0]["Execution Time"];
       const t0 = performance.now();
+      const [nodeCpu0, postgresCpu0] = [process.cpuUsage(), postgresCpuSeconds(dataDir)];
       const placed = await groupPendingComments(period.id, { batchSize: BATCH });
       const ms = performance.now() - t0;
+      const nodeCpu = process.cpuUsage(nodeCpu0);
       groupMs += ms;
       if (placed !== to - from) throw new Error(`wave ${wave + 1}: placed ${placed}, expected ${to - from}`);
       const row = {
@@ -246,6 +275,8 @@ async function main() {
         groupSeconds: round(ms / 1000, 2),
         commentsPerSecond: Math.round(placed / (ms / 1000)),
         pendingQueryMs: round(pendingQueryMs, 2),
+        nodeCpuSeconds: round((nodeCpu.user + nodeCpu.system) / 1e6),
+        postgresCpuSeconds: round(postgresCpuSeconds(dataDir) - postgresCpu0),
         rssMB: mb(process.memoryUsage().rss),
         load: round(os.loadavg()[0]),
       };
@@ -255,6 +286,7 @@ async function main() {
         `${String(row.wave).padStart(4)}${fmt(row.alreadyGrouped).padStart(17)}${fmt(row.comments).padStart(10)}` +
           `${row.seedSeconds.toFixed(1).padStart(9)}${row.groupSeconds.toFixed(1).padStart(10)}` +
           `${fmt(row.commentsPerSecond).padStart(12)}${row.pendingQueryMs.toFixed(1).padStart(16)}` +
+          `${row.nodeCpuSeconds.toFixed(1).padStart(12)}${row.postgresCpuSeconds.toFixed(1).padStart(9)}` +
           `${fmt(row.rssMB).padStart(8)}${row.load.toFixed(1).padStart(6)}`,
       );
     }
