@@ -38,22 +38,26 @@ if (!databaseUrl) {
   };
 }
 
-const sql = execFileSync(
-  path.join(root, "node_modules", ".bin", "prisma"),
-  ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-  {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-      PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      DATABASE_URL: databaseUrl,
+// The throwaway cluster stops even when the diff fails (a schema error, say).
+let sql: string;
+try {
+  sql = execFileSync(
+    path.join(root, "node_modules", ".bin", "prisma"),
+    ["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
+        PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        DATABASE_URL: databaseUrl,
+      },
     },
-  },
-);
-
-await cleanup();
+  );
+} finally {
+  await cleanup();
+}
 
 if (sql.trim() === "" || sql.includes("-- This is an empty migration.")) {
   console.log("The schema has not changed since the last migration; nothing written.");
