@@ -5,7 +5,8 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { sendEmail } from "~/services/email.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
-import { clear, hit, peek } from "~/services/rate-limit.server";
+import { clear, clearPrefix, hit, peek } from "~/services/rate-limit.server";
+import { clientKey, networkBlock } from "~/utils/network.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import VerifyEmail from "../../emails/verify-email";
 import ResetPasswordEmail from "../../emails/reset-password";
@@ -97,23 +98,44 @@ export async function verifyEmail(token: string, context: Omit<AuditContext, "ac
 }
 
 /**
- * Checks credentials with two throttles: failures per account (stops guessing one password)
- * and attempts per client address (stops spraying many accounts). Both answer with a clear
- * message saying when to try again; a password reset lifts the account lock.
+ * Checks credentials. Locks are per account *and* client, so failing from one place never keeps the
+ * owner out from another (five wrong passwords used to lock a named account for everyone):
+ *  - failures per (account, client address): LOGIN_MAX_FAILURES_PER_ACCOUNT lock that pair;
+ *  - failures per (account, network block /24 or /64): LOGIN_MAX_FAILURES_PER_NETWORK lock that pair
+ *    (one host rotating through its /64, or through a /24, is one guesser);
+ *  - failures per account in an hour, from anywhere: past LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY, any
+ *    address that has itself failed on the account is refused until its window passes, so a botnet
+ *    gets about one guess per address, while an address that has not been failing still signs in;
+ *  - attempts per client (any account): LOGIN_MAX_ATTEMPTS_PER_IP stops spraying many accounts.
+ * Every refusal says when to try again; a password reset lifts the account's locks.
  */
 export async function authenticate(input: { email: string; password: string; clientIp: string }) {
   const settings = env();
-  const accountKey = `login:account:${input.email}`;
-  const ipKey = `login:ip:${input.clientIp}`;
+  const window = settings.LOGIN_THROTTLE_WINDOW_SECONDS;
+  const keys = loginKeys(input.email, input.clientIp);
 
-  const ip = await hit(prisma, ipKey, settings.LOGIN_THROTTLE_WINDOW_SECONDS);
-  if (ip.count > settings.LOGIN_MAX_ATTEMPTS_PER_IP) {
-    throw new AccountError(`Too many sign-in attempts from your network. Try again in ${minutesUntil(ip.resetAt)}.`);
-  }
-  const account = await peek(prisma, accountKey);
-  if (account.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
+  const client = await hit(prisma, keys.client, window);
+  if (client.count > settings.LOGIN_MAX_ATTEMPTS_PER_IP) {
     throw new AccountError(
-      `Too many failed sign-in attempts for this account. Try again in ${minutesUntil(account.resetAt)}, or reset your password.`,
+      `Too many sign-in attempts from your network. Try again in ${minutesUntil(client.resetAt)}.`,
+    );
+  }
+  const [pair, block, total] = await Promise.all([
+    peek(prisma, keys.pair),
+    peek(prisma, keys.block),
+    peek(prisma, keys.total),
+  ]);
+  const locked =
+    pair.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT
+      ? pair
+      : block.count >= settings.LOGIN_MAX_FAILURES_PER_NETWORK
+        ? block
+        : total.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY && pair.count > 0
+          ? pair
+          : null;
+  if (locked) {
+    throw new AccountError(
+      `Too many failed sign-in attempts for this account from your network. Try again in ${minutesUntil(locked.resetAt)}, or reset your password.`,
     );
   }
 
@@ -121,11 +143,22 @@ export async function authenticate(input: { email: string; password: string; cli
   // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !valid) {
-    await hit(prisma, accountKey, settings.LOGIN_THROTTLE_WINDOW_SECONDS);
+    await Promise.all([hit(prisma, keys.pair, window), hit(prisma, keys.block, window), hit(prisma, keys.total, 3600)]);
     throw new AccountError("The email or password is not right.");
   }
-  await clear(prisma, accountKey);
+  await clear(prisma, keys.pair);
   return user;
+}
+
+/** Rate-limit keys of one sign-in attempt; every per-account key starts with `login:account:<email>:`. */
+function loginKeys(email: string, clientIp: string) {
+  const account = `login:account:${email}:`;
+  return {
+    client: `login:ip:${clientKey(clientIp)}`,
+    pair: `${account}client:${clientKey(clientIp)}`,
+    block: `${account}block:${networkBlock(clientIp)}`,
+    total: `${account}total`,
+  };
 }
 
 // argon2id hash of a random string nobody knows; only used to spend the same time.
@@ -188,7 +221,7 @@ export async function resetPassword(token: string, password: string, context: Om
     );
     return updated;
   });
-  await clear(prisma, `login:account:${user.email}`);
+  await clearPrefix(prisma, `login:account:${user.email}:`);
   return user;
 }
 

@@ -73,23 +73,77 @@ describe("sign-in throttling", () => {
     );
   });
 
-  it("locks an account after 5 failures, even with the right password, and a reset lifts the lock", async () => {
+  it("locks the address that keeps failing, even with the right password, and a reset lifts the lock", async () => {
     await createUser({ email: "di@example.org" });
     for (let i = 0; i < 5; i++) {
-      await expect(
-        authenticate({ email: "di@example.org", password: "wrong", clientIp: `10.0.1.${i}` }),
-      ).rejects.toThrow(/not right/);
+      await expect(authenticate({ email: "di@example.org", password: "wrong", clientIp: "10.0.1.7" })).rejects.toThrow(
+        /not right/,
+      );
     }
     await expect(
-      authenticate({ email: "di@example.org", password: TEST_PASSWORD, clientIp: "10.0.1.9" }),
-    ).rejects.toThrow(/Too many failed sign-in attempts for this account. Try again in \d+ minutes/);
+      authenticate({ email: "di@example.org", password: TEST_PASSWORD, clientIp: "10.0.1.7" }),
+    ).rejects.toThrow(/Too many failed sign-in attempts for this account from your network. Try again in \d+ minutes/);
 
     await requestPasswordReset("di@example.org");
     const token =
       new URL(linkIn(mailbox().emailsTo("di@example.org")[0].html, "/auth/reset")).searchParams.get("token") ?? "";
     await resetPassword(token, "a brand new password", context);
     await expect(
-      authenticate({ email: "di@example.org", password: "a brand new password", clientIp: "10.0.1.9" }),
+      authenticate({ email: "di@example.org", password: "a brand new password", clientIp: "10.0.1.7" }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("never lets a guesser at one address keep the owner out at another", async () => {
+    const user = await createUser({ email: "regulator@example.org" });
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        authenticate({ email: "regulator@example.org", password: `guess ${i}`, clientIp: "198.51.100.66" }),
+      ).rejects.toThrow(/not right|Too many failed/);
+    }
+    await expect(
+      authenticate({ email: "regulator@example.org", password: TEST_PASSWORD, clientIp: "198.51.100.66" }),
+    ).rejects.toThrow(/Too many failed/);
+    await expect(
+      authenticate({ email: "regulator@example.org", password: TEST_PASSWORD, clientIp: "203.0.113.10" }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("counts an IPv6 /64 as one client and locks a network block that rotates addresses", async () => {
+    await createUser({ email: "gu@example.org" });
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        authenticate({ email: "gu@example.org", password: "wrong", clientIp: `2001:db8:1:2::${i + 1}` }),
+      ).rejects.toThrow(/not right/);
+    }
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "2001:db8:1:2::ffff" }),
+    ).rejects.toThrow(/Too many failed/);
+
+    for (let i = 0; i < 20; i++) {
+      await expect(
+        authenticate({ email: "gu@example.org", password: "wrong", clientIp: `192.0.2.${i + 1}` }),
+      ).rejects.toThrow(/not right/);
+    }
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "192.0.2.200" }),
+    ).rejects.toThrow(/Too many failed/);
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "192.0.3.1" }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("past the hourly bound on an account, refuses addresses that have failed and still admits a clean one", async () => {
+    await createUser({ email: "ha@example.org" });
+    await expect(authenticate({ email: "ha@example.org", password: "wrong", clientIp: "10.7.0.1" })).rejects.toThrow(
+      /not right/,
+    );
+    // A distributed guesser has spent the account's hourly bound.
+    await prisma.rateLimitBucket.update({ where: { key: "login:account:ha@example.org:total" }, data: { count: 100 } });
+    await expect(
+      authenticate({ email: "ha@example.org", password: TEST_PASSWORD, clientIp: "10.7.0.1" }),
+    ).rejects.toThrow(/Too many failed/);
+    await expect(
+      authenticate({ email: "ha@example.org", password: TEST_PASSWORD, clientIp: "10.8.0.1" }),
     ).resolves.toBeTruthy();
   });
 
