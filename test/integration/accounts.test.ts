@@ -14,6 +14,7 @@ import { createUser, TEST_PASSWORD } from "../support/factories";
 import { mailbox } from "../support/database";
 
 const context = { requestId: "test-request" };
+const signUpContext = { ...context, clientIp: "192.0.2.50" };
 
 function linkIn(html: string, path: string): string {
   const match = html.match(new RegExp(`href="(http://localhost:3000${path}[^"]*)"`));
@@ -28,7 +29,10 @@ beforeEach(async () => {
 
 describe("sign up and email verification", () => {
   it("creates the account, audits it, and sends a verification email through Resend's API", async () => {
-    const user = await signUp({ name: "Ada", email: "ada@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery" },
+      signUpContext,
+    );
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.emailVerifiedAt).toBeNull();
@@ -44,19 +48,61 @@ describe("sign up and email verification", () => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await signUp({ name: "Ada", email: "ada2@example.org", password: "correct horse battery" }, context);
+    await signUp({ name: "Ada", email: "ada2@example.org", password: "correct horse battery" }, signUpContext);
     await expect(
-      signUp({ name: "Eve", email: "ada2@example.org", password: "another password" }, context),
+      signUp({ name: "Eve", email: "ada2@example.org", password: "another password" }, signUpContext),
     ).rejects.toThrow(/already exists/);
   });
 
   it("verifies with the emailed link once, and not twice", async () => {
-    const user = await signUp({ name: "Bo", email: "bo@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Bo", email: "bo@example.org", password: "correct horse battery" },
+      signUpContext,
+    );
     const link = new URL(linkIn(mailbox().emailsTo("bo@example.org")[0].html, "/auth/verify"));
     const token = link.searchParams.get("token") ?? "";
     await verifyEmail(token, context);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     await expect(verifyEmail(token, context)).rejects.toBeInstanceOf(AccountError);
+  });
+});
+
+describe("sign-up limits", () => {
+  let run = 0;
+  beforeEach(() => {
+    run++;
+  });
+  const attempt = (i: number, clientIp: string) =>
+    signUp(
+      { name: `Sock ${i}`, email: `sock${run}-${i}@example.org`, password: "correct horse battery" },
+      { ...context, clientIp },
+    );
+
+  it("records the network block the account was created from", async () => {
+    const user = await attempt(0, "::ffff:198.51.100.7");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).signupNetwork).toBe("198.51.100.0/24");
+  });
+
+  it("refuses a sixth account in an hour from one address with a 429 that says when to try again", async () => {
+    for (let i = 0; i < 5; i++) await attempt(i, "198.51.100.7");
+    const refused = await attempt(5, "198.51.100.7").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AccountError);
+    expect(refused).toMatchObject({
+      status: 429,
+      message: expect.stringMatching(
+        /Too many accounts were created from your network recently. Try again in \d+ minutes/,
+      ),
+    });
+    await expect(attempt(6, "198.51.101.7")).resolves.toBeTruthy();
+  });
+
+  it("refuses accounts past the limit for one network block, whichever address in it asks", async () => {
+    for (let i = 0; i < 20; i++) await attempt(i, `203.0.113.${i + 1}`);
+    await expect(attempt(20, "203.0.113.99")).rejects.toMatchObject({ status: 429 });
+    await expect(attempt(21, "203.0.114.1")).resolves.toBeTruthy();
+    // An IPv6 host owns its whole /64: it is one client there.
+    for (let i = 0; i < 5; i++) await attempt(30 + i, `2001:db8:5:6::${i + 1}`);
+    await expect(attempt(40, "2001:db8:5:6::99")).rejects.toMatchObject({ status: 429 });
   });
 });
 
