@@ -307,6 +307,15 @@ export async function hiddenCommentStanding(commentId: string) {
   return { lastAction, openRequest };
 }
 
+/** The signed-in reader's own hidden comments in a period, so the reading page can point to their receipts. */
+export function hiddenCommentsOf(periodId: string, userId: string) {
+  return prisma.comment.findMany({
+    where: { periodId, userId, status: { not: "PUBLISHED" } },
+    orderBy: { submittedAt: "asc" },
+    select: { receiptNumber: true, status: true },
+  });
+}
+
 const KIND_VERBS: Record<ModeratorKind, string> = { PUBLISH: "Publish", HIDE: "Hide", RESTORE: "Restore" };
 const STATUS_WORDS: Record<string, string> = {
   PUBLISHED: "published",

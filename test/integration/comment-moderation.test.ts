@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   AUTO_HIDE_THRESHOLD,
   COMMENT_AUTO_HIDDEN_EVENT,
+  hiddenCommentsOf,
   hideCommentByReceipt,
   moderate,
   moderationQueue,
@@ -158,6 +159,10 @@ describe("hiding without a report, and asking for review", () => {
     for (const person of await reporters(AUTO_HIDE_THRESHOLD)) {
       await reportComment(comment.id, person.id, { reason: "ABUSIVE" });
     }
+    // The reading page points the signed-in author to the receipt of each hidden comment.
+    expect(await hiddenCommentsOf(period.id, author.id)).toEqual([
+      { receiptNumber: comment.receiptNumber, status: "PENDING_REVIEW" },
+    ]);
     await requestCommentReview(comment.id, { note: "It is a fair criticism.", requesterId: author.id }, audit);
     await expect(requestCommentReview(comment.id, { note: "", requesterId: author.id }, audit)).rejects.toThrow(
       /already requested/,
