@@ -222,7 +222,7 @@ export default function Moderation() {
               <input id="hide-receipt" name="receiptNumber" type="text" required maxLength={40} />
             </div>
             <div className="field">
-              <label htmlFor="hide-reason">Reason (shown in the public log; never repeat the hidden text)</label>
+              <label htmlFor="hide-reason">Why it is hidden (shown in the public log; never repeat its text)</label>
               <input id="hide-reason" name="reason" type="text" required maxLength={500} />
             </div>
             <button type="submit">Hide the comment</button>
