@@ -42,10 +42,9 @@ const schema = z.object({
   WORKER_STALE_LOCK_SECONDS: z.coerce.number().int().min(1).default(600),
   // Digests are sent after this local hour, daily, and on Mondays for the weekly one.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  // Sign-in throttling (see README, "Abuse limits"). Failures are counted per account and client
-  // address, and per account and network block (/24, /64): each locks only that pair, so a guesser
-  // elsewhere never keeps the owner out. Past the hourly bound per account, an address that has
-  // itself failed on the account is refused; a clean address still signs in.
+  // Sign-in throttling (see docs/decisions/0004-abuse-limits.md). Failures lock one account for one
+  // client (IPv4 address or IPv6 /64); past the per-block (/24) or hourly per-account bound, a client
+  // that has itself failed on the account is refused. A client that has not been failing never is.
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_NETWORK: z.coerce.number().int().positive().default(20),
   LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY: z.coerce.number().int().positive().default(100),

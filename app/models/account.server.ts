@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { sendEmail } from "~/services/email.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
-import { clear, clearPrefix, hit, peek } from "~/services/rate-limit.server";
+import { clear, clearPrefix, hit, peek, type RateLimitState } from "~/services/rate-limit.server";
 import { clientKey, networkBlock } from "~/utils/network.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import VerifyEmail from "../../emails/verify-email";
@@ -122,13 +122,15 @@ export async function verifyEmail(token: string, context: Omit<AuditContext, "ac
 
 /**
  * Checks credentials. Locks are per account *and* client, so failing from one place never keeps the
- * owner out from another (five wrong passwords used to lock a named account for everyone):
- *  - failures per (account, client address): LOGIN_MAX_FAILURES_PER_ACCOUNT lock that pair;
- *  - failures per (account, network block /24 or /64): LOGIN_MAX_FAILURES_PER_NETWORK lock that pair
- *    (one host rotating through its /64, or through a /24, is one guesser);
- *  - failures per account in an hour, from anywhere: past LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY, any
- *    address that has itself failed on the account is refused until its window passes, so a botnet
- *    gets about one guess per address, while an address that has not been failing still signs in;
+ * owner out from another (five wrong passwords used to lock a named account for everyone). A client
+ * is one IPv4 address or one IPv6 /64. A client that has not failed on the account is never refused
+ * by these locks, only by its own attempt rate:
+ *  - failures per (account, client): LOGIN_MAX_FAILURES_PER_ACCOUNT lock that pair;
+ *  - failures per (account, network block /24): past LOGIN_MAX_FAILURES_PER_NETWORK, every client in
+ *    the block that has itself failed on the account is refused (one host rotating through a /24);
+ *  - failures per account in an hour, from anywhere: past LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY, every
+ *    client that has itself failed on the account is refused, so a botnet gets about one guess per
+ *    address per window;
  *  - attempts per client (any account): LOGIN_MAX_ATTEMPTS_PER_IP stops spraying many accounts.
  * Every refusal says when to try again; a password reset lifts the account's locks.
  */
@@ -148,13 +150,17 @@ export async function authenticate(input: { email: string; password: string; cli
     peek(prisma, keys.block),
     peek(prisma, keys.total),
   ]);
+  // A client that has failed on this account, once the block or the account as a whole is over its bound.
+  const hasFailed = pair.count > 0;
+  // Such a refusal lasts until either count's window ends (then the client is clean again).
+  const earlier = (a: RateLimitState, b: RateLimitState) => (a.resetAt <= b.resetAt ? a : b);
   const locked =
     pair.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT
       ? pair
-      : block.count >= settings.LOGIN_MAX_FAILURES_PER_NETWORK
-        ? block
-        : total.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY && pair.count > 0
-          ? pair
+      : hasFailed && block.count >= settings.LOGIN_MAX_FAILURES_PER_NETWORK
+        ? earlier(pair, block)
+        : hasFailed && total.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY
+          ? earlier(pair, total)
           : null;
   if (locked) {
     throw new AccountError(
