@@ -1,5 +1,6 @@
 // The one place process.env is read. Validated at boot so a bad setting fails loudly.
 import { z } from "zod";
+import { parseTrustProxy } from "~/utils/network.server";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,14 +42,30 @@ const schema = z.object({
   WORKER_STALE_LOCK_SECONDS: z.coerce.number().int().min(1).default(600),
   // Digests are sent after this local hour, daily, and on Mondays for the weekly one.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  // Sign-in throttling (see docs/decisions/0004-abuse-limits.md). Failures lock one account for one
+  // client (IPv4 address or IPv6 /64); past the per-block (/24) or hourly per-account bound, a client
+  // that has itself failed on the account is refused. A client that has not been failing never is.
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_NETWORK: z.coerce.number().int().positive().default(20),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
-  // Behind a proxy the client address comes from X-Forwarded-For; only trust it when told to.
+  // Accounts created per hour from one client address, and from one network block (/24 or /64).
+  SIGNUP_MAX_PER_IP: z.coerce.number().int().positive().default(5),
+  SIGNUP_MAX_PER_NETWORK: z.coerce.number().int().positive().default(20),
+  // Proxies in front of the app: a hop count ("1") or their addresses / CIDR blocks, never "true".
+  // "false" (default): no proxy; X-Forwarded-For is ignored.
   TRUST_PROXY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,6 +9,8 @@ export type CommentReceiptProps = {
   /** Already formatted in the agency's time zone, with the zone. */
   submittedAt: string;
   commentUrl: string;
+  /** The receipt page: says whether the comment is hidden, why, and takes a review request. */
+  receiptUrl: string;
 };
 
 export default function CommentReceipt({
@@ -18,6 +20,7 @@ export default function CommentReceipt({
   projectName,
   submittedAt,
   commentUrl,
+  receiptUrl,
 }: CommentReceiptProps) {
   return (
     <EmailLayout preview={`Receipt ${receiptNumber} for your comment on ${periodTitle}`}>
@@ -47,6 +50,10 @@ export default function CommentReceipt({
         agency reads every comment received before the deadline.
       </Text>
       <Text>
+        If your comment is ever hidden, your receipt page says why and lets you ask the moderators for a review:{" "}
+        <Link href={receiptUrl}>{receiptUrl}</Link>
+      </Text>
+      <Text>
         If you did not send this comment, report it from the comment page (&ldquo;this comment was filed in my
         name&rdquo;).
       </Text>
@@ -61,4 +68,5 @@ CommentReceipt.PreviewProps = {
   projectName: "Thacker Pass Lithium Mine",
   submittedAt: "Mar 3, 2026, 4:12 PM MST (America/Denver)",
   commentUrl: "http://localhost:3000/comment-periods/preview/comments#LDS-7K3M-9QF2",
+  receiptUrl: "http://localhost:3000/comment-periods/preview/receipt/LDS-7K3M-9QF2",
 } satisfies CommentReceiptProps;

@@ -30,9 +30,11 @@ if (!existsSync(buildPath)) {
 }
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
+const { env } = await import("../app/env.server");
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+// A hop count or the proxies' addresses, never `true`: a client's own X-Forwarded-For is not believed.
+app.set("trust proxy", env().TRUST_PROXY);
 app.use(compression());
 
 app.use((req, res, next) => {

@@ -5,7 +5,8 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { sendEmail } from "~/services/email.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
-import { clear, hit, peek } from "~/services/rate-limit.server";
+import { clear, clearPrefix, hit, peek, type RateLimitState } from "~/services/rate-limit.server";
+import { clientKey, networkBlock } from "~/utils/network.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import VerifyEmail from "../../emails/verify-email";
 import ResetPasswordEmail from "../../emails/reset-password";
@@ -17,15 +18,38 @@ export class AccountError extends Error {
   constructor(
     message: string,
     readonly field: string = "form",
+    readonly status: 400 | 429 = 400,
   ) {
     super(message);
   }
 }
 
+/**
+ * Accounts created per hour from one client address and from its network block (/24, /64): one
+ * person once made 15 accounts in 1.2 s. Counted before anything else, so refused attempts count too.
+ */
+async function limitSignUps(clientIp: string) {
+  const settings = env();
+  const [client, block] = await Promise.all([
+    hit(prisma, `signup:ip:${clientKey(clientIp)}`, 3600),
+    hit(prisma, `signup:block:${networkBlock(clientIp)}`, 3600),
+  ]);
+  const over =
+    client.count > settings.SIGNUP_MAX_PER_IP ? client : block.count > settings.SIGNUP_MAX_PER_NETWORK ? block : null;
+  if (over) {
+    throw new AccountError(
+      `Too many accounts were created from your network recently. Try again in ${minutesUntil(over.resetAt)}.`,
+      "form",
+      429,
+    );
+  }
+}
+
 export async function signUp(
   input: { name: string; email: string; password: string },
-  context: Omit<AuditContext, "actorId">,
+  context: Omit<AuditContext, "actorId"> & { clientIp: string },
 ) {
+  await limitSignUps(context.clientIp);
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     throw new AccountError("An account with this email already exists. Sign in, or reset its password.", "email");
@@ -33,12 +57,12 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash },
+      data: { name: input.name, email: input.email, passwordHash, signupNetwork: networkBlock(context.clientIp) },
       select: { id: true, email: true, name: true },
     });
     await recordAudit(
       tx,
-      { ...context, actorId: created.id },
+      { requestId: context.requestId, actorId: created.id },
       {
         action: "user.signUp",
         entityType: "User",
@@ -97,23 +121,50 @@ export async function verifyEmail(token: string, context: Omit<AuditContext, "ac
 }
 
 /**
- * Checks credentials with two throttles: failures per account (stops guessing one password)
- * and attempts per client address (stops spraying many accounts). Both answer with a clear
- * message saying when to try again; a password reset lifts the account lock.
+ * Checks credentials. Locks are per account *and* client, so failing from one place never keeps the
+ * owner out from another (five wrong passwords used to lock a named account for everyone). A client
+ * is one IPv4 address or one IPv6 /64. A client that has not failed on the account is never refused
+ * by these locks, only by its own attempt rate:
+ *  - failures per (account, client): LOGIN_MAX_FAILURES_PER_ACCOUNT lock that pair;
+ *  - failures per (account, network block /24): past LOGIN_MAX_FAILURES_PER_NETWORK, every client in
+ *    the block that has itself failed on the account is refused (one host rotating through a /24);
+ *  - failures per account in an hour, from anywhere: past LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY, every
+ *    client that has itself failed on the account is refused, so a botnet gets about one guess per
+ *    address per window;
+ *  - attempts per client (any account): LOGIN_MAX_ATTEMPTS_PER_IP stops spraying many accounts.
+ * Every refusal says when to try again; a password reset lifts the account's locks.
  */
 export async function authenticate(input: { email: string; password: string; clientIp: string }) {
   const settings = env();
-  const accountKey = `login:account:${input.email}`;
-  const ipKey = `login:ip:${input.clientIp}`;
+  const window = settings.LOGIN_THROTTLE_WINDOW_SECONDS;
+  const keys = loginKeys(input.email, input.clientIp);
 
-  const ip = await hit(prisma, ipKey, settings.LOGIN_THROTTLE_WINDOW_SECONDS);
-  if (ip.count > settings.LOGIN_MAX_ATTEMPTS_PER_IP) {
-    throw new AccountError(`Too many sign-in attempts from your network. Try again in ${minutesUntil(ip.resetAt)}.`);
-  }
-  const account = await peek(prisma, accountKey);
-  if (account.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
+  const client = await hit(prisma, keys.client, window);
+  if (client.count > settings.LOGIN_MAX_ATTEMPTS_PER_IP) {
     throw new AccountError(
-      `Too many failed sign-in attempts for this account. Try again in ${minutesUntil(account.resetAt)}, or reset your password.`,
+      `Too many sign-in attempts from your network. Try again in ${minutesUntil(client.resetAt)}.`,
+    );
+  }
+  const [pair, block, total] = await Promise.all([
+    peek(prisma, keys.pair),
+    peek(prisma, keys.block),
+    peek(prisma, keys.total),
+  ]);
+  // A client that has failed on this account, once the block or the account as a whole is over its bound.
+  const hasFailed = pair.count > 0;
+  // Such a refusal lasts until either count's window ends (then the client is clean again).
+  const earlier = (a: RateLimitState, b: RateLimitState) => (a.resetAt <= b.resetAt ? a : b);
+  const locked =
+    pair.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT
+      ? pair
+      : hasFailed && block.count >= settings.LOGIN_MAX_FAILURES_PER_NETWORK
+        ? earlier(pair, block)
+        : hasFailed && total.count >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT_HOURLY
+          ? earlier(pair, total)
+          : null;
+  if (locked) {
+    throw new AccountError(
+      `Too many failed sign-in attempts for this account from your network. Try again in ${minutesUntil(locked.resetAt)}, or reset your password.`,
     );
   }
 
@@ -121,11 +172,22 @@ export async function authenticate(input: { email: string; password: string; cli
   // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !valid) {
-    await hit(prisma, accountKey, settings.LOGIN_THROTTLE_WINDOW_SECONDS);
+    await Promise.all([hit(prisma, keys.pair, window), hit(prisma, keys.block, window), hit(prisma, keys.total, 3600)]);
     throw new AccountError("The email or password is not right.");
   }
-  await clear(prisma, accountKey);
+  await clear(prisma, keys.pair);
   return user;
+}
+
+/** Rate-limit keys of one sign-in attempt; every per-account key starts with `login:account:<email>:`. */
+function loginKeys(email: string, clientIp: string) {
+  const account = `login:account:${email}:`;
+  return {
+    client: `login:ip:${clientKey(clientIp)}`,
+    pair: `${account}client:${clientKey(clientIp)}`,
+    block: `${account}block:${networkBlock(clientIp)}`,
+    total: `${account}total`,
+  };
 }
 
 // argon2id hash of a random string nobody knows; only used to spend the same time.
@@ -188,7 +250,7 @@ export async function resetPassword(token: string, password: string, context: Om
     );
     return updated;
   });
-  await clear(prisma, `login:account:${user.email}`);
+  await clearPrefix(prisma, `login:account:${user.email}:`);
   return user;
 }
 

@@ -247,6 +247,7 @@ export async function sendCommentReceipt(comment: { commentId: string }): Promis
       projectName: period.project.name,
       submittedAt: formatDeadline(found.submittedAt, period.timeZone),
       commentUrl,
+      receiptUrl: `${env().APP_URL}/comment-periods/${period.id}/receipt/${found.receiptNumber}`,
     }),
   });
   return true;
@@ -260,6 +261,8 @@ export async function getReceipt(periodId: string, receiptNumber: string) {
   const found = await prisma.comment.findUnique({
     where: { receiptNumber },
     select: {
+      id: true,
+      userId: true,
       periodId: true,
       receiptNumber: true,
       submitterType: true,

@@ -1,11 +1,13 @@
 // Reports and moderation of public comments, after Decidim: anyone signed in reports a comment once;
-// enough reports hide it pending review; the lead agency's staff publish, hide (with a reason) or
-// restore it, one comment or many at a time. Every change is a ModerationAction, the public log
+// enough reports from settled accounts (report-weight.ts) hide it pending review and tell the lead
+// agency's moderators at once; the author may ask for a review; the lead agency's staff publish, hide
+// (with a reason, reported or not) or restore it, one comment or many at a time. Every change is a ModerationAction, the public log
 // (what, when, why; never the hidden text), written in the transaction that makes the change.
 import { Prisma, type ModerationKind, type ReportReason } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "./errors.server";
+import { reportWeight, SIGNUP_BURST_WINDOW_MINUTES } from "./report-weight";
 
 /**
  * Reports that hide a comment until a moderator looks at it. Decidim's default
@@ -25,7 +27,9 @@ export type ReportInput = { reason: ReportReason; note?: string; periodId?: stri
 /**
  * One report per person per comment (a unique index; the second says so). `reportCount` counts the
  * reports since a moderator last decided on the comment, so a comment restored by a moderator is
- * hidden again only by that many new reports.
+ * hidden again only by that many new reports; `hidingReportCount` counts only those from accounts
+ * whose reports may hide a comment (verified, old enough, not made in a burst). The others are
+ * recorded and shown to moderators all the same.
  */
 export async function reportComment(
   commentId: string,
@@ -47,24 +51,38 @@ export async function reportComment(
         select: { id: true },
       });
       if (existing) throw alreadyReported();
+      const now = new Date();
+      const weight = reportWeight(await reporterStanding(tx, reporterId), now);
       await tx.commentReport.create({
-        data: { commentId, reporterId, reason: input.reason, note: input.note?.trim() ?? "" },
+        data: {
+          commentId,
+          reporterId,
+          reason: input.reason,
+          note: input.note?.trim() ?? "",
+          countsTowardHide: weight.counts,
+        },
       });
       // The increment takes the row lock, so simultaneous reports cross the threshold exactly once.
       const updated = await tx.comment.update({
         where: { id: commentId },
-        data: { reportCount: { increment: 1 } },
-        select: { reportCount: true, status: true },
+        data: { reportCount: { increment: 1 }, hidingReportCount: { increment: weight.counts ? 1 : 0 } },
+        select: { reportCount: true, hidingReportCount: true, status: true },
       });
       await recordAudit(tx, context, {
         action: "comment.report",
         entityType: "Comment",
         entityId: commentId,
-        after: { reason: input.reason, reportCount: updated.reportCount },
+        after: {
+          reason: input.reason,
+          reportCount: updated.reportCount,
+          countsTowardHide: weight.counts,
+          ...(weight.counts ? {} : { notCountedBecause: weight.because }),
+        },
       });
-      const autoHidden = updated.status === "PUBLISHED" && updated.reportCount >= AUTO_HIDE_THRESHOLD;
+      const autoHidden =
+        weight.counts && updated.status === "PUBLISHED" && updated.hidingReportCount >= AUTO_HIDE_THRESHOLD;
       if (autoHidden) {
-        const reason = `Hidden automatically after ${updated.reportCount} reports, pending review`;
+        const reason = `Hidden automatically after ${updated.hidingReportCount} reports, pending review`;
         await tx.comment.update({ where: { id: commentId }, data: { status: "PENDING_REVIEW" } });
         await tx.moderationAction.create({
           data: { periodId: comment.periodId, commentId, kind: "AUTO_HIDE", reason, actorId: null },
@@ -80,22 +98,48 @@ export async function reportComment(
             after: { status: "PENDING_REVIEW", reason },
           },
         );
-        // So the lead agency's moderators can be told when the notification issue lands.
+        // Dispatched at once to the lead agency's moderators (COMMENT_AUTO_HIDDEN notifications).
         await tx.domainEvent.create({
           data: {
             type: COMMENT_AUTO_HIDDEN_EVENT,
             aggregateId: commentId,
-            payload: { periodId: comment.periodId, commentId, receiptNumber: comment.receiptNumber },
+            payload: {
+              periodId: comment.periodId,
+              commentId,
+              receiptNumber: comment.receiptNumber,
+              reportCount: updated.hidingReportCount,
+            },
           },
         });
       }
-      return { reportCount: updated.reportCount, autoHidden };
+      return { reportCount: updated.reportCount, autoHidden, counted: weight.counts };
     });
   } catch (error) {
     // Two simultaneous reports by one person: the unique index refuses the second.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyReported();
     throw error;
   }
+}
+
+/** What report-weight.ts needs to know about a reporter, including how many accounts came from their block around then. */
+async function reporterStanding(tx: Prisma.TransactionClient, reporterId: string) {
+  const reporter = await tx.user.findUniqueOrThrow({
+    where: { id: reporterId },
+    select: { emailVerifiedAt: true, createdAt: true, signupNetwork: true },
+  });
+  const windowMs = SIGNUP_BURST_WINDOW_MINUTES * 60_000;
+  const accountsFromSameNetwork = reporter.signupNetwork
+    ? await tx.user.count({
+        where: {
+          signupNetwork: reporter.signupNetwork,
+          createdAt: {
+            gte: new Date(reporter.createdAt.getTime() - windowMs),
+            lte: new Date(reporter.createdAt.getTime() + windowMs),
+          },
+        },
+      })
+    : 1;
+  return { ...reporter, accountsFromSameNetwork };
 }
 
 const alreadyReported = () => new DomainError("You already reported this comment.", "form", 409);
@@ -151,7 +195,10 @@ export async function moderate(
       );
     }
     // Every moderator decision closes the reports so far (Decidim's "unreport").
-    await tx.comment.updateMany({ where: { id: { in: ids } }, data: { status: transition.to, reportCount: 0 } });
+    await tx.comment.updateMany({
+      where: { id: { in: ids } },
+      data: { status: transition.to, reportCount: 0, hidingReportCount: 0 },
+    });
     const now = new Date();
     await tx.moderationAction.createMany({
       data: ids.map((commentId) => ({
@@ -176,6 +223,99 @@ export async function moderate(
   });
 }
 
+/**
+ * Hides one comment a moderator found by its receipt number, whether or not anyone reported it
+ * (the queue lists only reported comments). The reason goes to the public log like any hide.
+ */
+export async function hideCommentByReceipt(
+  periodId: string,
+  receiptNumber: string,
+  reason: string,
+  context: AuditContext,
+) {
+  const comment = await prisma.comment.findFirst({
+    where: { periodId, receiptNumber: receiptNumber.trim().toUpperCase() },
+    select: { id: true },
+  });
+  if (!comment)
+    throw new DomainError("No comment in this comment period has that receipt number.", "receiptNumber", 404);
+  return moderate(periodId, [comment.id], { kind: "HIDE", reason }, context);
+}
+
+/**
+ * The author of a hidden comment asks the moderators to look again. One open request per comment
+ * (open until the next moderator decision); the queue shows it first among the hidden. Who may ask
+ * is the policy's "comment.requestReview"; the caller checks it.
+ */
+export async function requestCommentReview(
+  commentId: string,
+  input: { note: string; requesterId: string | null },
+  context: AuditContext,
+) {
+  return prisma.$transaction(async (tx) => {
+    const [comment] = await tx.$queryRaw<{ id: string; status: string }[]>`
+      select id, status::text as status from "Comment" where id = ${commentId} for update`;
+    if (!comment) throw new DomainError("This comment does not exist.", "form", 404);
+    if (comment.status === "PUBLISHED") {
+      throw new DomainError("This comment is published: there is nothing to review.", "form", 409);
+    }
+    const open = await openReviewRequest(tx, commentId);
+    if (open) {
+      throw new DomainError("A review was already requested; the moderators will see it in their queue.", "form", 409);
+    }
+    const request = await tx.commentReviewRequest.create({
+      data: { commentId, requesterId: input.requesterId, note: input.note.trim().slice(0, 2000) },
+      select: { id: true, createdAt: true },
+    });
+    await recordAudit(tx, context, {
+      action: "comment.requestReview",
+      entityType: "Comment",
+      entityId: commentId,
+      after: { status: comment.status },
+    });
+    return request;
+  });
+}
+
+/** The review request made since the last moderator decision on the comment, if any. */
+export async function openReviewRequest(db: Prisma.TransactionClient | typeof prisma, commentId: string) {
+  const decided = await db.moderationAction.findFirst({
+    where: { commentId, kind: { not: "AUTO_HIDE" } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return db.commentReviewRequest.findFirst({
+    where: { commentId, ...(decided ? { createdAt: { gt: decided.createdAt } } : {}) },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, note: true },
+  });
+}
+
+/**
+ * What the author of a hidden comment is told on its receipt page: why it is hidden (the last
+ * entry of the public log) and whether a review request is waiting.
+ */
+export async function hiddenCommentStanding(commentId: string) {
+  const [lastAction, openRequest] = await Promise.all([
+    prisma.moderationAction.findFirst({
+      where: { commentId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { kind: true, reason: true, createdAt: true },
+    }),
+    openReviewRequest(prisma, commentId),
+  ]);
+  return { lastAction, openRequest };
+}
+
+/** The signed-in reader's own hidden comments in a period, so the reading page can point to their receipts. */
+export function hiddenCommentsOf(periodId: string, userId: string) {
+  return prisma.comment.findMany({
+    where: { periodId, userId, status: { not: "PUBLISHED" } },
+    orderBy: { submittedAt: "asc" },
+    select: { receiptNumber: true, status: true },
+  });
+}
+
 const KIND_VERBS: Record<ModeratorKind, string> = { PUBLISH: "Publish", HIDE: "Hide", RESTORE: "Restore" };
 const STATUS_WORDS: Record<string, string> = {
   PUBLISHED: "published",
@@ -184,7 +324,8 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 // Columns are UTC timestamps without a zone: JSON gets them with the Z, or Date would read local time.
-const ISO_UTC = (alias: "r" | "m") => Prisma.raw(`to_char(${alias}."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const ISO_UTC = (alias: "r" | "m" | "q") =>
+  Prisma.raw(`to_char(${alias}."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 type ReportNote = { reason: ReportReason; note: string; createdAt: string };
 
@@ -198,6 +339,10 @@ type QueueRow = {
   submittedAt: Date;
   reportCount: number;
   reasons: Partial<Record<ReportReason, number>>;
+  /** Reports from accounts too new, unverified or made in a burst: shown, but they hide nothing. */
+  uncountedReports: number;
+  /** The author asked for a review since the last moderator decision. */
+  reviewRequest: { note: string; createdAt: string } | null;
   // One list per reason (json_agg of the per-reason lists).
   notes: ReportNote[][];
   lastAction: { kind: ModerationKind; reason: string; createdAt: string } | null;
@@ -214,15 +359,18 @@ export async function moderationQueue(periodId: string, limit = 200) {
     select c.id, c."receiptNumber", c."displayName", c."submitterType"::text as "submitterType", c.text,
            c.status::text as status, c."submittedAt", c."reportCount",
            coalesce(unreviewed.reasons, '{}'::json) as reasons, coalesce(unreviewed.notes, '[]'::json) as notes,
-           last_action.value as "lastAction"
+           coalesce(unreviewed.uncounted, 0)::int as "uncountedReports",
+           review_request.value as "reviewRequest", last_action.value as "lastAction"
     from "Comment" c
     left join lateral (
       select max(m."createdAt") as at from "ModerationAction" m where m."commentId" = c.id and m.kind <> 'AUTO_HIDE'
     ) decided on true
     left join lateral (
-      select json_object_agg(reason, n) as reasons, json_agg(notes) filter (where notes is not null) as notes
+      select json_object_agg(reason, n) as reasons, json_agg(notes) filter (where notes is not null) as notes,
+             sum(uncounted) as uncounted
       from (
         select r.reason::text as reason, count(*)::int as n,
+               count(*) filter (where not r."countsTowardHide") as uncounted,
                json_agg(json_build_object('reason', r.reason, 'note', r.note, 'createdAt', ${ISO_UTC("r")})
                  order by r."createdAt") filter (where r.note <> '') as notes
         from "CommentReport" r
@@ -234,8 +382,15 @@ export async function moderationQueue(periodId: string, limit = 200) {
       select json_build_object('kind', m.kind, 'reason', m.reason, 'createdAt', ${ISO_UTC("m")}) as value
       from "ModerationAction" m where m."commentId" = c.id order by m."createdAt" desc, m.id desc limit 1
     ) last_action on true
+    left join lateral (
+      select json_build_object('note', q.note, 'createdAt', ${ISO_UTC("q")}) as value
+      from "CommentReviewRequest" q
+      where q."commentId" = c.id and (decided.at is null or q."createdAt" > decided.at)
+      order by q."createdAt" desc limit 1
+    ) review_request on true
     where c."periodId" = ${periodId} and (c.status <> 'PUBLISHED' or c."reportCount" > 0)
     order by case c.status when 'PENDING_REVIEW' then 0 when 'PUBLISHED' then 1 else 2 end,
+             review_request.value is not null desc,
              (unreviewed.reasons ->> 'NOT_MINE') is not null desc, c."reportCount" desc, c."submittedAt", c.id
     limit ${limit}`;
   return rows.map((row) => ({

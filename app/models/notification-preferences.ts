@@ -13,6 +13,7 @@ export const NOTIFICATION_TYPES = [
   "COMMENT_RESPONSE",
   "INFORMATION_REQUEST",
   "REVIEW_ASSIGNED",
+  "COMMENT_AUTO_HIDDEN",
 ] as const satisfies readonly NotificationType[];
 
 export const FREQUENCIES = ["IMMEDIATE", "DAILY", "WEEKLY", "OFF"] as const satisfies readonly NotificationFrequency[];
@@ -47,6 +48,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     hint: "An agency asks your company for more information.",
   },
   REVIEW_ASSIGNED: { label: "Review assigned to me", hint: "You are made a reviewer of an environmental review." },
+  COMMENT_AUTO_HIDDEN: {
+    label: "Comment hidden by reports (moderators)",
+    hint: "Reports hid a comment on a project your agency leads; it waits for a moderator.",
+  },
 };
 
 /**
@@ -64,6 +69,7 @@ export const DEFAULT_FREQUENCY: Record<NotificationType, NotificationFrequency> 
   COMMENT_RESPONSE: "IMMEDIATE",
   INFORMATION_REQUEST: "IMMEDIATE",
   REVIEW_ASSIGNED: "IMMEDIATE",
+  COMMENT_AUTO_HIDDEN: "IMMEDIATE",
 };
 
 /** The types a project's followers hear about (the rest go to one person: author, company, reviewer). */

@@ -31,6 +31,9 @@ export type DocumentResource = ProjectResource & { visibility: "PUBLIC" | "CONFI
 /** Commenting: on behalf of an organization requires membership in it. */
 export type CommentTargetResource = ProjectResource & { onBehalfOfOrganizationId: string | null };
 
+/** A comment as its author stands to it: null when it was sent without an account. */
+export type CommentAuthorResource = { authorId: string | null };
+
 export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[] };
 
 /** Every action and the resource it is asked about. */
@@ -64,6 +67,8 @@ export type ResourceFor = {
   "comment.submit": CommentTargetResource;
   "comment.report": ProjectResource;
   "comment.moderate": ProjectResource;
+  "comment.hide": ProjectResource;
+  "comment.requestReview": CommentAuthorResource;
   "comment.respond": ProjectResource;
   "comment.exportFull": ProjectResource;
   "project.follow": ProjectResource;
@@ -111,6 +116,7 @@ const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "project.view",
   "document.read",
   "comment.submit",
+  "comment.requestReview",
   "project.subscribeByEmail",
 ]);
 
@@ -222,6 +228,17 @@ const RULES: { [A in Action]: Rule<A> } = {
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow
       : deny("Only staff of the project's lead agency moderate its comments."),
+  // Any comment, reported or not (a threat can be posted and never reported).
+  "comment.hide": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can hide its comments."),
+  // A comment sent with an account: only that account. Without one, the receipt number is the only
+  // proof there is, so whoever has it may ask (a request changes nothing; a moderator decides).
+  "comment.requestReview": (actor, comment) =>
+    comment.authorId === null || comment.authorId === actor.userId
+      ? allow
+      : deny("Sign in with the account that sent this comment to ask for a review."),
   "comment.respond": (actor, project) =>
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow

@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const redirectTo = safeRedirect(formData.get("redirectTo"), "/auth/verify");
   try {
-    const user = await signUp(parsed.data, { requestId: context.requestId });
+    const user = await signUp(parsed.data, { requestId: context.requestId, clientIp: context.clientIp });
     const cookie = await startSession(request, user.id);
     return redirectWithFlash(
       request,
@@ -41,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return invalid(
         { [error.field]: error.message },
         { name: parsed.data.name, email: parsed.data.email, redirectTo: String(formData.get("redirectTo") ?? "") },
+        error.status,
       );
     }
     throw error;

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/forms";
-import { reportComment } from "~/models/comment-moderation.server";
+import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!period) throw notFound("There is no comment period at this address.");
   const actor = await getOptionalActor(request);
   const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [list, counts] = await Promise.all([
+  const [list, counts, myHidden] = await Promise.all([
     listPublishedComments(period.id, {
       q: search.q || undefined,
       submitterType: search.type,
@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pageSize: PAGE_SIZE,
     }),
     periodCounts(period.id),
+    actor ? hiddenCommentsOf(period.id, actor.userId) : [],
   ]);
   return {
     period: { id: period.id, title: period.title, timeZone: period.timeZone },
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     search,
     list,
     counts,
+    myHidden,
     can: {
       report: can(actor, "comment.report", period.resource),
       moderate: can(actor, "comment.moderate", period.resource),
@@ -112,7 +114,7 @@ function pageLink(search: { q?: string; type?: string; campaign?: string }, page
 }
 
 export default function PeriodComments() {
-  const { period, project, search, list, counts, can: allowed } = useLoaderData<typeof loader>();
+  const { period, project, search, list, counts, myHidden, can: allowed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/comment-periods/${period.id}`;
   return (
@@ -132,6 +134,22 @@ export default function PeriodComments() {
           </>
         ) : null}
       </p>
+      {myHidden.length > 0 ? (
+        <section className="card" aria-labelledby="my-hidden">
+          <h2 id="my-hidden">
+            {myHidden.length === 1 ? "Your comment is hidden" : "Some of your comments are hidden"}
+          </h2>
+          <ul>
+            {myHidden.map((comment) => (
+              <li key={comment.receiptNumber}>
+                {comment.receiptNumber}:{" "}
+                {comment.status === "PENDING_REVIEW" ? "hidden pending review" : "hidden by a moderator"}.{" "}
+                <Link to={`${base}/receipt/${comment.receiptNumber}`}>See why, or ask for a review</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {result && !result.ok ? <FormError message={Object.values(result.errors)[0]} /> : null}
 
       <section className="card" aria-labelledby="counts">

@@ -1,11 +1,12 @@
 // The lead agency's moderation desk for one comment period: the queue (pending review, reported,
-// hidden) with bulk publish / hide / restore, and the official-response form that answers one or
-// many comments on one issue. Both forms are plain POSTs with one `intent` each.
+// hidden) with bulk publish / hide / restore, a form to hide any comment by its receipt number
+// (reported or not), and the official-response form that answers one or many comments on one issue.
+// Every form is a plain POST with one `intent`.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/forms";
-import { moderate, moderationQueue } from "~/models/comment-moderation.server";
+import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments } from "~/models/comment-reading.server";
 import { respondToComments } from "~/models/official-response.server";
 import { assertCan, can } from "~/policy";
@@ -31,6 +32,11 @@ const intentSchema = z.discriminatedUnion("intent", [
     reason: z.string().trim().max(500).default(""),
   }),
   z.object({
+    intent: z.literal("hide"),
+    receiptNumber: z.string().trim().min(1, "Give the comment's receipt number.").max(40),
+    reason: z.string().trim().min(1, "Say why the comment is hidden: the reason is shown in the public log.").max(500),
+  }),
+  z.object({
     intent: z.literal("respond"),
     commentIds: ids,
     issue: z.string().trim().min(1, "Name the issue.").max(200),
@@ -46,7 +52,11 @@ async function requirePeriodFor(request: Request, periodId: string | undefined) 
   const { actor } = await requireActor(request);
   const period = await findPeriodForComments(periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
-  if (!can(actor, "comment.moderate", period.resource) && !can(actor, "comment.respond", period.resource)) {
+  if (
+    !can(actor, "comment.moderate", period.resource) &&
+    !can(actor, "comment.hide", period.resource) &&
+    !can(actor, "comment.respond", period.resource)
+  ) {
     assertCan(actor, "comment.moderate", period.resource);
   }
   return { actor, period };
@@ -68,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates: { ...candidates, q: q ?? "" },
     can: {
       moderate: can(actor, "comment.moderate", period.resource),
+      hide: can(actor, "comment.hide", period.resource),
       respond: can(actor, "comment.respond", period.resource),
     },
   };
@@ -90,6 +101,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithFlash(request, here, {
         kind: "success",
         message: `${done.count} ${done.count === 1 ? "comment is" : "comments are"} now ${STATUS_LABELS[done.status].toLowerCase()}. The public log lists the change.`,
+      });
+    }
+    if (parsed.data.intent === "hide") {
+      assertCan(actor, "comment.hide", period.resource);
+      const { receiptNumber, reason } = parsed.data;
+      await hideCommentByReceipt(period.id, receiptNumber, reason, audit);
+      return redirectWithFlash(request, here, {
+        kind: "success",
+        message: `${receiptNumber.toUpperCase()} is now hidden. The public log lists the change and its reason.`,
       });
     }
     assertCan(actor, "comment.respond", period.resource);
@@ -148,8 +168,17 @@ export default function Moderation() {
                           .map(([reason, n]) => `${REASON_LABELS[reason] ?? reason} ${n}`)
                           .join(", ")}`
                       : ""}
+                    {item.uncountedReports > 0
+                      ? ` · ${item.uncountedReports} of these from new, unverified or bulk-made accounts (they do not hide the comment)`
+                      : ""}
                     {item.lastAction ? ` · last action: ${item.lastAction.kind} (${item.lastAction.reason})` : ""}
                   </p>
+                  {item.reviewRequest ? (
+                    <p role="note">
+                      <strong>The author asked for a review</strong> on {formatDateTime(item.reviewRequest.createdAt)}
+                      {item.reviewRequest.note ? `: “${item.reviewRequest.note}”` : "."}
+                    </p>
+                  ) : null}
                   <p style={{ whiteSpace: "pre-wrap" }}>{item.text}</p>
                   {item.notes.length > 0 ? (
                     <ul aria-label="Notes from reporters">
@@ -180,6 +209,24 @@ export default function Moderation() {
               </div>
             </Form>
           )}
+        </section>
+      ) : null}
+
+      {allowed.hide ? (
+        <section aria-labelledby="hide-any">
+          <h2 id="hide-any">Hide a comment nobody reported</h2>
+          <Form method="post" aria-labelledby="hide-any" className="card">
+            <input type="hidden" name="intent" value="hide" />
+            <div className="field">
+              <label htmlFor="hide-receipt">Receipt number</label>
+              <input id="hide-receipt" name="receiptNumber" type="text" required maxLength={40} />
+            </div>
+            <div className="field">
+              <label htmlFor="hide-reason">Why it is hidden (shown in the public log; never repeat its text)</label>
+              <input id="hide-reason" name="reason" type="text" required maxLength={500} />
+            </div>
+            <button type="submit">Hide the comment</button>
+          </Form>
         </section>
       ) : null}
 

@@ -1,20 +1,50 @@
 // The receipt after a comment is accepted: the tracking number first, then what happens next.
-// Public by address, like the comment itself; it never shows the commenter's email.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// Public by address, like the comment itself; it never shows the commenter's email. When the comment
+// is hidden (by reports or by a moderator) it says so, why, and lets the author ask for a review.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
+import { FormError } from "~/components/forms";
 import { getReceipt } from "~/models/comment-intake.server";
+import { hiddenCommentStanding, requestCommentReview } from "~/models/comment-moderation.server";
 import { formatDeadline } from "~/models/comment-window";
-import { notFound } from "~/utils/http.server";
+import { assertCan, can } from "~/policy";
+import { getOptionalActor } from "~/services/actor.server";
+import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure } from "~/utils/project-route.server";
+
+const reviewRequestSchema = z.object({
+  intent: z.literal("requestReview"),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+});
+
+async function findReceipt(params: LoaderFunctionArgs["params"]) {
+  const receipt = await getReceipt(params.periodId ?? "", (params.receipt ?? "").toUpperCase());
+  if (!receipt) throw notFound("There is no comment with this receipt number in this comment period.");
+  return receipt;
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Receipt ${data?.receiptNumber ?? ""} · Lodestone` },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const receipt = await getReceipt(params.periodId ?? "", (params.receipt ?? "").toUpperCase());
-  if (!receipt) throw notFound("There is no comment with this receipt number in this comment period.");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const receipt = await findReceipt(params);
+  const hidden = receipt.status !== "PUBLISHED";
+  const standing = hidden ? await hiddenCommentStanding(receipt.id) : null;
+  const actor = await getOptionalActor(request);
   return {
+    hidden: standing
+      ? {
+          pendingReview: receipt.status === "PENDING_REVIEW",
+          reason: standing.lastAction?.reason ?? null,
+          reviewRequestedAt: standing.openRequest
+            ? formatDeadline(standing.openRequest.createdAt, receipt.period.timeZone)
+            : null,
+          canRequestReview: can(actor, "comment.requestReview", { authorId: receipt.userId }),
+        }
+      : null,
     receiptNumber: receipt.receiptNumber,
     displayName: receipt.displayName,
     anonymous: receipt.submitterType === "ANONYMOUS",
@@ -27,12 +57,62 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const receipt = await findReceipt(params);
+  const actor = await getOptionalActor(request);
+  assertCan(actor, "comment.requestReview", { authorId: receipt.userId });
+  const parsed = reviewRequestSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return invalid({ note: parsed.error.issues[0]?.message ?? "Unknown request." });
+  try {
+    await requestCommentReview(
+      receipt.id,
+      { note: parsed.data.note, requesterId: actor?.userId || null },
+      auditContext(context, actor?.userId || null),
+    );
+  } catch (error) {
+    return domainFailure(error, { note: parsed.data.note });
+  }
+  return redirectWithFlash(request, new URL(request.url).pathname, {
+    kind: "success",
+    message: "Your request is with the moderators. This page shows their decision once they make it.",
+  });
+}
+
 export default function CommentReceiptPage() {
   const receipt = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const commentUrl = `/comment-periods/${receipt.period.id}/comments#${receipt.receiptNumber}`;
   return (
     <div className="narrow">
       <h1>Your comment was received</h1>
+      {receipt.hidden ? (
+        <section className="card" aria-labelledby="hidden-label">
+          <h2 id="hidden-label">
+            {receipt.hidden.pendingReview ? "Your comment is hidden pending review" : "Your comment was hidden"}
+          </h2>
+          <p>
+            {receipt.hidden.pendingReview
+              ? "Enough people reported it that it is hidden from the public until a moderator of the lead agency looks at it. It is still part of the record the agency reads."
+              : `A moderator hid it${receipt.hidden.reason ? `: “${receipt.hidden.reason}”` : ""}. It is still part of the record the agency reads.`}
+          </p>
+          {receipt.hidden.reviewRequestedAt ? (
+            <p>You asked for a review on {receipt.hidden.reviewRequestedAt}; the moderators have it in their queue.</p>
+          ) : receipt.hidden.canRequestReview ? (
+            <Form method="post" aria-labelledby="review-label">
+              <h3 id="review-label">Ask for a review</h3>
+              {result && !result.ok ? <FormError message={Object.values(result.errors)[0]} /> : null}
+              <input type="hidden" name="intent" value="requestReview" />
+              <div className="field">
+                <label htmlFor="review-note">Why it should be shown (optional, seen by moderators only)</label>
+                <textarea id="review-note" name="note" rows={4} maxLength={2000} />
+              </div>
+              <button type="submit">Ask the moderators to review it</button>
+            </Form>
+          ) : (
+            <p>Sign in with the account that sent this comment to ask the moderators for a review.</p>
+          )}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="receipt-label">
         <h2 id="receipt-label">Receipt number</h2>
         <p style={{ fontSize: "1.75rem", fontWeight: 700, letterSpacing: "0.08em", fontFamily: "monospace" }}>
@@ -65,14 +145,19 @@ export default function CommentReceiptPage() {
             ? "We emailed this receipt to the address you gave."
             : "You gave no email address, so no receipt was emailed: write the number down or bookmark this page."}
         </li>
-        <li>
-          Your comment is public. <Link to={commentUrl}>See it with the other comments</Link>.
-        </li>
+        {receipt.hidden ? null : (
+          <li>
+            Your comment is public. <Link to={commentUrl}>See it with the other comments</Link>.
+          </li>
+        )}
         <li>
           The agency reads every comment received before the deadline, {receipt.deadline}, and answers the issues raised
           when it publishes its decision.
         </li>
-        <li>Moderators may hide a comment that breaks the posted comment rules; the moderation log says why.</li>
+        <li>
+          Moderators may hide a comment that breaks the posted comment rules; the moderation log says why. If yours is
+          ever hidden, this page says so and lets you ask for a review.
+        </li>
       </ul>
     </div>
   );

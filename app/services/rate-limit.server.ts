@@ -26,3 +26,8 @@ export async function peek(db: DbClient, key: string): Promise<RateLimitState> {
 export async function clear(db: DbClient, key: string) {
   await db.rateLimitBucket.deleteMany({ where: { key } });
 }
+
+/** Removes every bucket whose key starts with `prefix` (a reset lifts all of an account's locks). */
+export async function clearPrefix(db: DbClient, prefix: string) {
+  await db.rateLimitBucket.deleteMany({ where: { key: { startsWith: prefix } } });
+}

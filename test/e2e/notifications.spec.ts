@@ -71,6 +71,7 @@ test.describe("without JavaScript", () => {
       COMMENT_RESPONSE: "IMMEDIATE",
       INFORMATION_REQUEST: "IMMEDIATE",
       REVIEW_ASSIGNED: "IMMEDIATE",
+      COMMENT_AUTO_HIDDEN: "IMMEDIATE",
       timeZone: "Mars/Olympus_Mons",
     };
     const response = await page.request.post("/account/notifications", { form, headers: { Origin: APP_URL } });

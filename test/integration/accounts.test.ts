@@ -14,6 +14,7 @@ import { createUser, TEST_PASSWORD } from "../support/factories";
 import { mailbox } from "../support/database";
 
 const context = { requestId: "test-request" };
+const signUpContext = { ...context, clientIp: "192.0.2.50" };
 
 function linkIn(html: string, path: string): string {
   const match = html.match(new RegExp(`href="(http://localhost:3000${path}[^"]*)"`));
@@ -28,7 +29,10 @@ beforeEach(async () => {
 
 describe("sign up and email verification", () => {
   it("creates the account, audits it, and sends a verification email through Resend's API", async () => {
-    const user = await signUp({ name: "Ada", email: "ada@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery" },
+      signUpContext,
+    );
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.emailVerifiedAt).toBeNull();
@@ -44,19 +48,61 @@ describe("sign up and email verification", () => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await signUp({ name: "Ada", email: "ada2@example.org", password: "correct horse battery" }, context);
+    await signUp({ name: "Ada", email: "ada2@example.org", password: "correct horse battery" }, signUpContext);
     await expect(
-      signUp({ name: "Eve", email: "ada2@example.org", password: "another password" }, context),
+      signUp({ name: "Eve", email: "ada2@example.org", password: "another password" }, signUpContext),
     ).rejects.toThrow(/already exists/);
   });
 
   it("verifies with the emailed link once, and not twice", async () => {
-    const user = await signUp({ name: "Bo", email: "bo@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Bo", email: "bo@example.org", password: "correct horse battery" },
+      signUpContext,
+    );
     const link = new URL(linkIn(mailbox().emailsTo("bo@example.org")[0].html, "/auth/verify"));
     const token = link.searchParams.get("token") ?? "";
     await verifyEmail(token, context);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     await expect(verifyEmail(token, context)).rejects.toBeInstanceOf(AccountError);
+  });
+});
+
+describe("sign-up limits", () => {
+  let run = 0;
+  beforeEach(() => {
+    run++;
+  });
+  const attempt = (i: number, clientIp: string) =>
+    signUp(
+      { name: `Sock ${i}`, email: `sock${run}-${i}@example.org`, password: "correct horse battery" },
+      { ...context, clientIp },
+    );
+
+  it("records the network block the account was created from", async () => {
+    const user = await attempt(0, "::ffff:198.51.100.7");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).signupNetwork).toBe("198.51.100.0/24");
+  });
+
+  it("refuses a sixth account in an hour from one address with a 429 that says when to try again", async () => {
+    for (let i = 0; i < 5; i++) await attempt(i, "198.51.100.7");
+    const refused = await attempt(5, "198.51.100.7").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AccountError);
+    expect(refused).toMatchObject({
+      status: 429,
+      message: expect.stringMatching(
+        /Too many accounts were created from your network recently. Try again in \d+ minutes/,
+      ),
+    });
+    await expect(attempt(6, "198.51.101.7")).resolves.toBeTruthy();
+  });
+
+  it("refuses accounts past the limit for one network block, whichever address in it asks", async () => {
+    for (let i = 0; i < 20; i++) await attempt(i, `203.0.113.${i + 1}`);
+    await expect(attempt(20, "203.0.113.99")).rejects.toMatchObject({ status: 429 });
+    await expect(attempt(21, "203.0.114.1")).resolves.toBeTruthy();
+    // An IPv6 host owns its whole /64: it is one client there.
+    for (let i = 0; i < 5; i++) await attempt(30 + i, `2001:db8:5:6::${i + 1}`);
+    await expect(attempt(40, "2001:db8:5:6::99")).rejects.toMatchObject({ status: 429 });
   });
 });
 
@@ -73,23 +119,89 @@ describe("sign-in throttling", () => {
     );
   });
 
-  it("locks an account after 5 failures, even with the right password, and a reset lifts the lock", async () => {
+  it("locks the address that keeps failing, even with the right password, and a reset lifts the lock", async () => {
     await createUser({ email: "di@example.org" });
     for (let i = 0; i < 5; i++) {
-      await expect(
-        authenticate({ email: "di@example.org", password: "wrong", clientIp: `10.0.1.${i}` }),
-      ).rejects.toThrow(/not right/);
+      await expect(authenticate({ email: "di@example.org", password: "wrong", clientIp: "10.0.1.7" })).rejects.toThrow(
+        /not right/,
+      );
     }
     await expect(
-      authenticate({ email: "di@example.org", password: TEST_PASSWORD, clientIp: "10.0.1.9" }),
-    ).rejects.toThrow(/Too many failed sign-in attempts for this account. Try again in \d+ minutes/);
+      authenticate({ email: "di@example.org", password: TEST_PASSWORD, clientIp: "10.0.1.7" }),
+    ).rejects.toThrow(/Too many failed sign-in attempts for this account from your network. Try again in \d+ minutes/);
 
     await requestPasswordReset("di@example.org");
     const token =
       new URL(linkIn(mailbox().emailsTo("di@example.org")[0].html, "/auth/reset")).searchParams.get("token") ?? "";
     await resetPassword(token, "a brand new password", context);
     await expect(
-      authenticate({ email: "di@example.org", password: "a brand new password", clientIp: "10.0.1.9" }),
+      authenticate({ email: "di@example.org", password: "a brand new password", clientIp: "10.0.1.7" }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("never lets a guesser at one address keep the owner out at another", async () => {
+    const user = await createUser({ email: "regulator@example.org" });
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        authenticate({ email: "regulator@example.org", password: `guess ${i}`, clientIp: "198.51.100.66" }),
+      ).rejects.toThrow(/not right|Too many failed/);
+    }
+    await expect(
+      authenticate({ email: "regulator@example.org", password: TEST_PASSWORD, clientIp: "198.51.100.66" }),
+    ).rejects.toThrow(/Too many failed/);
+    await expect(
+      authenticate({ email: "regulator@example.org", password: TEST_PASSWORD, clientIp: "203.0.113.10" }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("counts an IPv6 /64 as one client, and refuses a /24 that rotates addresses only where it has failed", async () => {
+    await createUser({ email: "gu@example.org" });
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        authenticate({ email: "gu@example.org", password: "wrong", clientIp: `2001:db8:1:2::${i + 1}` }),
+      ).rejects.toThrow(/not right/);
+    }
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "2001:db8:1:2::ffff" }),
+    ).rejects.toThrow(/Too many failed/);
+
+    for (let i = 0; i < 20; i++) {
+      await expect(
+        authenticate({ email: "gu@example.org", password: "wrong", clientIp: `192.0.2.${i + 1}` }),
+      ).rejects.toThrow(/not right/);
+    }
+    // One failure from this address, but twenty from its /24: refused.
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "192.0.2.1" }),
+    ).rejects.toThrow(/Too many failed/);
+    // A new address in the block gets one guess, then it too is refused.
+    await expect(authenticate({ email: "gu@example.org", password: "wrong", clientIp: "192.0.2.201" })).rejects.toThrow(
+      /not right/,
+    );
+    await expect(authenticate({ email: "gu@example.org", password: "wrong", clientIp: "192.0.2.201" })).rejects.toThrow(
+      /Too many failed/,
+    );
+    // The owner at an address that has not been failing still signs in, in the same block or not.
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "192.0.2.200" }),
+    ).resolves.toBeTruthy();
+    await expect(
+      authenticate({ email: "gu@example.org", password: TEST_PASSWORD, clientIp: "192.0.3.1" }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("past the hourly bound on an account, refuses addresses that have failed and still admits a clean one", async () => {
+    await createUser({ email: "ha@example.org" });
+    await expect(authenticate({ email: "ha@example.org", password: "wrong", clientIp: "10.7.0.1" })).rejects.toThrow(
+      /not right/,
+    );
+    // A distributed guesser has spent the account's hourly bound.
+    await prisma.rateLimitBucket.update({ where: { key: "login:account:ha@example.org:total" }, data: { count: 100 } });
+    await expect(
+      authenticate({ email: "ha@example.org", password: TEST_PASSWORD, clientIp: "10.7.0.1" }),
+    ).rejects.toThrow(/Too many failed/);
+    await expect(
+      authenticate({ email: "ha@example.org", password: TEST_PASSWORD, clientIp: "10.8.0.1" }),
     ).resolves.toBeTruthy();
   });
 

@@ -269,6 +269,8 @@ describe("the receipt email", () => {
     expect(sent.subject).toBe(`Your comment on ${period.title}: receipt ${result.receiptNumber}`);
     expect(sent.text).toContain(result.receiptNumber);
     expect(sent.text).toContain(`/comment-periods/${period.id}/comments#${result.receiptNumber}`);
+    // Where to learn that the comment was hidden and ask for a review.
+    expect(sent.text).toContain(`/comment-periods/${period.id}/receipt/${result.receiptNumber}`);
     expect(sent.idempotencyKey).toBe(`comment-receipt/${result.commentId}`);
   });
 

@@ -1,19 +1,27 @@
 import { describe, expect, it } from "vitest";
 import {
   AUTO_HIDE_THRESHOLD,
+  COMMENT_AUTO_HIDDEN_EVENT,
+  hiddenCommentsOf,
+  hideCommentByReceipt,
   moderate,
   moderationQueue,
   publicModerationLog,
   reportComment,
+  requestCommentReview,
 } from "~/models/comment-moderation.server";
+import { dispatchEvent } from "~/services/notifications/dispatch.server";
 import { listPublishedComments } from "~/models/comment-reading.server";
 import { COMMENT_RESPONDED_EVENT, listResponses, respondToComments } from "~/models/official-response.server";
 import { prisma } from "~/services/db.server";
 import { createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { createUser } from "../support/factories";
 
+const MONTH_AGO = () => new Date(Date.now() - 30 * 86_400_000);
+
+/** Verified accounts a month old, from different networks: their reports count toward auto-hide. */
 async function reporters(count: number) {
-  return Promise.all(Array.from({ length: count }, () => createUser()));
+  return Promise.all(Array.from({ length: count }, () => createUser({ createdAt: MONTH_AGO() })));
 }
 
 describe("reporting comments", () => {
@@ -66,6 +74,111 @@ describe("reporting comments", () => {
   });
 });
 
+describe("reports from throwaway accounts", () => {
+  it("records reports from new, unverified or burst-made accounts and shows them, but they hide nothing", async () => {
+    const { period } = await createReadingScenario();
+    const comment = await createPublicComment(period.id);
+    const justMade = await createUser();
+    const unverified = await createUser({ verified: false, createdAt: MONTH_AGO() });
+    // Four accounts made within minutes from one /24, a month ago: a burst, however old now.
+    const burstAt = MONTH_AGO().getTime();
+    const burst = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        createUser({ createdAt: new Date(burstAt + i * 60_000), signupNetwork: "198.51.100.0/24" }),
+      ),
+    );
+    for (const person of [justMade, unverified, ...burst]) {
+      const result = await reportComment(comment.id, person.id, { reason: "SPAM", periodId: period.id });
+      expect(result).toMatchObject({ autoHidden: false, counted: false });
+    }
+    const after = await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
+    expect(after).toMatchObject({ status: "PUBLISHED", reportCount: 6, hidingReportCount: 0 });
+    const [queued] = await moderationQueue(period.id);
+    expect(queued).toMatchObject({ id: comment.id, reportCount: 6, uncountedReports: 6, reasons: { SPAM: 6 } });
+    expect(await prisma.moderationAction.count({ where: { commentId: comment.id } })).toBe(0);
+  });
+
+  it("still hides at the threshold when settled accounts report, and tells the lead agency's moderators at once", async () => {
+    const { period, regulator, project } = await createReadingScenario();
+    const comment = await createPublicComment(period.id);
+    await reportComment(comment.id, (await createUser()).id, { reason: "SPAM" });
+    for (const person of await reporters(AUTO_HIDE_THRESHOLD)) {
+      await reportComment(comment.id, person.id, { reason: "SPAM" });
+    }
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      status: "PENDING_REVIEW",
+      reportCount: AUTO_HIDE_THRESHOLD + 1,
+      hidingReportCount: AUTO_HIDE_THRESHOLD,
+    });
+    const event = await prisma.domainEvent.findFirstOrThrow({
+      where: { type: COMMENT_AUTO_HIDDEN_EVENT, aggregateId: comment.id },
+    });
+    expect(await dispatchEvent(event.id)).toEqual({ notified: 1, emails: 1 });
+    const [notice] = await prisma.notification.findMany({ where: { eventId: event.id } });
+    expect(notice).toMatchObject({
+      userId: regulator.id,
+      type: "COMMENT_AUTO_HIDDEN",
+      projectId: project.id,
+      frequency: "IMMEDIATE",
+      url: `/comment-periods/${period.id}/moderation`,
+    });
+    expect(notice.title).toContain(comment.receiptNumber);
+    const [delivery] = await prisma.emailDelivery.findMany({ where: { eventId: event.id } });
+    expect(delivery).toMatchObject({ userId: regulator.id, template: "comment-auto-hidden" });
+  });
+});
+
+describe("hiding without a report, and asking for review", () => {
+  it("lets a moderator hide a comment nobody reported, by its receipt number, with a public reason", async () => {
+    const { period, context } = await createReadingScenario();
+    const comment = await createPublicComment(period.id);
+    await expect(hideCommentByReceipt(period.id, "LDS-NONE-0000", "Threat", context)).rejects.toThrow(
+      /No comment in this comment period/,
+    );
+    await expect(hideCommentByReceipt(period.id, comment.receiptNumber, " ", context)).rejects.toThrow(/Say why/);
+    await hideCommentByReceipt(period.id, comment.receiptNumber.toLowerCase(), "Threatens a named person", context);
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ status: "HIDDEN" });
+    const log = await publicModerationLog(period.id, 1);
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        kind: "HIDE",
+        receiptNumber: comment.receiptNumber,
+        reason: "Threatens a named person",
+      }),
+    ]);
+  });
+
+  it("records one review request per hidden comment until a moderator decides, and puts it in the queue", async () => {
+    const { period, context } = await createReadingScenario();
+    const author = await createUser();
+    const comment = await createPublicComment(period.id, { userId: author.id });
+    const audit = { actorId: author.id, requestId: null };
+    await expect(requestCommentReview(comment.id, { note: "", requesterId: author.id }, audit)).rejects.toThrow(
+      /published: there is nothing to review/,
+    );
+    for (const person of await reporters(AUTO_HIDE_THRESHOLD)) {
+      await reportComment(comment.id, person.id, { reason: "ABUSIVE" });
+    }
+    // The reading page points the signed-in author to the receipt of each hidden comment.
+    expect(await hiddenCommentsOf(period.id, author.id)).toEqual([
+      { receiptNumber: comment.receiptNumber, status: "PENDING_REVIEW" },
+    ]);
+    await requestCommentReview(comment.id, { note: "It is a fair criticism.", requesterId: author.id }, audit);
+    await expect(requestCommentReview(comment.id, { note: "", requesterId: author.id }, audit)).rejects.toThrow(
+      /already requested/,
+    );
+    const [queued] = await moderationQueue(period.id);
+    expect(queued).toMatchObject({ id: comment.id, reviewRequest: { note: "It is a fair criticism." } });
+
+    await moderate(period.id, [comment.id], { kind: "HIDE", reason: "Abusive language" }, context);
+    const [afterDecision] = await moderationQueue(period.id);
+    expect(afterDecision.reviewRequest).toBeNull();
+    await expect(
+      requestCommentReview(comment.id, { note: "Please look again.", requesterId: author.id }, audit),
+    ).resolves.toBeTruthy();
+  });
+});
+
 describe("moderating comments", () => {
   it("hides several comments at once with a public reason, and restores one", async () => {
     const { period, context } = await createReadingScenario();
@@ -84,7 +197,9 @@ describe("moderating comments", () => {
     expect(result).toEqual({ count: 2, status: "HIDDEN" });
     const hidden = await prisma.comment.findMany({ where: { id: { in: [first.id, second.id] } } });
     expect(hidden.map((c) => c.status)).toEqual(["HIDDEN", "HIDDEN"]);
-    expect(await prisma.auditEvent.count({ where: { action: "comment.hide" } })).toBe(2);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "comment.hide", entityId: { in: [first.id, second.id] } } }),
+    ).toBe(2);
 
     await moderate(period.id, [second.id], { kind: "RESTORE", reason: "Hidden by mistake" }, context);
     expect(await prisma.comment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({

@@ -41,6 +41,7 @@ export async function createPublicComment(
     campaignId?: string;
     addedText?: string;
     submittedAt?: Date;
+    userId?: string;
   } = {},
 ) {
   const receipt = `LDS-T${Date.now().toString(36).slice(-3).toUpperCase()}-${next()}`;
@@ -60,6 +61,7 @@ export async function createPublicComment(
       addedText: options.addedText,
       status: options.status ?? "PUBLISHED",
       submittedAt: options.submittedAt,
+      userId: options.userId,
     },
   });
 }

@@ -10,7 +10,14 @@ export const TEST_PASSWORD = "a long test password";
 let cachedHash: string | undefined;
 
 export async function createUser(
-  overrides: { email?: string; name?: string; isAdmin?: boolean; verified?: boolean } = {},
+  overrides: {
+    email?: string;
+    name?: string;
+    isAdmin?: boolean;
+    verified?: boolean;
+    createdAt?: Date;
+    signupNetwork?: string;
+  } = {},
 ) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   return prisma.user.create({
@@ -20,6 +27,8 @@ export async function createUser(
       passwordHash: cachedHash,
       isAdmin: overrides.isAdmin ?? false,
       emailVerifiedAt: overrides.verified === false ? null : new Date(),
+      createdAt: overrides.createdAt,
+      signupNetwork: overrides.signupNetwork,
     },
   });
 }

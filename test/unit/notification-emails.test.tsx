@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
+import CommentAutoHidden from "../../emails/comment-auto-hidden";
 import CommentPeriod, { type CommentPeriodProps } from "../../emails/comment-period";
 import CommentReceipt from "../../emails/comment-receipt";
 import CommentResponse from "../../emails/comment-response";
@@ -208,5 +209,25 @@ describe("subscription confirmation email", () => {
     expect(text).not.toContain(DEFAULT_SENTENCE);
     expect(text).toContain(`Or open this link: ${props.confirmUrl}`);
     expect(html).toContain(`href="${props.confirmUrl}"`);
+  });
+});
+
+describe("comment hidden by reports email", () => {
+  it("tells the moderator which comment, how many reports, and links the queue", async () => {
+    const props = CommentAutoHidden.PreviewProps;
+    const { html, text } = await both(<CommentAutoHidden {...props} />);
+    expect(html).toContain(`Comment ${props.receiptNumber} was hidden automatically</h1>`);
+    expect(text).toContain(`${props.reportCount} reports hid comment ${props.receiptNumber} on ${props.periodTitle}`);
+    expect(text).toContain("until a moderator publishes it again or hides it with a reason");
+    expect(html).toContain(`href="${props.moderationUrl}"`);
+  });
+});
+
+describe("comment receipt email", () => {
+  it("links the receipt page, where a hidden comment says why and takes a review request", async () => {
+    const props = CommentReceipt.PreviewProps;
+    const { text } = await both(<CommentReceipt {...props} />);
+    expect(text).toContain("If your comment is ever hidden, your receipt page says why and lets you ask");
+    expect(text).toContain(props.receiptUrl);
   });
 });

@@ -68,6 +68,8 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "comment.submit": { ...project, onBehalfOfOrganizationId: NGO },
   "comment.report": project,
   "comment.moderate": project,
+  "comment.hide": project,
+  "comment.requestReview": { authorId: "someone-else" },
   "comment.respond": project,
   "comment.exportFull": project,
   "project.follow": project,
@@ -119,6 +121,9 @@ const ALLOWED: Record<Action, ActorName[]> = {
     "admin",
   ],
   "comment.moderate": ["leadRegulator"],
+  "comment.hide": ["leadRegulator"],
+  // Another person's comment sent with an account: nobody else may ask for its review.
+  "comment.requestReview": [],
   "comment.respond": ["leadRegulator"],
   "comment.exportFull": ["leadRegulator", "cooperatingRegulator"],
   "project.follow": NAMES.filter((name) => name !== "anonymous"),
@@ -169,6 +174,16 @@ describe("documents", () => {
     const review = { ...project, reviewAgencyId: LEAD_AGENCY, assignedUserIds: ["u"] };
     expect(can(ACTORS.unrelatedRegulator, "review.work", review)).toBe(false);
     expect(can(ACTORS.cooperatingRegulator, "review.work", { ...review, assignedUserIds: [] })).toBe(false);
+  });
+});
+
+describe("asking for review of a hidden comment", () => {
+  it("lets the author's account ask, and anyone holding the receipt of a comment sent without an account", () => {
+    expect(can(ACTORS.community, "comment.requestReview", { authorId: "u" })).toBe(true);
+    expect(can(ACTORS.anonymous, "comment.requestReview", { authorId: "u" })).toBe(false);
+    for (const name of NAMES) {
+      expect(can(ACTORS[name], "comment.requestReview", { authorId: null })).toBe(true);
+    }
   });
 });
 

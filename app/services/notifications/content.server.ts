@@ -4,6 +4,7 @@
 // with a different body). Dates are stated in the agency's zone, with the zone.
 import type { DomainEvent, NotificationType } from "@prisma/client";
 import { createElement, type ReactElement } from "react";
+import CommentAutoHiddenEmail from "../../../emails/comment-auto-hidden";
 import CommentPeriodEmail, { type CommentPeriodProps } from "../../../emails/comment-period";
 import CommentResponseEmail from "../../../emails/comment-response";
 import type { EmailFooter } from "../../../emails/components/EmailLayout";
@@ -11,6 +12,7 @@ import InformationRequestEmail from "../../../emails/information-request";
 import MilestoneMovedEmail from "../../../emails/milestone-moved";
 import ReviewAssignedEmail from "../../../emails/review-assigned";
 import StageChangedEmail from "../../../emails/stage-changed";
+import { COMMENT_AUTO_HIDDEN_EVENT } from "~/models/comment-moderation.server";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { prisma } from "~/services/db.server";
 import { formatDate } from "~/utils/dates";
@@ -85,6 +87,8 @@ export async function describeEvent(event: Pick<DomainEvent, "id" | "type" | "pa
       return informationRequestIssued(payload);
     case "review.assigned":
       return reviewAssigned(payload);
+    case COMMENT_AUTO_HIDDEN_EVENT:
+      return commentAutoHidden(payload);
     default:
       return null;
   }
@@ -363,6 +367,49 @@ async function reviewAssigned(payload: Payload): Promise<EventNotice | null> {
           reviewTitle,
           assignedBy: actor?.name ?? null,
           reviewUrl: new URL(path, appUrl).toString(),
+          footer,
+        }),
+    },
+  };
+}
+
+/** To every member of the project's lead agency (the people `comment.moderate` allows), at once. */
+async function commentAutoHidden(payload: Payload): Promise<EventNotice | null> {
+  const period = await prisma.commentPeriod.findUnique({
+    where: { id: text(payload, "periodId") },
+    select: {
+      id: true,
+      title: true,
+      project: {
+        select: { id: true, name: true, leadAgency: { select: { memberships: { select: { userId: true } } } } },
+      },
+    },
+  });
+  const moderators = period?.project.leadAgency?.memberships.map((m) => m.userId) ?? [];
+  if (!period || moderators.length === 0) return null;
+  const receiptNumber = text(payload, "receiptNumber");
+  const reportCount = Number(payload.reportCount ?? 0);
+  const path = `/comment-periods/${period.id}/moderation`;
+  const project = period.project;
+  return {
+    type: "COMMENT_AUTO_HIDDEN",
+    projectId: project.id,
+    projectName: project.name,
+    title: `Comment ${receiptNumber} was hidden by reports and waits for review (${project.name})`,
+    detail: `${reportCount} reports on ${period.title}. It stays hidden until a moderator decides.`,
+    path,
+    audience: { kind: "users", userIds: moderators },
+    excludeUserId: null,
+    email: {
+      template: "comment-auto-hidden",
+      subject: `Comment ${receiptNumber} hidden by reports: review it (${project.name})`,
+      render: (footer, appUrl) =>
+        createElement(CommentAutoHiddenEmail, {
+          projectName: project.name,
+          periodTitle: period.title,
+          receiptNumber,
+          reportCount,
+          moderationUrl: new URL(path, appUrl).toString(),
           footer,
         }),
     },
