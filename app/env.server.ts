@@ -42,7 +42,7 @@ const schema = z.object({
   WORKER_STALE_LOCK_SECONDS: z.coerce.number().int().min(1).default(600),
   // Digests are sent after this local hour, daily, and on Mondays for the weekly one.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
-  // Sign-in throttling (see docs/decisions/0004-abuse-limits.md). Failures lock one account for one
+  // Sign-in throttling (see docs/decisions/0008-abuse-limits.md). Failures lock one account for one
   // client (IPv4 address or IPv6 /64); past the per-block (/24) or hourly per-account bound, a client
   // that has itself failed on the account is refused. A client that has not been failing never is.
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
