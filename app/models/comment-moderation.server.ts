@@ -6,6 +6,7 @@ import { Prisma, type ModerationKind, type ReportReason } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 
 /**
  * Reports that hide a comment until a moderator looks at it. Decidim's default
@@ -17,8 +18,6 @@ export const AUTO_HIDE_THRESHOLD = (() => {
   const value = Number(process.env.COMMENT_AUTO_HIDE_REPORTS);
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_AUTO_HIDE_REPORTS;
 })();
-
-export const COMMENT_AUTO_HIDDEN_EVENT = "comment.autoHidden";
 
 export type ReportInput = { reason: ReportReason; note?: string; periodId?: string };
 
@@ -81,12 +80,10 @@ export async function reportComment(
           },
         );
         // So the lead agency's moderators can be told when the notification issue lands.
-        await tx.domainEvent.create({
-          data: {
-            type: COMMENT_AUTO_HIDDEN_EVENT,
-            aggregateId: commentId,
-            payload: { periodId: comment.periodId, commentId, receiptNumber: comment.receiptNumber },
-          },
+        await recordEvent(tx, "comment.autoHidden", {
+          periodId: comment.periodId,
+          commentId,
+          receiptNumber: comment.receiptNumber,
         });
       }
       return { reportCount: updated.reportCount, autoHidden };

@@ -7,7 +7,7 @@ import {
   reportComment,
 } from "~/models/comment-moderation.server";
 import { listPublishedComments } from "~/models/comment-reading.server";
-import { COMMENT_RESPONDED_EVENT, listResponses, respondToComments } from "~/models/official-response.server";
+import { listResponses, respondToComments } from "~/models/official-response.server";
 import { prisma } from "~/services/db.server";
 import { createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { createUser } from "../support/factories";
@@ -137,7 +137,7 @@ describe("official responses", () => {
     );
     expect(response.answered).toBe(2);
 
-    const events = await prisma.domainEvent.findMany({ where: { type: COMMENT_RESPONDED_EVENT } });
+    const events = await prisma.domainEvent.findMany({ where: { type: "comment.responded" } });
     expect(events).toHaveLength(2);
     expect(events.map((e) => e.payload)).toEqual(
       expect.arrayContaining([
