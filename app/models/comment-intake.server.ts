@@ -16,6 +16,7 @@ import { hit } from "~/services/rate-limit.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { assertAcceptingComments, formatDeadline } from "./comment-window";
 import { DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 import { exactKey } from "./form-letters";
 
 export type SubmitCommentInput = {
@@ -36,8 +37,6 @@ export type SubmitCommentResult = {
   commentId: string;
   duplicate: boolean;
 };
-
-export const COMMENT_SUBMITTED_EVENT = "comment.submitted";
 
 const RATE_WINDOW_SECONDS = 10 * 60;
 /**
@@ -196,21 +195,19 @@ async function insertComment(
           data: input.files.map((file) => ({ commentId: comment.id, ...file })),
         });
       }
-      await tx.domainEvent.create({
-        data: {
-          type: COMMENT_SUBMITTED_EVENT,
-          aggregateId: period.id,
-          payload: {
-            periodId: period.id,
-            commentId: comment.id,
-            receiptNumber: comment.receiptNumber,
-            emailPresent: Boolean(input.email),
-            actorId: context.actorId,
-            requestId: context.requestId,
-          },
-          occurredAt: now,
+      await recordEvent(
+        tx,
+        "comment.submitted",
+        {
+          periodId: period.id,
+          commentId: comment.id,
+          receiptNumber: comment.receiptNumber,
+          emailPresent: Boolean(input.email),
+          actorId: context.actorId,
+          requestId: context.requestId,
         },
-      });
+        { occurredAt: now },
+      );
       // Grouping happens after the commit (requestGrouping), so a surge is not serialised here.
       return { receiptNumber: comment.receiptNumber, commentId: comment.id, duplicate: false };
     },

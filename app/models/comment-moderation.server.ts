@@ -7,6 +7,7 @@ import { Prisma, type ModerationKind, type ReportReason } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 import { reportWeight, SIGNUP_BURST_WINDOW_MINUTES } from "./report-weight";
 
 /**
@@ -19,8 +20,6 @@ export const AUTO_HIDE_THRESHOLD = (() => {
   const value = Number(process.env.COMMENT_AUTO_HIDE_REPORTS);
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_AUTO_HIDE_REPORTS;
 })();
-
-export const COMMENT_AUTO_HIDDEN_EVENT = "comment.autoHidden";
 
 export type ReportInput = { reason: ReportReason; note?: string; periodId?: string };
 
@@ -99,17 +98,11 @@ export async function reportComment(
           },
         );
         // Dispatched at once to the lead agency's moderators (COMMENT_AUTO_HIDDEN notifications).
-        await tx.domainEvent.create({
-          data: {
-            type: COMMENT_AUTO_HIDDEN_EVENT,
-            aggregateId: commentId,
-            payload: {
-              periodId: comment.periodId,
-              commentId,
-              receiptNumber: comment.receiptNumber,
-              reportCount: updated.hidingReportCount,
-            },
-          },
+        await recordEvent(tx, "comment.autoHidden", {
+          periodId: comment.periodId,
+          commentId,
+          receiptNumber: comment.receiptNumber,
+          reportCount: updated.hidingReportCount,
         });
       }
       return { reportCount: updated.reportCount, autoHidden, counted: weight.counts };

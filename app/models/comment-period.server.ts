@@ -19,12 +19,9 @@ import {
   type Verdict,
 } from "./comment-window";
 import { ConflictError, DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 import { projectResource } from "./project.server";
 import { isStageOf, stageLabel } from "./workflow";
-
-export const PERIOD_OPENED_EVENT = "commentPeriod.opened";
-export const PERIOD_EXTENDED_EVENT = "commentPeriod.extended";
-export const PERIOD_REOPENED_EVENT = "commentPeriod.reopened";
 
 const PERIOD_CONFLICT =
   "Someone changed this comment period since you opened the page. Reload to see the current deadline, then try again.";
@@ -146,26 +143,24 @@ export async function openPeriod(projectId: string, input: OpenPeriodInput, cont
       },
     });
     // Outbox: the notification worker emails the project's followers from this row.
-    await tx.domainEvent.create({
-      data: {
-        type: PERIOD_OPENED_EVENT,
-        aggregateId: project.id,
-        payload: {
-          projectId: project.id,
-          slug: project.slug,
-          name: project.name,
-          periodId: period.id,
-          title: period.title,
-          stage: input.stage,
-          stageLabel: stageLabel(project.reviewTrack, input.stage),
-          opensAt: window.opensAt.toISOString(),
-          closesAt: window.closesAt.toISOString(),
-          timeZone,
-          actorId: context.actorId,
-        },
-        occurredAt: now,
+    await recordEvent(
+      tx,
+      "commentPeriod.opened",
+      {
+        projectId: project.id,
+        slug: project.slug,
+        name: project.name,
+        periodId: period.id,
+        title: period.title,
+        stage: input.stage,
+        stageLabel: stageLabel(project.reviewTrack, input.stage),
+        opensAt: window.opensAt.toISOString(),
+        closesAt: window.closesAt.toISOString(),
+        timeZone,
+        actorId: context.actorId,
       },
-    });
+      { occurredAt: now },
+    );
     return period;
   });
 }
@@ -241,27 +236,25 @@ export async function changePeriodDeadline(
       before: { closesAt: period.closesAt.toISOString(), lockVersion: input.expectedLockVersion },
       after: { closesAt: newClosesAt.toISOString(), lockVersion: input.expectedLockVersion + 1, reason },
     });
-    await tx.domainEvent.create({
-      data: {
-        type: input.kind === "EXTEND" ? PERIOD_EXTENDED_EVENT : PERIOD_REOPENED_EVENT,
-        aggregateId: period.project.id,
-        payload: {
-          projectId: period.project.id,
-          slug: period.project.slug,
-          name: period.project.name,
-          periodId: period.id,
-          title: period.title,
-          changeId: change.id,
-          kind: input.kind,
-          previousClosesAt: period.closesAt.toISOString(),
-          closesAt: newClosesAt.toISOString(),
-          timeZone: period.timeZone,
-          reason,
-          actorId: context.actorId,
-        },
-        occurredAt: now,
+    await recordEvent(
+      tx,
+      input.kind === "EXTEND" ? "commentPeriod.extended" : "commentPeriod.reopened",
+      {
+        projectId: period.project.id,
+        slug: period.project.slug,
+        name: period.project.name,
+        periodId: period.id,
+        title: period.title,
+        changeId: change.id,
+        kind: input.kind,
+        previousClosesAt: period.closesAt.toISOString(),
+        closesAt: newClosesAt.toISOString(),
+        timeZone: period.timeZone,
+        reason,
+        actorId: context.actorId,
       },
-    });
+      { occurredAt: now },
+    );
     return { change, lockVersion: input.expectedLockVersion + 1 };
   });
 }

@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 
 // One import for routes: the reads (public list, clock, confidential detail) live next door.
 export {
@@ -23,11 +24,6 @@ export {
   type RequestDetail,
   type ReviewClockSummary,
 } from "./information-request-reads.server";
-
-export const REQUEST_ISSUED_EVENT = "informationRequest.issued";
-export const REQUEST_ANSWERED_EVENT = "informationRequest.answered";
-export const REQUEST_DECIDED_EVENT = "informationRequest.decided";
-export const REQUEST_WITHDRAWN_EVENT = "informationRequest.withdrawn";
 
 const REQUEST_CONFLICT =
   "Someone changed this request since you opened the page. Reload to see the latest version, then try again.";
@@ -54,34 +50,21 @@ async function loadProject(tx: Tx, projectId: string) {
 }
 
 /**
- * Outbox row for the notification worker. The payload carries only what the public may know
- * (the title, dates and status, never the items or the answer) because followers of the project
- * may be told; the worker loads confidential details itself, for the people allowed to see them.
+ * The common part of the outbox rows for the notification worker. The payload carries only what
+ * the public may know (the title, dates and status, never the items or the answer) because
+ * followers of the project may be told; the worker loads confidential details itself, for the
+ * people allowed to see them.
  */
-async function writeEvent(
-  tx: Tx,
-  type: string,
-  project: ProjectRef,
-  request: RequestRef,
-  extra: Record<string, string | number | null>,
-  context: AuditContext,
-) {
-  await tx.domainEvent.create({
-    data: {
-      type,
-      aggregateId: project.id,
-      payload: {
-        projectId: project.id,
-        slug: project.slug,
-        name: project.name,
-        requestId: request.id,
-        title: request.title,
-        dueDate: toIsoDate(request.dueDate),
-        actorId: context.actorId,
-        ...extra,
-      },
-    },
-  });
+function requestFacts(project: ProjectRef, request: RequestRef, context: AuditContext) {
+  return {
+    projectId: project.id,
+    slug: project.slug,
+    name: project.name,
+    requestId: request.id,
+    title: request.title,
+    dueDate: toIsoDate(request.dueDate),
+    actorId: context.actorId,
+  };
 }
 
 /**
@@ -174,14 +157,12 @@ export async function issueRequest(projectId: string, input: IssueRequestInput, 
         packageId: request.packageId,
       },
     });
-    await writeEvent(
-      tx,
-      REQUEST_ISSUED_EVENT,
-      project,
-      request,
-      { publicSummary: request.publicSummary, issuedAt: request.issuedAt.toISOString(), reviewId: request.reviewId },
-      context,
-    );
+    await recordEvent(tx, "informationRequest.issued", {
+      ...requestFacts(project, request, context),
+      publicSummary: request.publicSummary,
+      issuedAt: request.issuedAt.toISOString(),
+      reviewId: request.reviewId,
+    });
     return request;
   });
 }
@@ -258,18 +239,12 @@ export async function respondToRequest(
         visibility,
       },
     });
-    await writeEvent(
-      tx,
-      REQUEST_ANSWERED_EVENT,
-      project,
-      request,
-      {
-        responseId: response.id,
-        documentCount: documents.length,
-        submittedAt: response.submittedAt.toISOString(),
-      },
-      context,
-    );
+    await recordEvent(tx, "informationRequest.answered", {
+      ...requestFacts(project, request, context),
+      responseId: response.id,
+      documentCount: documents.length,
+      submittedAt: response.submittedAt.toISOString(),
+    });
     return response;
   });
 }
@@ -331,19 +306,13 @@ export async function decideResponse(projectId: string, requestId: string, input
         decision: input.decision,
       },
     });
-    await writeEvent(
-      tx,
-      REQUEST_DECIDED_EVENT,
-      project,
-      request,
-      {
-        responseId: latest.id,
-        decision: input.decision,
-        status: accepted ? "ACCEPTED" : "OPEN",
-        decidedAt: now.toISOString(),
-      },
-      context,
-    );
+    await recordEvent(tx, "informationRequest.decided", {
+      ...requestFacts(project, request, context),
+      responseId: latest.id,
+      decision: input.decision,
+      status: accepted ? "ACCEPTED" : "OPEN",
+      decidedAt: now.toISOString(),
+    });
   });
 }
 
@@ -380,13 +349,10 @@ export async function withdrawRequest(
       before: { status: request.status, lockVersion: input.expectedLockVersion },
       after: { status: "WITHDRAWN", lockVersion: input.expectedLockVersion + 1, reason: input.reason },
     });
-    await writeEvent(
-      tx,
-      REQUEST_WITHDRAWN_EVENT,
-      project,
-      request,
-      { status: "WITHDRAWN", closedAt: now.toISOString() },
-      context,
-    );
+    await recordEvent(tx, "informationRequest.withdrawn", {
+      ...requestFacts(project, request, context),
+      status: "WITHDRAWN",
+      closedAt: now.toISOString(),
+    });
   });
 }

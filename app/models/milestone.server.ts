@@ -5,10 +5,9 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 
 export { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "./labels";
-
-export const MILESTONE_DATE_CHANGED_EVENT = "milestone.dateChanged";
 
 const toIso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -152,24 +151,18 @@ export async function changeTargetDate(
       before: { targetDate: toIso(milestone.targetDate) },
       after: { targetDate: toIso(input.newDate), reason: input.reason, narrative: input.narrative },
     });
-    await tx.domainEvent.create({
-      data: {
-        type: MILESTONE_DATE_CHANGED_EVENT,
-        aggregateId: milestone.project.id,
-        payload: {
-          projectId: milestone.project.id,
-          slug: milestone.project.slug,
-          name: milestone.project.name,
-          milestoneId: milestone.id,
-          milestoneName: milestone.name,
-          previousDate: toIso(milestone.targetDate),
-          newDate: toIso(input.newDate),
-          reason: input.reason,
-          narrative: input.narrative,
-          dateChangeId: change.id,
-          actorId: context.actorId,
-        },
-      },
+    await recordEvent(tx, "milestone.dateChanged", {
+      projectId: milestone.project.id,
+      slug: milestone.project.slug,
+      name: milestone.project.name,
+      milestoneId: milestone.id,
+      milestoneName: milestone.name,
+      previousDate: toIso(milestone.targetDate),
+      newDate: toIso(input.newDate),
+      reason: input.reason,
+      narrative: input.narrative,
+      dateChangeId: change.id,
+      actorId: context.actorId,
     });
     return change;
   });

@@ -5,8 +5,7 @@
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "./errors.server";
-
-export const COMMENT_RESPONDED_EVENT = "comment.responded";
+import { recordEvents } from "./events/record.server";
 
 export type ResponseInput = { issue: string; text: string; commentIds: string[] };
 
@@ -46,14 +45,14 @@ export async function respondToComments(periodId: string, input: ResponseInput, 
       after: { periodId, issue, receipts: comments.map((c) => c.receiptNumber) },
     });
     // Outbox, one row per answered comment: the notification worker emails each author from it.
-    await tx.domainEvent.createMany({
-      data: comments.map((c) => ({
-        type: COMMENT_RESPONDED_EVENT,
-        aggregateId: c.id,
+    await recordEvents(
+      tx,
+      comments.map((c) => ({
+        type: "comment.responded" as const,
         payload: { periodId, commentId: c.id, receiptNumber: c.receiptNumber, responseId: response.id },
         occurredAt: now,
       })),
-    });
+    );
     return { id: response.id, answered: comments.length };
   });
 }

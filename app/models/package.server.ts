@@ -5,9 +5,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
-
-export const PACKAGE_SUBMITTED_EVENT = "package.submitted";
-export const PACKAGE_DETERMINED_EVENT = "package.determined";
+import { recordEvent } from "./events/record.server";
 
 const EDITABLE = new Set(["DRAFT", "DEFICIENT"]);
 
@@ -256,19 +254,13 @@ export async function submitPackage(
       before: { status: pkg.status },
       after: { status: "SUBMITTED", version: version.number, documentIds: pkg.documents.map((d) => d.id) },
     });
-    await tx.domainEvent.create({
-      data: {
-        type: PACKAGE_SUBMITTED_EVENT,
-        aggregateId: projectId,
-        payload: {
-          projectId,
-          slug: pkg.project.slug,
-          name: pkg.project.name,
-          packageId,
-          title: pkg.title,
-          version: version.number,
-        },
-      },
+    await recordEvent(tx, "package.submitted", {
+      projectId,
+      slug: pkg.project.slug,
+      name: pkg.project.name,
+      packageId,
+      title: pkg.title,
+      version: version.number,
     });
     return version;
   });
@@ -336,21 +328,15 @@ export async function determineCompleteness(
       },
     });
     // The deficiency notice travels to the company through the notification worker.
-    await tx.domainEvent.create({
-      data: {
-        type: PACKAGE_DETERMINED_EVENT,
-        aggregateId: projectId,
-        payload: {
-          projectId,
-          slug: pkg.project.slug,
-          name: pkg.project.name,
-          packageId,
-          title: pkg.title,
-          version: latest.number,
-          determination: input.determination,
-          deficiencies: input.deficiencies,
-        },
-      },
+    await recordEvent(tx, "package.determined", {
+      projectId,
+      slug: pkg.project.slug,
+      name: pkg.project.name,
+      packageId,
+      title: pkg.title,
+      version: latest.number,
+      determination: input.determination,
+      deficiencies: input.deficiencies,
     });
   });
 }

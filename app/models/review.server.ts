@@ -7,6 +7,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma, type DbClient } from "~/services/db.server";
 import { CONDITION_SELECT } from "./condition.server";
 import { ConflictError, DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 
 export {
   CONDITION_SEVERITY_LABELS,
@@ -28,8 +29,6 @@ async function reviewingAgencyIds(db: DbClient, projectId: string): Promise<stri
   const ids = project.cooperatingAgencies.map((c) => c.agencyId);
   return project.leadAgencyId ? [project.leadAgencyId, ...ids] : ids;
 }
-
-export const REVIEW_ASSIGNED_EVENT = "review.assigned";
 
 async function findReview(db: DbClient, reviewId: string) {
   const review = await db.environmentalReview.findUnique({
@@ -189,20 +188,14 @@ export async function assignReviewer(reviewId: string, userId: string, context: 
       where: { id: reviewId },
       select: { title: true },
     });
-    await tx.domainEvent.create({
-      data: {
-        type: REVIEW_ASSIGNED_EVENT,
-        aggregateId: project.id,
-        payload: {
-          projectId: project.id,
-          slug: project.slug,
-          name: project.name,
-          reviewId,
-          title: details.title,
-          assigneeId: userId,
-          actorId: context.actorId,
-        },
-      },
+    await recordEvent(tx, "review.assigned", {
+      projectId: project.id,
+      slug: project.slug,
+      name: project.name,
+      reviewId,
+      title: details.title,
+      assigneeId: userId,
+      actorId: context.actorId,
     });
   });
 }

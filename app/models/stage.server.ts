@@ -5,6 +5,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { blockingConditions } from "./condition.server";
 import { ConflictError, DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 import { CONDITION_SEVERITY_LABELS } from "./review-labels";
 import { planTransition, stageLabel, type TransitionKindKey } from "./workflow";
 
@@ -17,8 +18,6 @@ export type StageChangeInput = {
   /** Required when pausing: why, and when the pause is expected to lift. */
   pause?: { reason: DateChangeReason; expectedLiftDate: Date | null };
 };
-
-export const STAGE_CHANGED_EVENT = "project.stageChanged";
 
 export async function changeStage(input: StageChangeInput, context: AuditContext) {
   return prisma.$transaction(async (tx) => {
@@ -95,29 +94,27 @@ export async function changeStage(input: StageChangeInput, context: AuditContext
     });
     // Outbox: the notification worker emails followers from this row; written here so a stage
     // change and its announcement can never be separated.
-    await tx.domainEvent.create({
-      data: {
-        type: STAGE_CHANGED_EVENT,
-        aggregateId: project.id,
-        payload: {
-          projectId: project.id,
-          slug: project.slug,
-          name: project.name,
-          transitionId: transition.id,
-          kind: move.kind,
-          fromStage: move.fromStage,
-          fromStageLabel: stageLabel(project.reviewTrack, move.fromStage),
-          toStage: move.toStage,
-          toStageLabel: stageLabel(project.reviewTrack, move.toStage),
-          fromStatus: move.fromStatus,
-          toStatus: move.toStatus,
-          reason: input.reason,
-          actorId: context.actorId,
-          occurredAt: now.toISOString(),
-        },
-        occurredAt: now,
+    await recordEvent(
+      tx,
+      "project.stageChanged",
+      {
+        projectId: project.id,
+        slug: project.slug,
+        name: project.name,
+        transitionId: transition.id,
+        kind: move.kind,
+        fromStage: move.fromStage,
+        fromStageLabel: stageLabel(project.reviewTrack, move.fromStage),
+        toStage: move.toStage,
+        toStageLabel: stageLabel(project.reviewTrack, move.toStage),
+        fromStatus: move.fromStatus,
+        toStatus: move.toStatus,
+        reason: input.reason,
+        actorId: context.actorId,
+        occurredAt: now.toISOString(),
       },
-    });
+      { occurredAt: now },
+    );
     return { transition, version: input.expectedVersion + 1 };
   });
 }

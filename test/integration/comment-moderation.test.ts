@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   AUTO_HIDE_THRESHOLD,
-  COMMENT_AUTO_HIDDEN_EVENT,
   hiddenCommentsOf,
   hideCommentByReceipt,
   moderate,
@@ -12,7 +11,7 @@ import {
 } from "~/models/comment-moderation.server";
 import { dispatchEvent } from "~/services/notifications/dispatch.server";
 import { listPublishedComments } from "~/models/comment-reading.server";
-import { COMMENT_RESPONDED_EVENT, listResponses, respondToComments } from "~/models/official-response.server";
+import { listResponses, respondToComments } from "~/models/official-response.server";
 import { prisma } from "~/services/db.server";
 import { createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { createUser } from "../support/factories";
@@ -111,7 +110,7 @@ describe("reports from throwaway accounts", () => {
       hidingReportCount: AUTO_HIDE_THRESHOLD,
     });
     const event = await prisma.domainEvent.findFirstOrThrow({
-      where: { type: COMMENT_AUTO_HIDDEN_EVENT, aggregateId: comment.id },
+      where: { type: "comment.autoHidden", aggregateId: comment.id },
     });
     expect(await dispatchEvent(event.id)).toEqual({ notified: 1, emails: 1 });
     const [notice] = await prisma.notification.findMany({ where: { eventId: event.id } });
@@ -252,7 +251,7 @@ describe("official responses", () => {
     );
     expect(response.answered).toBe(2);
 
-    const events = await prisma.domainEvent.findMany({ where: { type: COMMENT_RESPONDED_EVENT } });
+    const events = await prisma.domainEvent.findMany({ where: { type: "comment.responded" } });
     expect(events).toHaveLength(2);
     expect(events.map((e) => e.payload)).toEqual(
       expect.arrayContaining([

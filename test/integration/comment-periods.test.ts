@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  PERIOD_EXTENDED_EVENT,
-  PERIOD_OPENED_EVENT,
-  PERIOD_REOPENED_EVENT,
   acceptingComments,
   changePeriodDeadline,
   getPeriod,
@@ -87,7 +84,7 @@ describe("opening a comment period", () => {
     expect(audit).toMatchObject({ action: "commentPeriod.open", actorId: regulator.id, requestId: "req-period" });
     const events = await prisma.domainEvent.findMany({ where: { aggregateId: project.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: PERIOD_OPENED_EVENT, processedAt: null });
+    expect(events[0]).toMatchObject({ type: "commentPeriod.opened", processedAt: null });
     expect(events[0].payload).toEqual({
       projectId: project.id,
       slug: project.slug,
@@ -273,7 +270,11 @@ describe("changing the deadline", () => {
       where: { aggregateId: project.id },
       orderBy: { occurredAt: "asc" },
     });
-    expect(events.map((e) => e.type)).toEqual([PERIOD_OPENED_EVENT, PERIOD_EXTENDED_EVENT, PERIOD_REOPENED_EVENT]);
+    expect(events.map((e) => e.type)).toEqual([
+      "commentPeriod.opened",
+      "commentPeriod.extended",
+      "commentPeriod.reopened",
+    ]);
     expect(events[2].payload).toMatchObject({
       periodId: period.id,
       slug: project.slug,

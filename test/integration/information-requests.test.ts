@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, DomainError } from "~/models/errors.server";
 import {
-  REQUEST_ANSWERED_EVENT,
-  REQUEST_DECIDED_EVENT,
-  REQUEST_ISSUED_EVENT,
   clockIntervals,
   decideResponse,
   getClockAndRequestsForProjectPage,
@@ -122,11 +119,11 @@ describe("the information request cycle", () => {
       orderBy: { occurredAt: "asc" },
     });
     expect(events.map((e) => e.type)).toEqual([
-      REQUEST_ISSUED_EVENT,
-      REQUEST_ANSWERED_EVENT,
-      REQUEST_DECIDED_EVENT,
-      REQUEST_ANSWERED_EVENT,
-      REQUEST_DECIDED_EVENT,
+      "informationRequest.issued",
+      "informationRequest.answered",
+      "informationRequest.decided",
+      "informationRequest.answered",
+      "informationRequest.decided",
     ]);
     expect(events[0].payload).toMatchObject({
       slug: s.project.slug,
@@ -186,9 +183,9 @@ describe("the information request cycle", () => {
     const [failure] = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
     expect(failure.reason).toBeInstanceOf(ConflictError);
     expect((await requestRow(request.id)).lockVersion).toBe(2);
-    expect(await prisma.domainEvent.count({ where: { type: REQUEST_DECIDED_EVENT, aggregateId: s.project.id } })).toBe(
-      1,
-    );
+    expect(
+      await prisma.domainEvent.count({ where: { type: "informationRequest.decided", aggregateId: s.project.id } }),
+    ).toBe(1);
   });
 
   it("refuses a review or package from another project, and withdraws with the review freed", async () => {

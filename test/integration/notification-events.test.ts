@@ -11,7 +11,7 @@ vi.hoisted(() => {
   process.env.EMAIL_RETRY_MAX_MS = "200";
 });
 
-import type { NotificationFrequency, NotificationType } from "@prisma/client";
+import type { NotificationFrequency, NotificationType, Prisma } from "@prisma/client";
 import { changePeriodDeadline, openPeriod } from "~/models/comment-period.server";
 import { followProject, setProjectEmailMuted } from "~/models/follow.server";
 import { issueRequest } from "~/models/information-request.server";
@@ -606,6 +606,25 @@ async function milestoneSetting() {
 }
 
 describe("email content", () => {
+  it("refuses to dispatch a stored event whose payload lacks a field, naming the event, and tells no one", async () => {
+    const s = await stageSetting();
+    const follower = await createUser({ name: "Fran Follower" });
+    await followProject(follower.id, s.project.id);
+    await advance(s.project.id, s.regulator.id, 1);
+    const event = await onlyEvent("project.stageChanged", s.project.id);
+    const { toStageLabel: _dropped, ...damaged } = event.payload as Record<string, unknown>;
+    await prisma.domainEvent.update({ where: { id: event.id }, data: { payload: damaged as Prisma.InputJsonObject } });
+
+    await expect(dispatchEvent(event.id)).rejects.toThrow(
+      `Event ${event.id} (project.stageChanged) has an invalid payload: toStageLabel: Required.`,
+    );
+    expect(await notifiedUserIds(event.id)).toEqual([]);
+    expect(await deliveriesFor(event.id)).toEqual([]);
+    expect(await prisma.domainEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      processedAt: null,
+    });
+  });
+
   it("states a moved milestone's old and new dates and the reason", async () => {
     const s = await milestoneSetting();
     await dispatchEvent(s.event.id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, DomainError } from "~/models/errors.server";
 import { changeTargetDate, listDateChanges } from "~/models/milestone.server";
 import { updateRegulatoryDetails } from "~/models/project.server";
-import { STAGE_CHANGED_EVENT, changeStage } from "~/models/stage.server";
+import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
 import { createOrganization, createProjectRecord, createUser } from "../support/factories";
 
@@ -41,7 +41,7 @@ describe("stage changes", () => {
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: project.id } });
     expect(audit).toMatchObject({ action: "project.stage.advance", requestId: "req-1", actorId: regulator.id });
     const [event] = await prisma.domainEvent.findMany({ where: { aggregateId: project.id } });
-    expect(event.type).toBe(STAGE_CHANGED_EVENT);
+    expect(event.type).toBe("project.stageChanged");
     expect(event.processedAt).toBeNull();
     expect(event.payload).toMatchObject({
       fromStageLabel: "Draft EIS",

@@ -1,8 +1,9 @@
 // What each recorded event means to the people told about it: the in-app line, who hears it, and
 // the email. Built only from the event's payload plus records that do not change afterwards (names,
 // time zones), so a retried send renders the same email (Resend refuses a reused idempotency key
-// with a different body). Dates are stated in the agency's zone, with the zone.
-import type { DomainEvent, NotificationType } from "@prisma/client";
+// with a different body). Dates are stated in the agency's zone, with the zone. Every event type in
+// the catalogue (app/models/events/catalogue.ts) has a case here, checked by the compiler.
+import type { NotificationType } from "@prisma/client";
 import { createElement, type ReactElement } from "react";
 import CommentAutoHiddenEmail from "../../../emails/comment-auto-hidden";
 import CommentPeriodEmail, { type CommentPeriodProps } from "../../../emails/comment-period";
@@ -12,14 +13,11 @@ import InformationRequestEmail from "../../../emails/information-request";
 import MilestoneMovedEmail from "../../../emails/milestone-moved";
 import ReviewAssignedEmail from "../../../emails/review-assigned";
 import StageChangedEmail from "../../../emails/stage-changed";
-import { COMMENT_AUTO_HIDDEN_EVENT } from "~/models/comment-moderation.server";
+import { STAGE_CHANGE_WORDS, type DomainEventRecord, type PayloadFor } from "~/models/events/catalogue";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { prisma } from "~/services/db.server";
 import { formatDate } from "~/utils/dates";
 import { formatInZone } from "~/utils/zoned-time";
-
-export const PERIOD_CLOSING_EVENT = "commentPeriod.closingSoon";
-export const PERIOD_CLOSED_EVENT = "commentPeriod.closed";
 
 export type Audience =
   /** The project's followers (and, for public kinds, its confirmed email subscribers). */
@@ -41,21 +39,8 @@ export type EventNotice = {
   email: { template: string; subject: string; render: (footer: EmailFooter, appUrl: string) => ReactElement };
 };
 
-type Payload = Record<string, unknown>;
-const text = (payload: Payload, key: string): string => String(payload[key] ?? "");
-const optional = (payload: Payload, key: string): string | null =>
-  payload[key] === null || payload[key] === undefined || payload[key] === "" ? null : String(payload[key]);
-
-const STAGE_CHANGE_WORDS: Record<string, string> = {
-  ADVANCE: "advanced to",
-  RESCIND: "moved back to",
-  PAUSE: "was paused in",
-  RESUME: "resumed in",
-  APPROVE: "was approved in",
-  DENY: "was denied in",
-  WITHDRAW: "was withdrawn in",
-  RECORD: "is now in",
-};
+/** An empty text reads as nothing to say. */
+const present = (value: string | null): string | null => (value === "" ? null : value);
 
 async function projectZone(projectId: string): Promise<string> {
   const project = await prisma.project.findUnique({
@@ -68,61 +53,71 @@ async function projectZone(projectId: string): Promise<string> {
 const when = (iso: string, zone: string) => `${formatInZone(new Date(iso), zone)} (${zone})`;
 
 /** Null for events nobody is notified about (package submissions, moderation, ...). */
-export async function describeEvent(event: Pick<DomainEvent, "id" | "type" | "payload" | "occurredAt">) {
-  const payload = (event.payload ?? {}) as Payload;
+export async function describeEvent(event: DomainEventRecord): Promise<EventNotice | null> {
   switch (event.type) {
     case "project.stageChanged":
-      return stageChanged(payload, event.occurredAt);
+      return stageChanged(event.payload, event.occurredAt);
     case "milestone.dateChanged":
-      return milestoneMoved(payload);
+      return milestoneMoved(event.payload);
     case "commentPeriod.opened":
     case "commentPeriod.reopened":
     case "commentPeriod.extended":
-    case PERIOD_CLOSING_EVENT:
-    case PERIOD_CLOSED_EVENT:
-      return commentPeriodEvent(event.type, payload);
+    case "commentPeriod.closingSoon":
+    case "commentPeriod.closed":
+      return commentPeriodEvent(event);
     case "comment.responded":
-      return commentResponded(payload);
+      return commentResponded(event.payload);
     case "informationRequest.issued":
-      return informationRequestIssued(payload);
+      return informationRequestIssued(event.payload);
     case "review.assigned":
-      return reviewAssigned(payload);
-    case COMMENT_AUTO_HIDDEN_EVENT:
-      return commentAutoHidden(payload);
-    default:
+      return reviewAssigned(event.payload);
+    case "comment.autoHidden":
+      return commentAutoHidden(event.payload);
+    // Nobody is notified of these (the commenter's receipt is emailed by the intake itself); a new
+    // event starts here until someone decides who should hear of it.
+    case "package.submitted":
+    case "package.determined":
+    case "comment.submitted":
+    case "informationRequest.answered":
+    case "informationRequest.decided":
+    case "informationRequest.withdrawn":
       return null;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`No notification decision for event ${(unhandled as DomainEventRecord).type}.`);
+    }
   }
 }
 
-async function stageChanged(payload: Payload, occurredAt: Date): Promise<EventNotice> {
-  const projectId = text(payload, "projectId");
+async function stageChanged(payload: PayloadFor["project.stageChanged"], occurredAt: Date): Promise<EventNotice> {
+  const projectId = payload.projectId;
   const zone = await projectZone(projectId);
-  const change = STAGE_CHANGE_WORDS[text(payload, "kind")] ?? "is now in";
-  const name = text(payload, "name");
-  const toStageLabel = text(payload, "toStageLabel");
-  const path = `/projects/${text(payload, "slug")}`;
+  const change = STAGE_CHANGE_WORDS[payload.kind];
+  const name = payload.name;
+  const toStageLabel = payload.toStageLabel;
+  const path = `/projects/${payload.slug}`;
   // To the minute: seconds in "when it happened" are noise (deadlines keep theirs).
-  const occurredMs = new Date(optional(payload, "occurredAt") ?? occurredAt.toISOString()).getTime();
+  const occurredMs = new Date(present(payload.occurredAt) ?? occurredAt.toISOString()).getTime();
   const occurred = when(new Date(Math.floor(occurredMs / 60_000) * 60_000).toISOString(), zone);
   return {
     type: "STAGE_CHANGED",
     projectId,
     projectName: name,
     title: `${name} ${change} ${toStageLabel}`,
-    detail: optional(payload, "reason"),
+    detail: present(payload.reason),
     path,
     audience: { kind: "project", projectId },
-    excludeUserId: optional(payload, "actorId"),
+    excludeUserId: payload.actorId,
     email: {
       template: "stage-changed",
       subject: `${name} ${change} ${toStageLabel}`,
       render: (footer, appUrl) =>
         createElement(StageChangedEmail, {
           projectName: name,
-          fromStageLabel: text(payload, "fromStageLabel"),
+          fromStageLabel: payload.fromStageLabel,
           toStageLabel,
           change,
-          reason: optional(payload, "reason"),
+          reason: present(payload.reason),
           occurredAt: occurred,
           projectUrl: new URL(path, appUrl).toString(),
           footer,
@@ -131,26 +126,24 @@ async function stageChanged(payload: Payload, occurredAt: Date): Promise<EventNo
   };
 }
 
-async function milestoneMoved(payload: Payload): Promise<EventNotice> {
-  const projectId = text(payload, "projectId");
-  const name = text(payload, "name");
-  const milestone = text(payload, "milestoneName");
-  const previous = optional(payload, "previousDate");
-  const next = optional(payload, "newDate");
-  const reasonLabel =
-    DATE_CHANGE_REASON_LABELS[text(payload, "reason") as keyof typeof DATE_CHANGE_REASON_LABELS] ??
-    text(payload, "reason");
-  const path = `/projects/${text(payload, "slug")}#changes`;
+async function milestoneMoved(payload: PayloadFor["milestone.dateChanged"]): Promise<EventNotice> {
+  const projectId = payload.projectId;
+  const name = payload.name;
+  const milestone = payload.milestoneName;
+  const previous = present(payload.previousDate);
+  const next = present(payload.newDate);
+  const reasonLabel = DATE_CHANGE_REASON_LABELS[payload.reason];
+  const path = `/projects/${payload.slug}#changes`;
   const dates = `${previous ? formatDate(previous) : "not set"} → ${next ? formatDate(next) : "not set"}`;
   return {
     type: "MILESTONE_DATE_CHANGED",
     projectId,
     projectName: name,
     title: `${name}: ${milestone} moved (${dates})`,
-    detail: [reasonLabel, optional(payload, "narrative")].filter(Boolean).join(": "),
+    detail: [reasonLabel, present(payload.narrative)].filter(Boolean).join(": "),
     path,
     audience: { kind: "project", projectId },
-    excludeUserId: optional(payload, "actorId"),
+    excludeUserId: payload.actorId,
     email: {
       template: "milestone-moved",
       subject: `${name}: ${milestone} moved to ${next ? formatDate(next) : "no date"}`,
@@ -162,7 +155,7 @@ async function milestoneMoved(payload: Payload): Promise<EventNotice> {
           newDate: next ? formatDate(next) : null,
           dateKind: "target date",
           reasonLabel,
-          explanation: optional(payload, "narrative"),
+          explanation: present(payload.narrative),
           projectUrl: new URL(path, appUrl).toString(),
           footer,
         }),
@@ -170,44 +163,57 @@ async function milestoneMoved(payload: Payload): Promise<EventNotice> {
   };
 }
 
-const PERIOD_KINDS: Record<string, { kind: CommentPeriodProps["kind"]; type: NotificationType; words: string }> = {
-  "commentPeriod.opened": { kind: "opened", type: "COMMENT_PERIOD_OPENED", words: "Comment period open" },
-  "commentPeriod.reopened": { kind: "reopened", type: "COMMENT_PERIOD_OPENED", words: "Comment period reopened" },
-  "commentPeriod.extended": { kind: "extended", type: "COMMENT_PERIOD_EXTENDED", words: "Deadline extended" },
-  [`${PERIOD_CLOSING_EVENT}:closing7d`]: {
-    kind: "closing7d",
-    type: "COMMENT_PERIOD_CLOSING_7D",
-    words: "7 days left to comment",
-  },
-  [`${PERIOD_CLOSING_EVENT}:closing24h`]: {
-    kind: "closing24h",
-    type: "COMMENT_PERIOD_CLOSING_24H",
-    words: "24 hours left to comment",
-  },
-  [PERIOD_CLOSED_EVENT]: { kind: "closed", type: "COMMENT_PERIOD_CLOSED", words: "Comment period closed" },
+type PeriodEvent = Extract<DomainEventRecord, { type: `commentPeriod.${string}` }>;
+type PeriodKind = CommentPeriodProps["kind"];
+
+const PERIOD_NOTICES: Record<PeriodKind, { type: NotificationType; words: string }> = {
+  opened: { type: "COMMENT_PERIOD_OPENED", words: "Comment period open" },
+  reopened: { type: "COMMENT_PERIOD_OPENED", words: "Comment period reopened" },
+  extended: { type: "COMMENT_PERIOD_EXTENDED", words: "Deadline extended" },
+  closing7d: { type: "COMMENT_PERIOD_CLOSING_7D", words: "7 days left to comment" },
+  closing24h: { type: "COMMENT_PERIOD_CLOSING_24H", words: "24 hours left to comment" },
+  closed: { type: "COMMENT_PERIOD_CLOSED", words: "Comment period closed" },
 };
 
-async function commentPeriodEvent(type: string, payload: Payload): Promise<EventNotice | null> {
-  const key = type === PERIOD_CLOSING_EVENT ? `${type}:${text(payload, "kind")}` : type;
-  const meta = PERIOD_KINDS[key];
-  if (!meta) return null;
-  const periodId = text(payload, "periodId");
+function periodKind(event: PeriodEvent): PeriodKind {
+  switch (event.type) {
+    case "commentPeriod.opened":
+      return "opened";
+    case "commentPeriod.reopened":
+      return "reopened";
+    case "commentPeriod.extended":
+      return "extended";
+    case "commentPeriod.closingSoon":
+      return event.payload.kind;
+    case "commentPeriod.closed":
+      return "closed";
+  }
+}
+
+async function commentPeriodEvent(event: PeriodEvent): Promise<EventNotice | null> {
+  const payload = event.payload;
+  const kind = periodKind(event);
+  const meta = PERIOD_NOTICES[kind];
+  const periodId = payload.periodId;
   const period = await prisma.commentPeriod.findUnique({
     where: { id: periodId },
     select: { opensAt: true, allowAnonymous: true, timeZone: true },
   });
   if (!period) return null;
-  const projectId = text(payload, "projectId");
-  const name = text(payload, "name");
-  const title = text(payload, "title");
-  const zone = optional(payload, "timeZone") ?? period.timeZone;
-  const closesAt = when(text(payload, "closesAt"), zone);
-  const previous = optional(payload, "previousClosesAt");
+  const projectId = payload.projectId;
+  const name = payload.name;
+  const title = payload.title;
+  const zone = present(payload.timeZone) ?? period.timeZone;
+  const closesAt = when(payload.closesAt, zone);
+  // Deadline changes say what moved and why; openings and reminders say when the window runs.
+  const previous = "previousClosesAt" in payload ? present(payload.previousClosesAt) : null;
+  const reason = "reason" in payload ? present(payload.reason) : null;
+  const opensAt = "opensAt" in payload ? present(payload.opensAt) : null;
   const path = `/comment-periods/${periodId}`;
   const detail =
-    meta.kind === "extended" && previous
-      ? `Deadline moved from ${when(previous, zone)} to ${closesAt}.${optional(payload, "reason") ? ` ${text(payload, "reason")}` : ""}`
-      : meta.kind === "closed"
+    kind === "extended" && previous
+      ? `Deadline moved from ${when(previous, zone)} to ${closesAt}.${reason ? ` ${reason}` : ""}`
+      : kind === "closed"
         ? `Closed ${closesAt}.`
         : `Comments accepted until ${closesAt}.`;
   return {
@@ -218,16 +224,17 @@ async function commentPeriodEvent(type: string, payload: Payload): Promise<Event
     detail,
     path,
     audience: { kind: "project", projectId },
-    excludeUserId: optional(payload, "actorId"),
+    // Reminders are raised by a job: nobody to leave out.
+    excludeUserId: "actorId" in payload ? payload.actorId : null,
     email: {
-      template: `comment-period-${meta.kind}`,
+      template: `comment-period-${kind}`,
       subject: `${meta.words}: ${title} (${name})`,
       render: (footer, appUrl) =>
         createElement(CommentPeriodEmail, {
-          kind: meta.kind,
+          kind,
           projectName: name,
           periodTitle: title,
-          opensAt: when(optional(payload, "opensAt") ?? period.opensAt.toISOString(), zone),
+          opensAt: when(opensAt ?? period.opensAt.toISOString(), zone),
           closesAt,
           previousClosesAt: previous ? when(previous, zone) : null,
           anonymousAllowed: period.allowAnonymous,
@@ -239,9 +246,9 @@ async function commentPeriodEvent(type: string, payload: Payload): Promise<Event
   };
 }
 
-async function commentResponded(payload: Payload): Promise<EventNotice | null> {
+async function commentResponded(payload: PayloadFor["comment.responded"]): Promise<EventNotice | null> {
   const comment = await prisma.comment.findUnique({
-    where: { id: text(payload, "commentId") },
+    where: { id: payload.commentId },
     select: {
       userId: true,
       receiptNumber: true,
@@ -255,7 +262,7 @@ async function commentResponded(payload: Payload): Promise<EventNotice | null> {
     },
   });
   const response = await prisma.officialResponse.findUnique({
-    where: { id: text(payload, "responseId") },
+    where: { id: payload.responseId },
     select: { id: true, text: true, authorId: true },
   });
   // Only people with an account are notified: they can turn it off. Anonymous or account-less
@@ -290,10 +297,10 @@ async function commentResponded(payload: Payload): Promise<EventNotice | null> {
   };
 }
 
-async function informationRequestIssued(payload: Payload): Promise<EventNotice | null> {
-  const projectId = text(payload, "projectId");
+async function informationRequestIssued(payload: PayloadFor["informationRequest.issued"]): Promise<EventNotice | null> {
+  const projectId = payload.projectId;
   const request = await prisma.informationRequest.findUnique({
-    where: { id: text(payload, "requestId") },
+    where: { id: payload.requestId },
     select: {
       id: true,
       title: true,
@@ -325,7 +332,7 @@ async function informationRequestIssued(payload: Payload): Promise<EventNotice |
     detail: due ? `Due ${due}.` : null,
     path,
     audience: { kind: "users", userIds: project.company.memberships.map((m) => m.userId) },
-    excludeUserId: optional(payload, "actorId"),
+    excludeUserId: payload.actorId,
     email: {
       template: "information-request",
       subject: `Information request on ${project.name}: ${request.title}`,
@@ -343,20 +350,20 @@ async function informationRequestIssued(payload: Payload): Promise<EventNotice |
   };
 }
 
-async function reviewAssigned(payload: Payload): Promise<EventNotice | null> {
-  const actorId = optional(payload, "actorId");
+async function reviewAssigned(payload: PayloadFor["review.assigned"]): Promise<EventNotice | null> {
+  const actorId = payload.actorId;
   const actor = actorId ? await prisma.user.findUnique({ where: { id: actorId }, select: { name: true } }) : null;
-  const path = `/projects/${text(payload, "slug")}/reviews/${text(payload, "reviewId")}`;
-  const name = text(payload, "name");
-  const reviewTitle = text(payload, "title");
+  const path = `/projects/${payload.slug}/reviews/${payload.reviewId}`;
+  const name = payload.name;
+  const reviewTitle = payload.title;
   return {
     type: "REVIEW_ASSIGNED",
-    projectId: text(payload, "projectId"),
+    projectId: payload.projectId,
     projectName: name,
     title: `You were assigned to review ${reviewTitle} (${name})`,
     detail: actor ? `Assigned by ${actor.name}.` : null,
     path,
-    audience: { kind: "users", userIds: [text(payload, "assigneeId")] },
+    audience: { kind: "users", userIds: [payload.assigneeId] },
     excludeUserId: actorId,
     email: {
       template: "review-assigned",
@@ -374,9 +381,9 @@ async function reviewAssigned(payload: Payload): Promise<EventNotice | null> {
 }
 
 /** To every member of the project's lead agency (the people `comment.moderate` allows), at once. */
-async function commentAutoHidden(payload: Payload): Promise<EventNotice | null> {
+async function commentAutoHidden(payload: PayloadFor["comment.autoHidden"]): Promise<EventNotice | null> {
   const period = await prisma.commentPeriod.findUnique({
-    where: { id: text(payload, "periodId") },
+    where: { id: payload.periodId },
     select: {
       id: true,
       title: true,
@@ -387,8 +394,8 @@ async function commentAutoHidden(payload: Payload): Promise<EventNotice | null> 
   });
   const moderators = period?.project.leadAgency?.memberships.map((m) => m.userId) ?? [];
   if (!period || moderators.length === 0) return null;
-  const receiptNumber = text(payload, "receiptNumber");
-  const reportCount = Number(payload.reportCount ?? 0);
+  const { receiptNumber } = payload;
+  const reportCount = payload.reportCount ?? 0;
   const path = `/comment-periods/${period.id}/moderation`;
   const project = period.project;
   return {

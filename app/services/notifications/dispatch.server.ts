@@ -3,17 +3,21 @@
 // Safe to run twice: the event row is locked and marked processed in the same transaction, and the
 // unique keys on notifications and deliveries make a repeat insert nothing.
 import { Prisma } from "@prisma/client";
+import { parseEvent } from "~/models/events/catalogue";
+import { recordEvents } from "~/models/events/record.server";
 import { projectRecipientsSql } from "~/models/follow.server";
 import { DEFAULT_FREQUENCY, PUBLIC_SUBSCRIBER_TYPES } from "~/models/notification-preferences";
 import { prisma } from "~/services/db.server";
-import { describeEvent, PERIOD_CLOSED_EVENT, PERIOD_CLOSING_EVENT, type EventNotice } from "./content.server";
+import { describeEvent, type EventNotice } from "./content.server";
 
 type Tx = Prisma.TransactionClient;
 export const EMAIL_BATCH_SIZE = 100;
 
 export async function dispatchEvent(eventId: string): Promise<{ notified: number; emails: number } | null> {
-  const event = await prisma.domainEvent.findUnique({ where: { id: eventId } });
-  if (!event || event.processedAt) return null;
+  const row = await prisma.domainEvent.findUnique({ where: { id: eventId } });
+  if (!row || row.processedAt) return null;
+  // A payload the catalogue refuses fails the job, naming the event, rather than sending blank lines.
+  const event = parseEvent(row);
   const notice = await describeEvent(event);
   return prisma.$transaction(
     async (tx) => {
@@ -24,8 +28,12 @@ export async function dispatchEvent(eventId: string): Promise<{ notified: number
       await tx.$executeRaw`set local work_mem = '64MB'`;
       let counts = { notified: 0, emails: 0 };
       if (notice) counts = await fanOut(tx, event.id, notice);
-      if (["commentPeriod.opened", "commentPeriod.reopened", "commentPeriod.extended"].includes(event.type)) {
-        await scheduleReminders(tx, event.payload as Record<string, unknown>);
+      if (
+        event.type === "commentPeriod.opened" ||
+        event.type === "commentPeriod.reopened" ||
+        event.type === "commentPeriod.extended"
+      ) {
+        await scheduleReminders(tx, event.payload);
       }
       await tx.domainEvent.update({ where: { id: eventId }, data: { processedAt: new Date() } });
       return counts;
@@ -102,9 +110,9 @@ const REMINDERS = [
  * deadline's (graphile-worker's job_key "replace" mode). A reminder whose moment has passed (a
  * period opened with less than 7 days to run) is not sent late.
  */
-async function scheduleReminders(tx: Tx, payload: Record<string, unknown>) {
-  const periodId = String(payload.periodId);
-  const closesAt = new Date(String(payload.closesAt));
+async function scheduleReminders(tx: Tx, payload: { periodId: string; closesAt: string }) {
+  const periodId = payload.periodId;
+  const closesAt = new Date(payload.closesAt);
   const now = Date.now();
   for (const reminder of REMINDERS) {
     const runAt = new Date(closesAt.getTime() - reminder.beforeMs);
@@ -128,27 +136,29 @@ export async function raisePeriodReminder(input: { periodId: string; kind: strin
   });
   // Superseded by an extension (its own reminder is scheduled) or deleted: nothing to say.
   if (!period || period.closesAt.toISOString() !== input.closesAt) return false;
-  const closed = input.kind === "closed";
-  await prisma.domainEvent.createMany({
-    data: [
-      {
-        type: closed ? PERIOD_CLOSED_EVENT : PERIOD_CLOSING_EVENT,
-        aggregateId: period.project.id,
-        dedupeKey: `period:${period.id}:${input.kind}:${input.closesAt}`,
-        payload: {
-          projectId: period.project.id,
-          slug: period.project.slug,
-          name: period.project.name,
-          periodId: period.id,
-          title: period.title,
-          kind: input.kind,
-          opensAt: period.opensAt.toISOString(),
-          closesAt: period.closesAt.toISOString(),
-          timeZone: period.timeZone,
-        },
-      },
+  const facts = {
+    projectId: period.project.id,
+    slug: period.project.slug,
+    name: period.project.name,
+    periodId: period.id,
+    title: period.title,
+    opensAt: period.opensAt.toISOString(),
+    closesAt: period.closesAt.toISOString(),
+    timeZone: period.timeZone,
+  };
+  const dedupeKey = `period:${period.id}:${input.kind}:${input.closesAt}`;
+  const kind = input.kind;
+  if (kind !== "closed" && kind !== "closing7d" && kind !== "closing24h") {
+    throw new Error(`Comment period reminder for ${period.id}: unknown kind "${kind}".`);
+  }
+  await recordEvents(
+    prisma,
+    [
+      kind === "closed"
+        ? { type: "commentPeriod.closed", payload: { ...facts, kind }, dedupeKey }
+        : { type: "commentPeriod.closingSoon", payload: { ...facts, kind }, dedupeKey },
     ],
-    skipDuplicates: true,
-  });
+    { skipDuplicates: true },
+  );
   return true;
 }

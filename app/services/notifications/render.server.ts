@@ -7,6 +7,7 @@ import { createElement, type ReactElement } from "react";
 import type { EmailFooter } from "../../../emails/components/EmailLayout";
 import DigestEmail, { type DigestProject } from "../../../emails/digest";
 import { env } from "~/env.server";
+import { parseEvent } from "~/models/events/catalogue";
 import { NOTIFICATION_TYPE_LABELS } from "~/models/notification-preferences";
 import { prisma } from "~/services/db.server";
 import { formatInZone } from "~/utils/zoned-time";
@@ -95,7 +96,7 @@ export async function renderDeliveries(deliveries: EmailDelivery[]): Promise<Pre
     const eventId = delivery.eventId ?? "";
     if (!notices.has(eventId)) {
       const event = await prisma.domainEvent.findUnique({ where: { id: eventId } });
-      notices.set(eventId, event ? await describeEvent(event) : null);
+      notices.set(eventId, event ? await describeEvent(parseEvent(event)) : null);
     }
     const notice = notices.get(eventId);
     if (!notice) throw new Error(`Delivery ${delivery.id}: its event ${eventId} no longer describes an email.`);
