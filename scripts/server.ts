@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bootEnv, env } from "../app/env.server";
 import { bootDatabase } from "../app/services/boot.server";
 import { checkRequestOrigin } from "../app/services/csrf.server";
 
@@ -19,9 +20,8 @@ const log = (message: string) => console.log(`[lodestone] ${message}`);
 
 const boot = await bootDatabase({ projectRoot, log });
 
-const port = Number(process.env.PORT ?? 3000);
-process.env.APP_URL ??= `http://localhost:${port}`;
-const appUrl = process.env.APP_URL;
+const { PORT: port, NODE_ENV: mode } = bootEnv();
+const { APP_URL: appUrl, TRUST_PROXY: trustProxy, RUN_WORKER_IN_APP: runWorkerInApp } = env();
 
 const buildPath = path.join(projectRoot, "build", "index.js");
 if (!existsSync(buildPath)) {
@@ -32,7 +32,7 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+if (trustProxy) app.set("trust proxy", true);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -63,7 +63,7 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    mode: process.env.NODE_ENV,
+    mode,
     getLoadContext: (req) => ({
       requestId: req.get("x-request-id") ?? randomUUID(),
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
@@ -81,7 +81,7 @@ sweep.unref();
 
 // The notification worker runs here unless this deployment runs it separately (`npm run worker`).
 const { startWorker } = await import("../app/services/queue.server");
-const worker = process.env.RUN_WORKER_IN_APP === "false" ? null : await startWorker({ log });
+const worker = runWorkerInApp ? await startWorker({ log }) : null;
 
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);
