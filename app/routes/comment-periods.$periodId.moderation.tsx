@@ -150,7 +150,7 @@ export default function Moderation() {
                       : ""}
                     {item.lastAction ? ` · last action: ${item.lastAction.kind} (${item.lastAction.reason})` : ""}
                   </p>
-                  <p style={{ whiteSpace: "pre-wrap" }}>{item.text}</p>
+                  <p className="pre-wrap">{item.text}</p>
                   {item.notes.length > 0 ? (
                     <ul aria-label="Notes from reporters">
                       {item.notes.map((note, i) => (
