@@ -40,7 +40,13 @@ export default tseslint.config(
   },
   {
     // Settings are declared, validated and read in one module.
-    files: ["app/**/*.{ts,tsx}", "scripts/server.ts", "scripts/app.ts", "scripts/worker.ts"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "scripts/server.ts",
+      "scripts/app.ts",
+      "scripts/security-headers.ts",
+      "scripts/worker.ts",
+    ],
     ignores: ["app/env.server.ts"],
     rules: {
       "no-restricted-properties": [

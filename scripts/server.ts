@@ -1,16 +1,12 @@
 // The Lodestone HTTP server: boots the database, then serves the Remix build with Express.
 // `npm start` runs it; see README for the environment variables.
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 import { bootEnv, env } from "../app/env.server";
 import { bootDatabase } from "../app/services/boot.server";
-import { checkRequestOrigin } from "../app/services/csrf.server";
+import { createApp } from "./app";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function") {
@@ -30,46 +26,7 @@ if (!existsSync(buildPath)) {
 }
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const app = express();
-app.disable("x-powered-by");
-if (trustProxy) app.set("trust proxy", true);
-app.use(compression());
-
-app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  next();
-});
-
-// Fingerprinted assets can be cached forever; everything else in public/ for an hour.
-app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
-
-app.use((req, res, next) => {
-  const verdict = checkRequestOrigin({
-    method: req.method,
-    path: req.path,
-    origin: req.get("origin"),
-    referer: req.get("referer"),
-    host: req.get("host"),
-    appUrl,
-  });
-  if (verdict.ok) return next();
-  res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
-});
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode,
-    getLoadContext: (req) => ({
-      requestId: req.get("x-request-id") ?? randomUUID(),
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
-  }),
-);
+const app = createApp({ build, appUrl, mode, trustProxy, publicDir: path.join(projectRoot, "public") });
 
 // Comments are grouped into form-letter campaigns right after they are accepted; this sweep picks up
 // any a crash or another process left pending.

@@ -45,7 +45,13 @@ describe("configuration", () => {
   });
 
   it("reads process.env only in app/env.server.ts", () => {
-    const files = [...sourceFiles("app"), "scripts/server.ts", "scripts/worker.ts"];
+    const files = [
+      ...sourceFiles("app"),
+      "scripts/server.ts",
+      "scripts/app.ts",
+      "scripts/security-headers.ts",
+      "scripts/worker.ts",
+    ];
     const readers = files.filter((file) => file !== "app/env.server.ts" && /process\.env\b/.test(read(file)));
     expect(readers).toEqual([]);
   });
