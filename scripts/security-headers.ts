@@ -13,7 +13,6 @@ import { hasSessionCookie } from "../app/utils/session-cookie";
 export const PERMISSIONS_POLICY = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "camera",
   "display-capture",
   "encrypted-media",
