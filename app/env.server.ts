@@ -84,7 +84,9 @@ export type Env = z.infer<typeof schema>;
 type Source = Record<string, string | undefined>;
 
 function parse<T extends z.ZodTypeAny>(schemaToUse: T, source: Source): z.infer<T> {
-  const parsed = schemaToUse.safeParse(source);
+  // `NAME=` in a .env file or a process manager means "not set", as it did for `?? default` readers.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schemaToUse.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);

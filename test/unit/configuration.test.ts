@@ -65,6 +65,12 @@ describe("configuration", () => {
     });
   });
 
+  it("takes an empty setting as unset (the end-to-end server starts with DATABASE_URL empty)", () => {
+    const settings = parseEnv({ DATABASE_URL: "", DOCUMENT_MAX_MB: "", PORT: "" });
+    expect(settings.DATABASE_URL).toBeUndefined();
+    expect(settings).toMatchObject({ DOCUMENT_MAX_MB: 50, APP_URL: "http://localhost:3000" });
+  });
+
   it("refuses a public deployment with the development secret", () => {
     expect(() =>
       parseEnv({ NODE_ENV: "production", APP_URL: "https://lodestone.example.org", RESEND_API_KEY: "re_x" }),
