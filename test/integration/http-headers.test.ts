@@ -28,8 +28,12 @@ async function listen(appUrl: string, build: ServerBuild): Promise<string> {
 }
 
 beforeAll(async () => {
-  // The app's own build, as `npm run build` makes it (the Prisma client is already generated).
-  await promisify(execFile)(path.join(root, "node_modules", ".bin", "remix"), ["build"], { cwd: root });
+  // The app's own build, as `npm run build` makes it (the Prisma client is already generated). Vitest
+  // sets NODE_ENV=test, which would make a development build that `npm run serve` cannot run.
+  await promisify(execFile)(path.join(root, "node_modules", ".bin", "remix"), ["build"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   const build = (await import(
     /* @vite-ignore */ pathToFileURL(path.join(root, "build", "index.js")).href
   )) as ServerBuild;
