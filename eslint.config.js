@@ -39,6 +39,23 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are declared, validated and read in one module.
+    files: [
+      "app/**/*.{ts,tsx}",
+      "scripts/server.ts",
+      "scripts/app.ts",
+      "scripts/security-headers.ts",
+      "scripts/worker.ts",
+    ],
+    ignores: ["app/env.server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through env() or bootEnv() in ~/env.server." },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -1,20 +1,37 @@
-// The one place process.env is read. Validated at boot so a bad setting fails loudly.
+// The one place process.env is read: every setting is declared and validated here, so a bad one
+// fails loudly at boot. Two phases: bootEnv() is what starting the database needs (it may run
+// before any DATABASE_URL exists); env() is every setting, read once the database is up.
 import { z } from "zod";
 import { parseTrustProxy } from "~/utils/network.server";
 
-const schema = z.object({
+const bootSchema = z.object({
+  // Unset means production to Remix (error details stay on the server); the app treats it as development.
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  // Unset: boot starts the bundled PostgreSQL and hands its URL over with setDatabaseUrl().
+  DATABASE_URL: z.string().url().optional(),
+  LODESTONE_DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Load demo data into an empty DATABASE_URL database too (the bundled one gets it by default).
+  SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+
+const settingsSchema = bootSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   // Public origin of the app, used for links in emails and the CSRF origin check.
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  // Default: http://localhost:$PORT.
+  APP_URL: z.string().url().optional(),
+  // Signs the flash-message cookie and the links in emails.
   SESSION_SECRET: z.string().min(16).default("lodestone-dev-secret-change-me"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default("Lodestone <notifications@lodestone.test>"),
-  // Where emails go when no Resend key is set (the /dev/inbox page reads it).
-  DEV_INBOX_DIR: z.string().default(`${process.env.LODESTONE_DATA_DIR ?? ".data"}/dev-inbox`),
-  // Uploaded documents on local disk.
-  DOCUMENT_STORAGE_DIR: z.string().default(`${process.env.LODESTONE_DATA_DIR ?? ".data"}/documents`),
+  // Where emails go when no Resend key is set (the /dev/inbox page reads it). Default:
+  // $LODESTONE_DATA_DIR/dev-inbox.
+  DEV_INBOX_DIR: z.string().optional(),
+  // Uploaded documents on local disk. Default: $LODESTONE_DATA_DIR/documents.
+  DOCUMENT_STORAGE_DIR: z.string().optional(),
   // Largest document / comment attachment in MB (Document.sizeBytes is a 32-bit integer).
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(2047).default(50),
   COMMENT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(2047).default(10),
@@ -68,30 +85,75 @@ const schema = z.object({
     }),
 });
 
+/** Every setting's name: `.env.example` and the README's table list each one (a test checks). */
+export const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
+
+const schema = settingsSchema.transform((settings) => ({
+  ...settings,
+  APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}`,
+  DEV_INBOX_DIR: settings.DEV_INBOX_DIR ?? `${settings.LODESTONE_DATA_DIR}/dev-inbox`,
+  DOCUMENT_STORAGE_DIR: settings.DOCUMENT_STORAGE_DIR ?? `${settings.LODESTONE_DATA_DIR}/documents`,
+}));
+
+export type BootEnv = z.infer<typeof bootSchema>;
 export type Env = z.infer<typeof schema>;
 
+type Source = Record<string, string | undefined>;
+
+function parse<T extends z.ZodTypeAny>(schemaToUse: T, source: Source): z.infer<T> {
+  // `NAME=` in a .env file or a process manager means "not set", as it did for `?? default` readers.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = schemaToUse.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+/** Validates settings from `source` (process.env at run time; tests pass their own). */
+export function parseEnv(source: Source): Env {
+  const settings = parse(schema, source);
+  // A deployment reachable by others must not run with the development secret or without a
+  // real email provider (password resets would land in the local dev inbox).
+  if (settings.NODE_ENV === "production" && !isLocalOrigin(settings.APP_URL)) {
+    if (settings.SESSION_SECRET === "lodestone-dev-secret-change-me") {
+      throw new Error("Set SESSION_SECRET: APP_URL is not a local address.");
+    }
+    if (!settings.RESEND_API_KEY) {
+      throw new Error("Set RESEND_API_KEY: APP_URL is not a local address.");
+    }
+  }
+  return settings;
+}
+
+let cachedBoot: BootEnv | undefined;
 let cached: Env | undefined;
 
+/** What starting the database needs; safe to call before any database exists. */
+export function bootEnv(): BootEnv {
+  cachedBoot ??= parse(bootSchema, process.env);
+  return cachedBoot;
+}
+
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-    }
-    // A deployment reachable by others must not run with the development secret or without a
-    // real email provider (password resets would land in the local dev inbox).
-    if (parsed.data.NODE_ENV === "production" && !isLocalOrigin(parsed.data.APP_URL)) {
-      if (parsed.data.SESSION_SECRET === "lodestone-dev-secret-change-me") {
-        throw new Error("Set SESSION_SECRET: APP_URL is not a local address.");
-      }
-      if (!parsed.data.RESEND_API_KEY) {
-        throw new Error("Set RESEND_API_KEY: APP_URL is not a local address.");
-      }
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Boot started the bundled PostgreSQL: its URL becomes DATABASE_URL for env() and for child
+ * processes (the Prisma CLI, a worker started from here).
+ */
+export function setDatabaseUrl(url: string) {
+  process.env.DATABASE_URL = url;
+  cachedBoot = undefined;
+  cached = undefined;
+}
+
+/** The environment a child process (the Prisma CLI) inherits, with `overrides` on top. */
+export function childProcessEnv(overrides: Source): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 export function isLocalOrigin(url: string): boolean {

@@ -9,6 +9,7 @@ import { can } from "~/policy";
 import { loadActor } from "~/services/actor.server";
 import { readSession } from "~/services/auth.server";
 import { takeFlash } from "~/services/flash.server";
+import { useNonce } from "~/utils/nonce";
 import { roleLabels } from "~/utils/roles";
 import stylesheet from "~/styles/app.css";
 
@@ -64,6 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = typeof loader;
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -74,8 +76,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

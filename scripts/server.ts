@@ -1,15 +1,12 @@
 // The Lodestone HTTP server: boots the database, then serves the Remix build with Express.
 // `npm start` runs it; see README for the environment variables.
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
+import { bootEnv, env } from "../app/env.server";
 import { bootDatabase } from "../app/services/boot.server";
-import { checkRequestOrigin } from "../app/services/csrf.server";
+import { createApp } from "./app";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function") {
@@ -19,9 +16,8 @@ const log = (message: string) => console.log(`[lodestone] ${message}`);
 
 const boot = await bootDatabase({ projectRoot, log });
 
-const port = Number(process.env.PORT ?? 3000);
-process.env.APP_URL ??= `http://localhost:${port}`;
-const appUrl = process.env.APP_URL;
+const { PORT: port, NODE_ENV: mode } = bootEnv();
+const { APP_URL: appUrl, TRUST_PROXY: trustProxy, RUN_WORKER_IN_APP: runWorkerInApp } = env();
 
 const buildPath = path.join(projectRoot, "build", "index.js");
 if (!existsSync(buildPath)) {
@@ -30,48 +26,7 @@ if (!existsSync(buildPath)) {
 }
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
-const { env } = await import("../app/env.server");
-const app = express();
-app.disable("x-powered-by");
-// A hop count or the proxies' addresses, never `true`: a client's own X-Forwarded-For is not believed.
-app.set("trust proxy", env().TRUST_PROXY);
-app.use(compression());
-
-app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  next();
-});
-
-// Fingerprinted assets can be cached forever; everything else in public/ for an hour.
-app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
-
-app.use((req, res, next) => {
-  const verdict = checkRequestOrigin({
-    method: req.method,
-    path: req.path,
-    origin: req.get("origin"),
-    referer: req.get("referer"),
-    host: req.get("host"),
-    appUrl,
-  });
-  if (verdict.ok) return next();
-  res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
-});
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({
-      requestId: req.get("x-request-id") ?? randomUUID(),
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
-  }),
-);
+const app = createApp({ build, appUrl, mode, trustProxy, publicDir: path.join(projectRoot, "public") });
 
 // Comments are grouped into form-letter campaigns right after they are accepted; this sweep picks up
 // any a crash or another process left pending.
@@ -83,7 +38,7 @@ sweep.unref();
 
 // The notification worker runs here unless this deployment runs it separately (`npm run worker`).
 const { startWorker } = await import("../app/services/queue.server");
-const worker = process.env.RUN_WORKER_IN_APP === "false" ? null : await startWorker({ log });
+const worker = runWorkerInApp ? await startWorker({ log }) : null;
 
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);

@@ -2,6 +2,7 @@
 // RUN_WORKER_IN_APP=false on them and run one or more of these). `npm run worker`.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { bootEnv } from "../app/env.server";
 import { applyQueueMigrations } from "../app/services/migrate.server";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -10,14 +11,14 @@ if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile ===
 }
 const log = (message: string) => console.log(`[worker] ${message}`);
 
-if (!process.env.DATABASE_URL) {
+const databaseUrl = bootEnv().DATABASE_URL;
+if (!databaseUrl) {
   console.error(
     "Set DATABASE_URL to the app's PostgreSQL. (With the bundled database, `npm start` already runs the worker inside the app.)",
   );
   process.exit(2);
 }
-process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
-await applyQueueMigrations(process.env.DATABASE_URL);
+await applyQueueMigrations(databaseUrl);
 const { startWorker } = await import("../app/services/queue.server");
 const worker = await startWorker({ log });
 

@@ -20,7 +20,8 @@ export type ReviewClockProps = {
   label?: string;
 };
 
-// AA contrast against white for the text beside them; the bar never carries meaning alone.
+// AA contrast against white for the text beside them; the bar never carries meaning alone. The
+// legend's squares take the same colours from app.css (.review-clock-agency, -applicant).
 const AGENCY_COLOUR = "#1f4e8c";
 const APPLICANT_COLOUR = "#8a4b00";
 
@@ -51,16 +52,16 @@ export function ReviewClock({
     `${label}: ${pluralize(totalDays, "day")} in all, ${pluralize(agencyDays, "day")} with the agency` +
     ` (${agencyShare}%) and ${pluralize(applicantDays, "day")} with the applicant (${100 - agencyShare}%).`;
   return (
-    <figure className="review-clock" aria-labelledby={titleId} style={{ margin: 0 }}>
+    <figure className="review-clock" aria-labelledby={titleId}>
       <figcaption id={titleId} className="visually-hidden">
         {label}
       </figcaption>
       <p>
-        <span aria-hidden="true" style={{ color: AGENCY_COLOUR }}>
+        <span aria-hidden="true" className="review-clock-agency">
           ■
         </span>{" "}
         On the agency&apos;s desk: <strong>{pluralize(agencyDays, "day")}</strong> ·{" "}
-        <span aria-hidden="true" style={{ color: APPLICANT_COLOUR }}>
+        <span aria-hidden="true" className="review-clock-applicant">
           ■
         </span>{" "}
         With the applicant: <strong>{pluralize(applicantDays, "day")}</strong> ·{" "}
@@ -74,7 +75,7 @@ export function ReviewClock({
           preserveAspectRatio="none"
           width="100%"
           height="12"
-          style={{ display: "block", maxWidth: "32rem", border: "1px solid var(--line)" }}
+          className="review-clock-bar"
         >
           <rect x="0" y="0" width={agencyShare} height="4" fill={AGENCY_COLOUR} />
           <rect x={agencyShare} y="0" width={100 - agencyShare} height="4" fill={APPLICANT_COLOUR} />

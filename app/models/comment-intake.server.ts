@@ -47,15 +47,9 @@ export const COMMENT_MAX_PER_ACCOUNT = 10;
 /**
  * Thirty in ten minutes from one address: a household, a library or a campus behind one NAT address
  * commenting during a public meeting stays below it. Configurable (COMMENT_MAX_PER_IP) for the
- * benchmark and for events where many people share a network. Read here, as uploads.server.ts does,
- * until env.server.ts declares it.
+ * benchmark and for events where many people share a network.
  */
-export const COMMENT_MAX_PER_IP = positiveInteger(process.env.COMMENT_MAX_PER_IP, 30);
-
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
+export const COMMENT_MAX_PER_IP = env().COMMENT_MAX_PER_IP;
 
 // 32 symbols, none of 0 O 1 I: read over the phone or copied by hand without ambiguity. A power of
 // two, so masking a random byte picks each symbol equally often. 8 symbols = 40 bits.

@@ -4,22 +4,15 @@
 // (with a reason, reported or not) or restore it, one comment or many at a time. Every change is a ModerationAction, the public log
 // (what, when, why; never the hidden text), written in the transaction that makes the change.
 import { Prisma, type ModerationKind, type ReportReason } from "@prisma/client";
+import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 import { reportWeight, SIGNUP_BURST_WINDOW_MINUTES } from "./report-weight";
 
-/**
- * Reports that hide a comment until a moderator looks at it. Decidim's default
- * (Decidim.max_reports_before_hiding) is 3. Read here, defensively, rather than in env.server.ts
- * (owned elsewhere): a missing or malformed value falls back to 3 instead of failing the boot.
- */
-export const DEFAULT_AUTO_HIDE_REPORTS = 3;
-export const AUTO_HIDE_THRESHOLD = (() => {
-  const value = Number(process.env.COMMENT_AUTO_HIDE_REPORTS);
-  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_AUTO_HIDE_REPORTS;
-})();
+/** Reports that hide a comment until a moderator looks at it (COMMENT_AUTO_HIDE_REPORTS). */
+export const AUTO_HIDE_THRESHOLD = env().COMMENT_AUTO_HIDE_REPORTS;
 
 export type ReportInput = { reason: ReportReason; note?: string; periodId?: string };
 

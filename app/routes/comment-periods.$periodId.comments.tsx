@@ -238,7 +238,7 @@ export default function PeriodComments() {
               </p>
             </div>
           ) : null}
-          <p style={{ whiteSpace: "pre-wrap" }}>{comment.text}</p>
+          <p className="pre-wrap">{comment.text}</p>
           {comment.attachments.length > 0 ? (
             <ul aria-label="Attachments">
               {comment.attachments.map((file) => (
@@ -252,7 +252,7 @@ export default function PeriodComments() {
           {comment.responses.map((response) => (
             <section key={response.id} className="callout" aria-label={`Agency response on ${response.issue}`}>
               <h4>Agency response: {response.issue}</h4>
-              <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
+              <p className="pre-wrap">{response.text}</p>
               <p className="muted">
                 {response.authorName}, {formatInZone(new Date(response.createdAt), period.timeZone)} ·{" "}
                 <Link to={`${base}/responses#response-${response.id}`}>all comments it answers</Link>

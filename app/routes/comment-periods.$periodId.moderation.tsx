@@ -179,7 +179,7 @@ export default function Moderation() {
                       {item.reviewRequest.note ? `: “${item.reviewRequest.note}”` : "."}
                     </p>
                   ) : null}
-                  <p style={{ whiteSpace: "pre-wrap" }}>{item.text}</p>
+                  <p className="pre-wrap">{item.text}</p>
                   {item.notes.length > 0 ? (
                     <ul aria-label="Notes from reporters">
                       {item.notes.map((note, i) => (

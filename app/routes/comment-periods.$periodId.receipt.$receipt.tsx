@@ -115,9 +115,7 @@ export default function CommentReceiptPage() {
       ) : null}
       <section className="card" aria-labelledby="receipt-label">
         <h2 id="receipt-label">Receipt number</h2>
-        <p style={{ fontSize: "1.75rem", fontWeight: 700, letterSpacing: "0.08em", fontFamily: "monospace" }}>
-          {receipt.receiptNumber}
-        </p>
+        <p className="receipt-number">{receipt.receiptNumber}</p>
         <p>Keep this number: it finds your comment and is what to quote if you ask the agency about it.</p>
       </section>
       <dl>

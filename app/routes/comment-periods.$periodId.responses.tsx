@@ -36,7 +36,7 @@ export default function Responses() {
           <h2 id={`issue-${index}`}>{group.issue}</h2>
           {group.responses.map((response) => (
             <article key={response.id} id={`response-${response.id}`} className="card">
-              <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
+              <p className="pre-wrap">{response.text}</p>
               <p className="muted">
                 {response.authorName}, {formatDate(response.createdAt)}
               </p>

@@ -36,7 +36,7 @@ export default function DevInbox() {
             <p className="muted">
               To {message.to} · {formatDateTime(message.sentAt)} · template {message.template}
             </p>
-            <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
+            <pre className="pre-wrap">{message.text}</pre>
           </article>
         ))
       )}

@@ -262,7 +262,7 @@ export default function InformationRequestPage() {
             <h3 id={`answer-${r.id}`}>
               Answer {i + 1}, {formatDateTime(r.submittedAt)} by {r.author}
             </h3>
-            <p style={{ whiteSpace: "pre-wrap" }}>{r.text}</p>
+            <p className="pre-wrap">{r.text}</p>
             {r.documents.length > 0 ? (
               <ul>
                 {r.documents.map((d) => (

@@ -320,7 +320,7 @@ export default function Review() {
         {review.findings === null ? (
           <p>Findings are published when the review is complete.</p>
         ) : (
-          <p style={{ whiteSpace: "pre-wrap" }}>{review.findings || "No findings recorded yet."}</p>
+          <p className="pre-wrap">{review.findings || "No findings recorded yet."}</p>
         )}
         {allowed.work ? <UpdateForm review={review} result={result} /> : null}
       </section>

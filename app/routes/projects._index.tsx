@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { useState, type CSSProperties, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { projectFilterOptions, searchProjects } from "~/models/project-search.server";
@@ -64,15 +64,6 @@ const ORDER_LABELS: Record<ProjectSort, Record<"asc" | "desc", string>> = {
 
 const number = new Intl.NumberFormat("en-US");
 
-// app.css has no list-page rules yet; these few keep the form and pager usable until it does.
-const FILTER_GRID: CSSProperties = {
-  display: "grid",
-  gap: "0 1rem",
-  gridTemplateColumns: "repeat(auto-fill, minmax(13rem, 1fr))",
-  alignItems: "end",
-};
-const PAGER: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0.5rem 1rem", listStyle: "none", padding: 0 };
-
 type Option = { value: string; label: string };
 type Fields = Record<
   "q" | "state" | "commodity" | "stage" | "status" | "leadAgency" | "schedule" | "sort" | "dir",
@@ -129,7 +120,7 @@ function Pagination({ query, page, pageCount }: { query: ProjectQuery; page: num
   const href = (p: number) => `/projects${projectQueryToSearch(query, { page: p })}`;
   return (
     <nav aria-label="Pages of results">
-      <ul style={PAGER}>
+      <ul className="pager">
         <li>
           {page > 1 ? (
             <Link to={href(page - 1)} rel="prev">
@@ -220,8 +211,8 @@ export default function ProjectList() {
       </p>
 
       <Form method="get" action="/projects" onSubmit={onSubmit} role="search" aria-label="Search projects">
-        <div style={FILTER_GRID}>
-          <div className="field" style={{ gridColumn: "1 / -1" }}>
+        <div className="filter-grid">
+          <div className="field full-row">
             <label htmlFor="filter-q">Search</label>
             <p id="filter-q-hint" className="hint">
               Project name, company or mineral

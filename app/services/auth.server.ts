@@ -1,15 +1,20 @@
 // Sessions with lucia 3. The session cookie is httpOnly and SameSite=Lax (lucia's defaults),
-// Secure whenever the app is served over https.
+// Secure whenever the app is served over https, and lives exactly as long as the session: lucia
+// gives it the session's lifetime, and readSession sends a fresh cookie whenever lucia extends the
+// session (in its second half).
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
-import { Lucia, type Session, type User } from "lucia";
+import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { redirect } from "@remix-run/node";
 import { servesHttps } from "~/env.server";
+import { SESSION_COOKIE_NAME } from "~/utils/session-cookie";
 import { prisma } from "./db.server";
 
+export const SESSION_LIFETIME = new TimeSpan(30, "d");
+
 export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
+  sessionExpiresIn: SESSION_LIFETIME,
   sessionCookie: {
-    name: "lodestone_session",
-    expires: false,
+    name: SESSION_COOKIE_NAME,
     attributes: { secure: servesHttps(), sameSite: "lax" },
   },
   getUserAttributes: (attributes) => ({

@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { bootEnv, setDatabaseUrl } from "~/env.server";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.server";
 import { applyMigrations } from "./migrate.server";
 
@@ -14,15 +15,16 @@ export async function bootDatabase(options: {
 }): Promise<BootResult> {
   const { projectRoot, log } = options;
   let embedded: RunningPostgres | null = null;
-  let databaseUrl = process.env.DATABASE_URL;
+  const settings = bootEnv();
+  let databaseUrl = settings.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = path.resolve(projectRoot, process.env.LODESTONE_DATA_DIR ?? ".data", "postgres");
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const dataDir = path.resolve(projectRoot, settings.LODESTONE_DATA_DIR, "postgres");
+    const port = settings.EMBEDDED_PG_PORT;
     log(`Starting the bundled PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
     embedded = await startEmbeddedPostgres({ dataDir, port });
     await ensureDatabase(embedded.adminUrl, "lodestone");
     databaseUrl = embedded.urlFor("lodestone");
-    process.env.DATABASE_URL = databaseUrl;
+    setDatabaseUrl(databaseUrl);
   }
 
   const pending = await pendingMigrations(databaseUrl, projectRoot);
@@ -33,7 +35,7 @@ export async function bootDatabase(options: {
 
   // Demo data only where it cannot land in someone's real database: the embedded default, or
   // when asked for explicitly.
-  const wantsSeed = process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === "true" : embedded !== null;
+  const wantsSeed = settings.SEED_DEMO_DATA ? settings.SEED_DEMO_DATA === "true" : embedded !== null;
   let seeded = false;
   if (wantsSeed && (await isEmpty(databaseUrl))) {
     log("First start: loading demo data (real projects, demo accounts)");

@@ -2,19 +2,20 @@
 // configured server) and by the test harness (a fresh database per test file).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "@prisma/client";
+import { env } from "~/env.server";
 
 export type Db = PrismaClient;
 /** A client or an interactive-transaction client: model functions accept either. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = env();
   if (!connectionString) {
     throw new Error(
       "DATABASE_URL is not set: start the app with `npm start` (it starts the bundled PostgreSQL) or set DATABASE_URL.",
     );
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString, max: DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 

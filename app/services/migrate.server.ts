@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Logger, runMigrations } from "graphile-worker";
+import { childProcessEnv } from "~/env.server";
 
 const run = promisify(execFile);
 
@@ -18,15 +19,14 @@ export async function applyMigrations(databaseUrl: string, projectRoot = process
   try {
     await run(prisma, ["migrate", "deploy"], {
       cwd: projectRoot,
-      env: {
-        ...process.env,
+      env: childProcessEnv({
         DATABASE_URL: databaseUrl,
         // The JS engine never runs these; pointing at an existing file stops the CLI from
         // trying to download engine binaries (no network here).
         PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
         PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
         PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      },
+      }),
     });
   } catch (error) {
     const detail = error as { stdout?: string; stderr?: string };

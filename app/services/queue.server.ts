@@ -39,7 +39,7 @@ export type RunningWorker = { stop: () => Promise<void>; runner: Runner };
 
 export async function startWorker(options: { concurrency?: number; log?: (message: string) => void } = {}) {
   const pool = new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
+    connectionString: env().DATABASE_URL,
     max: (options.concurrency ?? env().WORKER_CONCURRENCY) + 2,
   });
   // An idle connection the server drops (restart, failover, shutdown) must not crash the process:

@@ -4,6 +4,7 @@
 // wrong, the files this request already stored are removed, so a rejected upload keeps nothing.
 import { randomUUID } from "node:crypto";
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
+import { env, type Env } from "~/env.server";
 import { assertValidStorageKey, UploadTooLargeError, type DocumentStorage } from "~/services/storage.server";
 
 type Signature = "pdf" | "png" | "jpeg" | "gif" | "webp" | "tiff" | "zip" | "ole" | "text";
@@ -83,30 +84,19 @@ export type StoredUpload = {
 };
 
 const MEGABYTE = 1024 * 1024;
-// Document.sizeBytes is a 32-bit Int column; a larger limit could not be recorded.
-const MAX_CONFIGURABLE_MB = 2047;
 
-/** A size setting in megabytes; anything that is not a plain positive number keeps the default. */
-export function parseMegabytes(value: string | undefined, fallbackMb: number): number {
-  const text = value?.trim() ?? "";
-  if (!/^\d+(\.\d+)?$/.test(text)) return fallbackMb * MEGABYTE;
-  const megabytes = Number(text);
-  if (megabytes <= 0 || megabytes > MAX_CONFIGURABLE_MB) return fallbackMb * MEGABYTE;
-  return Math.floor(megabytes * MEGABYTE);
-}
-
-export function limitsFromEnv(source: Record<string, string | undefined>): {
+/** The limits for the configured sizes in megabytes (env.server.ts bounds them by Document.sizeBytes). */
+export function uploadLimits(settings: Pick<Env, "DOCUMENT_MAX_MB" | "COMMENT_ATTACHMENT_MAX_MB">): {
   documents: UploadLimits;
   commentAttachments: UploadLimits;
 } {
   return {
-    documents: { maxFileBytes: parseMegabytes(source.DOCUMENT_MAX_MB, 50), maxFiles: 20 },
-    commentAttachments: { maxFileBytes: parseMegabytes(source.COMMENT_ATTACHMENT_MAX_MB, 10), maxFiles: 10 },
+    documents: { maxFileBytes: Math.floor(settings.DOCUMENT_MAX_MB * MEGABYTE), maxFiles: 20 },
+    commentAttachments: { maxFileBytes: Math.floor(settings.COMMENT_ATTACHMENT_MAX_MB * MEGABYTE), maxFiles: 10 },
   };
 }
 
-// Read here rather than through env() until env.server.ts declares these settings.
-const configured = limitsFromEnv(process.env);
+const configured = uploadLimits(env());
 export const DOCUMENT_LIMITS: UploadLimits = configured.documents;
 export const COMMENT_ATTACHMENT_LIMITS: UploadLimits = configured.commentAttachments;
 

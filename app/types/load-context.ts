@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
     clientIp: string;
+    /** This response's Content-Security-Policy nonce (scripts/security-headers.ts). */
+    cspNonce: string;
   }
   interface Future {
     v3_singleFetch: true;

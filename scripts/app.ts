@@ -1,0 +1,66 @@
+// The Express app that serves the Remix build: security headers, static files, the CSRF origin
+// check, then Remix. scripts/server.ts boots the database and listens with it; tests build one with
+// a test build and an http or https APP_URL.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { checkRequestOrigin } from "../app/services/csrf.server";
+import type { TrustProxy } from "../app/utils/network.server";
+import { privateResponses, securityHeaders } from "./security-headers";
+
+export type AppOptions = {
+  build: ServerBuild;
+  /** The public origin (APP_URL): the CSRF check compares with it; https turns HSTS on. */
+  appUrl: string;
+  /** Remix's mode; unset is production (error details stay in the server log). */
+  mode?: string;
+  /** Proxies in front of the app (TRUST_PROXY): a hop count or their addresses, never `true`. */
+  trustProxy?: TrustProxy;
+  /** The folder of static files; `build/` inside it holds the fingerprinted assets. */
+  publicDir: string;
+};
+
+export function createApp({ build, appUrl, mode, trustProxy = false, publicDir }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  // A client's own X-Forwarded-For is believed only past the configured proxies.
+  if (trustProxy !== false) app.set("trust proxy", trustProxy);
+  app.use(compression());
+  app.use(securityHeaders({ https: appUrl.startsWith("https:") }));
+
+  // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.use(privateResponses);
+
+  app.use((req, res, next) => {
+    const verdict = checkRequestOrigin({
+      method: req.method,
+      path: req.path,
+      origin: req.get("origin"),
+      referer: req.get("referer"),
+      host: req.get("host"),
+      appUrl,
+    });
+    if (verdict.ok) return next();
+    res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        requestId: req.get("x-request-id") ?? randomUUID(),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+      }),
+    }),
+  );
+  return app;
+}
