@@ -1296,6 +1296,17 @@ const NORTHMET: SeedProject = {
         "https://www.elyecho.com/articles/2017/01/09/us-forest-service-signs-decision-proposed-land-exchange-polymet-mining-inc",
     },
     {
+      key: "state_permit_to_mine",
+      name: "State permit to mine issued",
+      jurisdiction: "STATE",
+      agencySlug: "mn-dnr",
+      targetDate: day("2018-11-01"),
+      actualDate: day("2018-11-01"),
+      datePrecision: "DAY",
+      note: "The draft permit's comment and objection period closed Mar 6, 2018.",
+      sourceUrl: "https://www.dnr.state.mn.us/polymet/permitting/ptm",
+    },
+    {
       key: "usace_rod_404_permit",
       name: "USACE record of decision and Clean Water Act §404 permit",
       jurisdiction: "FEDERAL",
@@ -1359,6 +1370,17 @@ const NORTHMET: SeedProject = {
       note: "The revocation followed newly adopted tribal water-quality standards (Mitchell Chadwick).",
       sourceUrl:
         "https://www.mvp.usace.army.mil/Media/News-Releases/Article/3419225/corps-of-engineers-announces-northmet-mine-permit-decision/",
+    },
+    {
+      key: "ptm_contested_case_stayed",
+      name: "Contested-case hearing on the permit to mine stayed until Aug 14, 2025",
+      jurisdiction: "STATE",
+      agencySlug: "mn-dnr",
+      targetDate: day("2024-11-01"),
+      actualDate: day("2024-11-01"),
+      datePrecision: "MONTH",
+      note: "The DNR's final decision-maker stayed the hearing because NewRange said on Aug 14, 2024 that it would study design changes for a year (DNR statement of Nov 2024; day not captured).",
+      sourceUrl: "https://www.dnr.state.mn.us/polymet/permitting",
     },
   ],
   stageTransitions: [
