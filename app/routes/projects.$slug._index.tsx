@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
-import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
@@ -123,6 +123,12 @@ export default function ProjectPage() {
     <article className="stack">
       <header>
         <h1>{project.name}</h1>
+        {project.isTraining ? (
+          <p>
+            <TrainingProjectBadge /> This project is made up, for trying Lodestone: nothing here happened. Every other
+            project on Lodestone is real, with its record taken from public sources.
+          </p>
+        ) : null}
         <p>
           <ProjectStatusBadge status={project.status} /> <span className="muted">Schedule:</span>{" "}
           <ScheduleStatusBadge status={schedule.status} />{" "}
