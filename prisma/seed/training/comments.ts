@@ -2,10 +2,11 @@
 // backdated over the days the period has been open, so they are written with createMany (the
 // intake path dates everything "now" and sends receipts); then the app's own form-letter
 // grouping places them, so the campaign counts are the ones the app would have computed.
-// Reports and official responses go through the model functions, as a person would make them.
-import type { Prisma } from "@prisma/client";
-import { closesAtFromLocal } from "../../../app/models/comment-window";
+// The period itself, the reports and the official responses go through the model functions.
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { openPeriod } from "../../../app/models/comment-period.server";
 import { exactKey } from "../../../app/models/form-letters";
+import type { LocalDateTime } from "../../../app/utils/zoned-time";
 import type { DemoClock, SeededRandom } from "./clock";
 import {
   ADDED_TO_JOBS,
@@ -21,40 +22,37 @@ const RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 export const TRAINING_PERIOD_TITLE = "Draft EIS comment period (fictional training project)";
 
-/** Opened nine days before the first start; closes at 11:59 pm local, 21 days after it. */
-export async function writeTrainingPeriod(
-  tx: Prisma.TransactionClient,
+/**
+ * Opened through the model function, as the regulator would (so its outbox event tells the
+ * followers and schedules the 7-day and closing reminders): opening nine days before the first
+ * start, closing at 11:59 pm local 21 days after it.
+ */
+export async function openTrainingPeriod(
   input: { projectId: string; timeZone: string; openedById: string; documentId: string },
   clock: DemoClock,
 ): Promise<string> {
-  const closingDay = clock.day(21);
-  const closesAt = closesAtFromLocal(
+  const local = (date: Date, hour: number, minute: number): LocalDateTime => ({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour,
+    minute,
+  });
+  const period = await openPeriod(
+    input.projectId,
     {
-      year: closingDay.getUTCFullYear(),
-      month: closingDay.getUTCMonth() + 1,
-      day: closingDay.getUTCDate(),
-      hour: 23,
-      minute: 59,
-    },
-    input.timeZone,
-  );
-  const period = await tx.commentPeriod.create({
-    data: {
-      projectId: input.projectId,
       stage: "draft_eis",
       title: TRAINING_PERIOD_TITLE,
       description:
         "Comment on the draft EIS of this fictional training project. Comments here are practice: the project, the comments already filed and the agency's responses are all made up.",
-      opensAt: clock.at(-9),
-      closesAt,
-      timeZone: input.timeZone,
+      opensAtLocal: local(clock.day(-9), 8, 0),
+      closesAtLocal: local(clock.day(21), 23, 59),
       allowAnonymous: true,
-      openedById: input.openedById,
-      createdAt: clock.at(-9),
-      documents: { create: [{ documentId: input.documentId }] },
+      documentIds: [input.documentId],
     },
-    select: { id: true },
-  });
+    { actorId: input.openedById, requestId: null },
+    clock.now,
+  );
   return period.id;
 }
 
@@ -87,7 +85,7 @@ function draftComments(random: SeededRandom): Draft[] {
 
 /** Writes the comments, submitted at seeded moments between the opening and an hour ago. */
 export async function writeTrainingComments(
-  tx: Prisma.TransactionClient,
+  db: PrismaClient,
   periodId: string,
   random: SeededRandom,
   clock: DemoClock,
@@ -103,6 +101,6 @@ export async function writeTrainingComments(
     exactKey: exactKey(draft.text),
     submittedAt: clock.at(-9, random.next() * openHours),
   }));
-  await tx.comment.createMany({ data: rows });
+  await db.comment.createMany({ data: rows });
   return rows.length;
 }

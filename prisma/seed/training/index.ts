@@ -10,7 +10,7 @@ import { groupPendingComments } from "../../../app/models/comment-grouping.serve
 import { reportComment } from "../../../app/models/comment-moderation.server";
 import { respondToComments } from "../../../app/models/official-response.server";
 import { demoClock, seededRandom } from "./clock";
-import { writeTrainingComments, writeTrainingPeriod } from "./comments";
+import { openTrainingPeriod, writeTrainingComments } from "./comments";
 import { TRAINING_PROJECT_SLUG, trainingMilestones, trainingProjectData, trainingStageHistory } from "./project";
 import { writeTrainingDocuments, writeTrainingPackage, writeTrainingReviews } from "./review";
 
@@ -49,7 +49,7 @@ export async function seedTrainingProject(
   const timeZone = leadAgency.timeZone;
   const ids = { companyId: company.id, leadAgencyId: leadAgency.id, cooperatingAgencyId: cooperating.id };
 
-  const { periodId, comments } = await prisma.$transaction(
+  const { projectId, deisDocumentId } = await prisma.$transaction(
     async (tx) => {
       const project = await tx.project.create({
         data: {
@@ -63,22 +63,21 @@ export async function seedTrainingProject(
       const documents = await writeTrainingDocuments(tx, project.id, people, clock);
       const packageId = await writeTrainingPackage(tx, project.id, documents, people, clock);
       await writeTrainingReviews(tx, project.id, { ...ids, packageId }, documents, people, clock);
-      const period = await writeTrainingPeriod(
-        tx,
-        { projectId: project.id, timeZone, openedById: people.regulatorId, documentId: documents.deis },
-        clock,
-      );
-      const count = await writeTrainingComments(tx, period, random, clock);
       // The NGO analyst and the community member follow the project, so the period's reminders
       // and the agency's responses reach them.
       await tx.follow.createMany({
         data: [people.ngoId, people.communityId].map((userId) => ({ userId, projectId: project.id })),
       });
-      return { periodId: period, comments: count };
+      return { projectId: project.id, deisDocumentId: documents.deis };
     },
     { timeout: 60_000 },
   );
 
+  const periodId = await openTrainingPeriod(
+    { projectId, timeZone, openedById: people.regulatorId, documentId: deisDocumentId },
+    clock,
+  );
+  const comments = await writeTrainingComments(prisma, periodId, random, clock);
   await groupPendingComments(periodId);
   await writeReportsAndResponses(prisma, periodId, people);
   const campaigns = await prisma.campaign.count({ where: { periodId, comments: { some: {} } } });
