@@ -73,6 +73,7 @@ export function getProjectBySlug(slug: string) {
           toStage: true,
           toStatus: true,
           reason: true,
+          sourceUrl: true,
           occurredAt: true,
           actor: { select: { name: true } },
         },

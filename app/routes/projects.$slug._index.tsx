@@ -91,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: c.newDate ? formatDateByPrecision(c.newDate, c.milestone.datePrecision) : "none",
       reason: DATE_CHANGE_REASON_LABELS[c.reason],
       narrative: c.narrative,
+      sourceUrl: c.sourceUrl,
       changedAt: c.changedAt.toISOString(),
       by: c.changedBy?.name ?? null,
     })),
@@ -291,6 +292,7 @@ export default function ProjectPage() {
                   <th scope="col">To</th>
                   <th scope="col">Reason</th>
                   <th scope="col">Explanation</th>
+                  <th scope="col">Source</th>
                 </tr>
               </thead>
               <tbody>
@@ -304,6 +306,9 @@ export default function ProjectPage() {
                     <td>
                       {c.narrative}
                       {c.by ? <span className="muted"> ({c.by})</span> : null}
+                    </td>
+                    <td>
+                      <SourceLink url={c.sourceUrl} label={`Source for the change to ${c.milestone}`} />
                     </td>
                   </tr>
                 ))}
@@ -327,6 +332,7 @@ export default function ProjectPage() {
                   <th scope="col">Change</th>
                   <th scope="col">Reason</th>
                   <th scope="col">By</th>
+                  <th scope="col">Source</th>
                 </tr>
               </thead>
               <tbody>
@@ -347,6 +353,9 @@ export default function ProjectPage() {
                     </td>
                     <td>{t.reason}</td>
                     <td>{t.actor?.name ?? "Public record"}</td>
+                    <td>
+                      <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -355,5 +364,15 @@ export default function ProjectPage() {
         )}
       </section>
     </article>
+  );
+}
+
+/** The public page behind a row of the record, as the milestone table links it. */
+function SourceLink({ url, label }: { url: string | null; label: string }) {
+  if (!url) return <>—</>;
+  return (
+    <a href={url} aria-label={label} rel="noopener noreferrer">
+      source
+    </a>
   );
 }

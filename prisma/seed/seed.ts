@@ -259,6 +259,7 @@ async function createMilestone(
           newDate: change.newDate,
           reason: change.reason,
           narrative: change.narrative,
+          sourceUrl: change.sourceUrl ?? null,
           changedById: null,
           changedAt: atNoonUtc(change.changedOn),
         })),
@@ -288,6 +289,7 @@ function stageTransitionRows(
       fromStatus: previous?.toStatus ?? null,
       toStatus: transition.toStatus,
       reason: transition.reason,
+      sourceUrl: transition.sourceUrl ?? null,
       actorId: null,
       occurredAt: atNoonUtc(transition.on, minutesAfterNoon),
     });
