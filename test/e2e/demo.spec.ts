@@ -73,6 +73,7 @@ test("the NGO analyst finds the open period, its two form-letter campaigns and t
 test("the community member can comment now from the home page", async ({ page }) => {
   await signIn(page, "community@lodestone.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/$/);
+  await expectAccessible(page);
   await page
     .getByRole("region", { name: "Open for public comment now" })
     .getByRole("link", { name: "Comment on this" })
