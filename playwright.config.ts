@@ -2,11 +2,14 @@ import { defineConfig } from "@playwright/test";
 
 // The end-to-end run drives the built app through its real server, on its own bundled
 // PostgreSQL (fresh each run) and with email sent by the real resend SDK to a local recorder.
+// The ports may be moved (E2E_APP_PORT, E2E_MAIL_PORT, E2E_PG_PORT) so that several copies of the
+// project can run their end-to-end tests on one machine at once; each port gets its own data folder.
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
 export const E2E = {
-  appPort: 3100,
-  mailPort: 3101,
-  pgPort: 55490,
-  dataDir: ".data/e2e",
+  appPort: port("E2E_APP_PORT", 3100),
+  mailPort: port("E2E_MAIL_PORT", 3101),
+  pgPort: port("E2E_PG_PORT", 55490),
+  dataDir: process.env.E2E_PG_PORT ? `.data/e2e-${process.env.E2E_PG_PORT}` : ".data/e2e",
 };
 export const APP_URL = `http://localhost:${E2E.appPort}`;
 export const MAIL_URL = `http://127.0.0.1:${E2E.mailPort}`;

@@ -354,6 +354,24 @@ export async function listProjectPeriods(projectId: string) {
   return periods.map(({ _count, ...period }) => ({ ...period, publishedCommentCount: _count.comments }));
 }
 
+/** Every period taking comments at `now`, closing soonest first: what the home page invites comment on. */
+export async function listOpenPeriods(now: Date) {
+  const periods = await prisma.commentPeriod.findMany({
+    where: { opensAt: { lte: now }, closesAt: { gt: now } },
+    orderBy: [{ closesAt: "asc" }, { id: "asc" }],
+    take: 20,
+    select: {
+      id: true,
+      title: true,
+      closesAt: true,
+      timeZone: true,
+      project: { select: { slug: true, name: true, isTraining: true } },
+      _count: { select: publishedComments },
+    },
+  });
+  return periods.map(({ _count, ...period }) => ({ ...period, publishedCommentCount: _count.comments }));
+}
+
 /**
  * Whether the period takes comments at `now`, with the refusal worded for the commenter. The intake
  * passes its transaction client to re-check inside the transaction that inserts the comment.

@@ -42,6 +42,7 @@ export function listDateChanges(projectId: string) {
       newDate: true,
       reason: true,
       narrative: true,
+      sourceUrl: true,
       changedAt: true,
       changedBy: { select: { name: true } },
       milestone: { select: { name: true, datePrecision: true } },

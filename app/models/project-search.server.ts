@@ -21,6 +21,8 @@ export type ProjectListItem = {
   stageLabel: string;
   stagePosition: { index: number; of: number };
   status: ProjectStatus;
+  /** The demo's fictional training project: badged as such in every list. */
+  isTraining: boolean;
   schedule: ScheduleStatus;
   /** Zero means "no milestones recorded": show that rather than an "on track" badge. */
   milestoneCount: number;
@@ -226,7 +228,7 @@ export function projectPageSql(query: ProjectQuery, today: Date, page = query.pa
     ${matching(query, today)}
   )
   SELECT (SELECT count(*)::int FROM matches) AS total, p.slug, p.name, p.state, p.county, p.commodities,
-    p."reviewTrack", p."currentStage", p.status, p."updatedAt", c.name AS "companyName",
+    p."reviewTrack", p."currentStage", p.status, p."isTraining", p."updatedAt", c.name AS "companyName",
     la.name AS "leadAgencyName", la.slug AS "leadAgencySlug", ms.milestone_count AS "milestoneCount",
     ${scheduleOrder} AS "scheduleOrder"
   FROM unnest(ARRAY(
@@ -251,6 +253,7 @@ type PageRow = {
   reviewTrack: ReviewTrack;
   currentStage: string;
   status: ProjectStatus;
+  isTraining: boolean;
   updatedAt: Date;
   companyName: string;
   leadAgencyName: string | null;
@@ -271,6 +274,7 @@ function toListItem(row: PageRow): ProjectListItem {
     stageLabel: stageLabel(row.reviewTrack, row.currentStage),
     stagePosition: stagePosition(row.reviewTrack, row.currentStage),
     status: row.status,
+    isTraining: row.isTraining,
     schedule: SCHEDULE_ORDER[row.scheduleOrder],
     milestoneCount: row.milestoneCount,
     company: { name: row.companyName },

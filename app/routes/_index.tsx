@@ -1,6 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
+import { listOpenPeriods } from "~/models/comment-period.server";
+import { formatDeadline } from "~/models/comment-window";
 import { listProjectsForHome } from "~/models/project.server";
 import { stageLabel, stagePosition } from "~/models/workflow";
 import { formatLocation } from "~/utils/places";
@@ -8,8 +10,15 @@ import { formatLocation } from "~/utils/places";
 export const meta: MetaFunction = () => [{ title: "Proposed mines and where they stand · Lodestone" }];
 
 export async function loader() {
-  const projects = await listProjectsForHome();
+  const [projects, openPeriods] = await Promise.all([listProjectsForHome(), listOpenPeriods(new Date())]);
   return {
+    openPeriods: openPeriods.map((period) => ({
+      id: period.id,
+      title: period.title,
+      project: period.project,
+      closes: formatDeadline(period.closesAt, period.timeZone),
+      publishedCommentCount: period.publishedCommentCount,
+    })),
     projects: projects.map((project) => ({
       ...project,
       stageLabel: stageLabel(project.reviewTrack, project.currentStage),
@@ -19,7 +28,7 @@ export async function loader() {
 }
 
 export default function Home() {
-  const { projects } = useLoaderData<typeof loader>();
+  const { projects, openPeriods } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Proposed mines and where they stand in permitting</h1>
@@ -27,6 +36,25 @@ export default function Home() {
         The public permitting record of proposed U.S. mines for critical minerals: each project&apos;s stage, who leads
         its review, and its history.
       </p>
+      {openPeriods.length > 0 ? (
+        <section aria-labelledby="open-periods">
+          <h2 id="open-periods">Open for public comment now</h2>
+          <ul className="stack">
+            {openPeriods.map((period) => (
+              <li key={period.id} className="card">
+                <Link to={`/comment-periods/${period.id}`}>{period.title}</Link>{" "}
+                {period.project.isTraining ? <TrainingProjectBadge /> : null}
+                <br />
+                <span className="muted">
+                  {period.project.name} · closes {period.closes} · {period.publishedCommentCount} published comments
+                </span>
+                <br />
+                <Link to={`/comment-periods/${period.id}/comment`}>Comment on this</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {projects.length === 0 ? (
         <p className="card">No projects are recorded yet. Companies add their projects after signing in.</p>
       ) : (
@@ -37,6 +65,12 @@ export default function Home() {
                 <Link to={`/projects/${project.slug}`}>{project.name}</Link>
               </h2>
               <ProjectStatusBadge status={project.status} />
+              {project.isTraining ? (
+                <>
+                  {" "}
+                  <TrainingProjectBadge />
+                </>
+              ) : null}
               <dl>
                 <dt>Stage</dt>
                 <dd>

@@ -11,6 +11,7 @@ import {
 } from "~/components/forms";
 import { AccountError, authenticate } from "~/models/account.server";
 import { loginSchema } from "~/schemas/auth";
+import { landingPath, loadActor } from "~/services/actor.server";
 import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
 import { parseFormData } from "~/utils/forms.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, user.id);
     return redirectWithFlash(
       request,
-      safeRedirect(parsed.data.redirectTo),
+      safeRedirect(parsed.data.redirectTo, landingPath(await loadActor(user))),
       { kind: "success", message: `Signed in as ${user.name}.` },
       [cookie],
     );

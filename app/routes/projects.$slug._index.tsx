@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
-import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
@@ -91,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: c.newDate ? formatDateByPrecision(c.newDate, c.milestone.datePrecision) : "none",
       reason: DATE_CHANGE_REASON_LABELS[c.reason],
       narrative: c.narrative,
+      sourceUrl: c.sourceUrl,
       changedAt: c.changedAt.toISOString(),
       by: c.changedBy?.name ?? null,
     })),
@@ -123,6 +124,12 @@ export default function ProjectPage() {
     <article className="stack">
       <header>
         <h1>{project.name}</h1>
+        {project.isTraining ? (
+          <p>
+            <TrainingProjectBadge /> This project is made up, for trying Lodestone: nothing here happened. Every other
+            project on Lodestone is real, with its record taken from public sources.
+          </p>
+        ) : null}
         <p>
           <ProjectStatusBadge status={project.status} /> <span className="muted">Schedule:</span>{" "}
           <ScheduleStatusBadge status={schedule.status} />{" "}
@@ -285,6 +292,7 @@ export default function ProjectPage() {
                   <th scope="col">To</th>
                   <th scope="col">Reason</th>
                   <th scope="col">Explanation</th>
+                  <th scope="col">Source</th>
                 </tr>
               </thead>
               <tbody>
@@ -298,6 +306,9 @@ export default function ProjectPage() {
                     <td>
                       {c.narrative}
                       {c.by ? <span className="muted"> ({c.by})</span> : null}
+                    </td>
+                    <td>
+                      <SourceLink url={c.sourceUrl} label={`Source for the change to ${c.milestone}`} />
                     </td>
                   </tr>
                 ))}
@@ -321,6 +332,7 @@ export default function ProjectPage() {
                   <th scope="col">Change</th>
                   <th scope="col">Reason</th>
                   <th scope="col">By</th>
+                  <th scope="col">Source</th>
                 </tr>
               </thead>
               <tbody>
@@ -341,6 +353,9 @@ export default function ProjectPage() {
                     </td>
                     <td>{t.reason}</td>
                     <td>{t.actor?.name ?? "Public record"}</td>
+                    <td>
+                      <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -349,5 +364,15 @@ export default function ProjectPage() {
         )}
       </section>
     </article>
+  );
+}
+
+/** The public page behind a row of the record, as the milestone table links it. */
+function SourceLink({ url, label }: { url: string | null; label: string }) {
+  if (!url) return <>—</>;
+  return (
+    <a href={url} aria-label={label} rel="noopener noreferrer">
+      source
+    </a>
   );
 }

@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { ProjectStatusBadge } from "~/components/ProjectStatus";
+import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { projectFilterOptions, searchProjects } from "~/models/project-search.server";
 import { SCHEDULE_STATUS_LABELS } from "~/models/schedule";
@@ -331,6 +331,12 @@ export default function ProjectList() {
                     </td>
                     <td>
                       <ProjectStatusBadge status={project.status} />
+                      {project.isTraining ? (
+                        <>
+                          {" "}
+                          <TrainingProjectBadge />
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {project.milestoneCount > 0 || project.schedule === "paused" ? (

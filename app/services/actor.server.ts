@@ -1,6 +1,6 @@
 // Turns the signed-in user into the Actor the policy reasons about (user + memberships).
 import type { User } from "lucia";
-import type { Actor } from "~/policy";
+import { can, type Actor } from "~/policy";
 import { getOptionalUser, requireUser } from "./auth.server";
 import { prisma } from "./db.server";
 
@@ -19,6 +19,16 @@ export async function loadActor(user: User): Promise<Actor> {
       kind: m.organization.kind,
     })),
   };
+}
+
+/**
+ * Where signing in lands when no page asked for it: the page with the actor's work on it (the
+ * review queue for agency staff, the company dashboard for company members), else the project list.
+ */
+export function landingPath(actor: Actor): string {
+  if (can(actor, "dashboard.regulator", null)) return "/queue";
+  if (can(actor, "dashboard.company", null)) return "/dashboard";
+  return "/";
 }
 
 export async function getOptionalActor(request: Request): Promise<Actor | null> {

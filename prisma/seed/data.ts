@@ -247,6 +247,8 @@ export type SeedDateChange = {
   narrative: string;
   /** When the change was announced (stored at noon UTC). */
   changedOn: Date;
+  /** The public page the narrative cites. */
+  sourceUrl?: string;
 };
 
 export type SeedMilestone = {
@@ -274,6 +276,8 @@ export type SeedStageTransition = {
   /** The day it happened (stored at noon UTC; same-day moves a minute apart, in list order). */
   on: Date;
   reason: string;
+  /** The public page the reason cites. */
+  sourceUrl?: string;
 };
 
 export type SeedPause = {
@@ -1296,6 +1300,17 @@ const NORTHMET: SeedProject = {
         "https://www.elyecho.com/articles/2017/01/09/us-forest-service-signs-decision-proposed-land-exchange-polymet-mining-inc",
     },
     {
+      key: "state_permit_to_mine",
+      name: "State permit to mine issued",
+      jurisdiction: "STATE",
+      agencySlug: "mn-dnr",
+      targetDate: day("2018-11-01"),
+      actualDate: day("2018-11-01"),
+      datePrecision: "DAY",
+      note: "The draft permit's comment and objection period closed Mar 6, 2018.",
+      sourceUrl: "https://www.dnr.state.mn.us/polymet/permitting/ptm",
+    },
+    {
       key: "usace_rod_404_permit",
       name: "USACE record of decision and Clean Water Act §404 permit",
       jurisdiction: "FEDERAL",
@@ -1360,6 +1375,17 @@ const NORTHMET: SeedProject = {
       sourceUrl:
         "https://www.mvp.usace.army.mil/Media/News-Releases/Article/3419225/corps-of-engineers-announces-northmet-mine-permit-decision/",
     },
+    {
+      key: "ptm_contested_case_stayed",
+      name: "Contested-case hearing on the permit to mine stayed until Aug 14, 2025",
+      jurisdiction: "STATE",
+      agencySlug: "mn-dnr",
+      targetDate: day("2024-11-01"),
+      actualDate: day("2024-11-01"),
+      datePrecision: "MONTH",
+      note: "The DNR's final decision-maker stayed the hearing because NewRange said on Aug 14, 2024 that it would study design changes for a year (DNR statement of Nov 2024; day not captured).",
+      sourceUrl: "https://www.dnr.state.mn.us/polymet/permitting",
+    },
   ],
   stageTransitions: [
     {
@@ -1368,6 +1394,7 @@ const NORTHMET: SeedProject = {
       toStatus: "IN_PROGRESS",
       on: day("2013-01-01"),
       reason: "Supplemental draft EIS in 2013 (year only; MN DNR). Earlier stages are not captured in our sources.",
+      sourceUrl: "http://www.dnr.state.mn.us/input/environmentalreview/polymet/index.html",
     },
     {
       kind: "RECORD",
@@ -1375,6 +1402,7 @@ const NORTHMET: SeedProject = {
       toStatus: "IN_PROGRESS",
       on: day("2015-11-01"),
       reason: "Final EIS published in Nov 2015 (month only; MN DNR).",
+      sourceUrl: "http://www.dnr.state.mn.us/input/environmentalreview/polymet/index.html",
     },
     {
       kind: "RECORD",
@@ -1382,6 +1410,8 @@ const NORTHMET: SeedProject = {
       toStatus: "IN_PROGRESS",
       on: day("2017-01-09"),
       reason: "USFS final ROD on the land exchange (Ely Echo); the Corps' decision was still pending.",
+      sourceUrl:
+        "https://www.elyecho.com/articles/2017/01/09/us-forest-service-signs-decision-proposed-land-exchange-polymet-mining-inc",
     },
     {
       kind: "RECORD",
@@ -1389,6 +1419,8 @@ const NORTHMET: SeedProject = {
       toStatus: "APPROVED",
       on: day("2019-03-21"),
       reason: "USACE record of decision and §404 permit (St. Paul District public notice).",
+      sourceUrl:
+        "https://www.mvp.usace.army.mil/Missions/Regulatory/Public-Notices/Article/1799679/1999-05528-jka-northmet-permit-decision/",
     },
     {
       kind: "RESCIND",
@@ -1397,6 +1429,8 @@ const NORTHMET: SeedProject = {
       on: day("2023-06-06"),
       reason:
         "USACE revoked the §404 permit (St. Paul District news release); it had been suspended since Mar 17, 2021.",
+      sourceUrl:
+        "https://www.mvp.usace.army.mil/Media/News-Releases/Article/3419225/corps-of-engineers-announces-northmet-mine-permit-decision/",
     },
   ],
   pauses: [],
@@ -1451,6 +1485,7 @@ const MCDERMITT_EXPLORATION: SeedProject = {
           reason: "CONSULTATION",
           narrative: `Scoping (Jul 31–Aug 29, 2023) was extended to Sep 15, 2023 (BLM ePlanning project page). The announcement date is not captured; recorded at the original closing date. ${COMMENT_EXTENSION_REASON_NOTE}`,
           changedOn: day("2023-08-29"),
+          sourceUrl: "https://eplanning.blm.gov/Project-Home/?id=031933dd-a7f2-f011-8407-001dd803d067",
         },
       ],
     },

@@ -7,7 +7,9 @@
 //   agencies) are written together in one transaction, only when the project is not there yet.
 //   A project already present is left as it is: its record was written with it, and it may since
 //   have moved on through the app, so re-applying imported history would contradict it.
-// The seed is not a user action: it writes no AuditEvents and no DomainEvents.
+// The seed is not a user action: it writes no AuditEvents and no DomainEvents for the real
+// projects. The fictional training project (./training) is the exception: its reports and official
+// responses go through the model functions, which record them as the app always does.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { isStageOf } from "../../app/models/workflow";
 import { hashPassword } from "../../app/services/password.server";
@@ -20,8 +22,13 @@ import {
   type SeedProject,
   type SeedStageTransition,
 } from "./data";
+import { seedTrainingProject } from "./training";
 
-export type SeedDemoDataOptions = { log?: (msg: string) => void };
+export type SeedDemoDataOptions = {
+  log?: (msg: string) => void;
+  /** The first start: the training project's record is dated relative to it. */
+  now?: Date;
+};
 
 type SeedCounts = {
   organizationsCreated: number;
@@ -54,13 +61,17 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedDemoDataOp
   for (const project of PROJECTS) {
     await seedProject(prisma, project, organizationIds, counts);
   }
+  const training = await seedTrainingProject(prisma, { now: options.now });
 
   options.log?.(
     `Demo data: ${ORGANIZATIONS.length} organizations (${counts.organizationsCreated} created), ` +
       `${DEMO_ACCOUNTS.length} demo accounts (${counts.usersCreated} created, ${counts.membershipsCreated} memberships created), ` +
       `${PROJECTS.length} projects (${counts.projectsCreated} created, ${counts.projectsAlreadyPresent} already present); ` +
       `written: ${counts.milestonesCreated} milestones, ${counts.dateChangesCreated} date changes, ` +
-      `${counts.pausesCreated} pause(s), ${counts.stageTransitionsCreated} stage transitions.`,
+      `${counts.pausesCreated} pause(s), ${counts.stageTransitionsCreated} stage transitions. ` +
+      (training.created
+        ? `Fictional training project written: ${training.comments} comments in ${training.campaigns} groups.`
+        : "Fictional training project already present."),
   );
 }
 
@@ -248,6 +259,7 @@ async function createMilestone(
           newDate: change.newDate,
           reason: change.reason,
           narrative: change.narrative,
+          sourceUrl: change.sourceUrl ?? null,
           changedById: null,
           changedAt: atNoonUtc(change.changedOn),
         })),
@@ -277,6 +289,7 @@ function stageTransitionRows(
       fromStatus: previous?.toStatus ?? null,
       toStatus: transition.toStatus,
       reason: transition.reason,
+      sourceUrl: transition.sourceUrl ?? null,
       actorId: null,
       occurredAt: atNoonUtc(transition.on, minutesAfterNoon),
     });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "isTraining" BOOLEAN NOT NULL DEFAULT false;
+
