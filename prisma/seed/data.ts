@@ -178,6 +178,8 @@ export const ORGANIZATIONS: SeedOrganization[] = [
 // ───────────── Demo accounts ─────────────
 
 export const DEMO_PASSWORD = "lodestone-demo";
+/** How long ago the demo accounts were made and confirmed (they act as settled accounts). */
+export const DEMO_ACCOUNT_AGE_DAYS = 30;
 
 export type DemoAccount = {
   email: string;

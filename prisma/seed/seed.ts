@@ -15,6 +15,7 @@ import { isStageOf } from "../../app/models/workflow";
 import { hashPassword } from "../../app/services/password.server";
 import {
   DEMO_ACCOUNTS,
+  DEMO_ACCOUNT_AGE_DAYS,
   DEMO_PASSWORD,
   ORGANIZATIONS,
   PROJECTS,
@@ -123,7 +124,10 @@ async function seedDemoAccounts(
   if (missingAccounts.length > 0) {
     // Hashed once for all accounts: argon2 is slow on purpose.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const verifiedAt = new Date();
+    // The demo accounts are settled ones: old enough that their reports count toward hiding a
+    // comment (app/models/report-weight.ts), as the training project's moderation queue shows.
+    const createdAt = new Date(Date.now() - DEMO_ACCOUNT_AGE_DAYS * 86_400_000);
+    const verifiedAt = createdAt;
     for (const account of missingAccounts) {
       const user = await prisma.user.upsert({
         where: { email: account.email },
@@ -133,6 +137,7 @@ async function seedDemoAccounts(
           name: account.name,
           passwordHash,
           emailVerifiedAt: verifiedAt,
+          createdAt,
           isAdmin: account.isAdmin,
           timeZone: account.timeZone,
         },
