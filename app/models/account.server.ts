@@ -1,14 +1,12 @@
 // Accounts: sign-up, email verification, sign-in with throttling, password reset and change.
-import { createElement } from "react";
+import type { Prisma } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { sendEmail } from "~/services/email.server";
+import { enqueueEmail, messageKey } from "~/services/email-outbox.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { clear, hit, peek } from "~/services/rate-limit.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import VerifyEmail from "../../emails/verify-email";
-import ResetPasswordEmail from "../../emails/reset-password";
 
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -22,16 +20,43 @@ export class AccountError extends Error {
   }
 }
 
+/**
+ * Answers the same whether or not the address has an account, so sign-up cannot be used to learn who
+ * has one: a new address gets an account and a confirmation email, a taken one gets an email to its
+ * owner ("someone tried to sign up with your address"). Both paths hash the password with argon2 (most
+ * of the time spent) and write one audit event and one queued email in one transaction; the new path
+ * also inserts the user and its token (two single-row inserts more). The caller learns nothing.
+ * `next` is where the emails' links lead after signing in (an invitation), already made safe.
+ */
 export async function signUp(
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; next?: string },
   context: Omit<AuditContext, "actorId">,
-) {
-  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) {
-    throw new AccountError("An account with this email already exists. Sign in, or reset its password.", "email");
-  }
+): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  const user = await prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, email: true, name: true },
+    });
+    if (existing) {
+      await recordAudit(
+        tx,
+        { ...context, actorId: null },
+        { action: "user.signUpAttempt", entityType: "User", entityId: existing.id },
+      );
+      await enqueueEmail(tx, {
+        template: "sign-up-attempt",
+        to: existing.email,
+        userId: existing.id,
+        idempotencyKey: messageKey("sign-up-attempt"),
+        props: {
+          name: existing.name,
+          signInUrl: withNext("/auth/login", input.next),
+          resetUrl: new URL("/auth/forgot", env().APP_URL).toString(),
+        },
+      });
+      return;
+    }
     const created = await tx.user.create({
       data: { name: input.name, email: input.email, passwordHash },
       select: { id: true, email: true, name: true },
@@ -46,23 +71,38 @@ export async function signUp(
         after: { email: created.email, name: created.name },
       },
     );
-    return created;
+    await queueVerificationEmail(tx, created, input.next);
   });
-  await sendVerificationEmail(user);
-  return user;
+}
+
+function withNext(path: string, next: string | undefined): string {
+  const url = new URL(path, env().APP_URL);
+  if (next) url.searchParams.set("redirectTo", next);
+  return url.toString();
 }
 
 export async function sendVerificationEmail(user: { id: string; email: string; name: string }) {
+  await prisma.$transaction((tx) => queueVerificationEmail(tx, user));
+}
+
+/** A new confirmation token and its email, in the caller's transaction. */
+async function queueVerificationEmail(
+  tx: Prisma.TransactionClient,
+  user: { id: string; email: string; name: string },
+  next?: string,
+) {
   const { token, tokenHash } = newToken();
-  await prisma.emailVerificationToken.create({
+  await tx.emailVerificationToken.create({
     data: { tokenHash, userId: user.id, email: user.email, expiresAt: new Date(Date.now() + VERIFY_HOURS * 3600_000) },
   });
-  const verifyUrl = new URL(`/auth/verify?token=${token}`, env().APP_URL).toString();
-  await sendEmail({
-    to: user.email,
-    subject: "Confirm your email address for Lodestone",
+  const verifyUrl = new URL(withNext("/auth/verify", next));
+  verifyUrl.searchParams.set("token", token);
+  await enqueueEmail(tx, {
     template: "verify-email",
-    body: createElement(VerifyEmail, { name: user.name, verifyUrl, expiresInHours: VERIFY_HOURS }),
+    to: user.email,
+    userId: user.id,
+    idempotencyKey: `verify-email/${tokenHash}`,
+    props: { name: user.name, verifyUrl: verifyUrl.toString(), expiresInHours: VERIFY_HOURS },
   });
 }
 
@@ -136,20 +176,39 @@ function minutesUntil(when: Date): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
-/** Always looks the same to the caller, whether or not the address has an account. */
+export const PASSWORD_RESET_TASK = "password-reset";
+
+/**
+ * Always looks the same to the caller and takes the same time, whether or not the address has an
+ * account: the request only queues a job with the address (one insert either way). The worker looks
+ * the address up and, for an account, writes the reset token and its email (issuePasswordReset).
+ */
 export async function requestPasswordReset(email: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
-  if (!user) return;
-  const { token, tokenHash } = newToken();
-  await prisma.passwordResetToken.create({
-    data: { tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
-  });
-  const resetUrl = new URL(`/auth/reset?token=${token}`, env().APP_URL).toString();
-  await sendEmail({
-    to: user.email,
-    subject: "Reset your Lodestone password",
-    template: "reset-password",
-    body: createElement(ResetPasswordEmail, { name: user.name, resetUrl, expiresInMinutes: RESET_MINUTES }),
+  await prisma.$executeRaw`
+    select graphile_worker.add_job(${PASSWORD_RESET_TASK}, json_build_object('email', ${email}::text), max_attempts => 10)`;
+}
+
+/** The "password-reset" job. Returns whether an email was queued. */
+export async function issuePasswordReset(email: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+    if (!user) return false;
+    const { token, tokenHash } = newToken();
+    await tx.passwordResetToken.create({
+      data: { tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
+    });
+    await enqueueEmail(tx, {
+      template: "reset-password",
+      to: user.email,
+      userId: user.id,
+      idempotencyKey: `reset-password/${tokenHash}`,
+      props: {
+        name: user.name,
+        resetUrl: new URL(`/auth/reset?token=${token}`, env().APP_URL).toString(),
+        expiresInMinutes: RESET_MINUTES,
+      },
+    });
+    return true;
   });
 }
 

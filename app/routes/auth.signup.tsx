@@ -9,9 +9,9 @@ import {
   firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
-import { AccountError, signUp } from "~/models/account.server";
+import { signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
-import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
+import { getOptionalUser, safeRedirect } from "~/services/auth.server";
 import { parseFormData } from "~/utils/forms.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
@@ -26,25 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFormData(formData, signUpSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const redirectTo = safeRedirect(formData.get("redirectTo"), "/auth/verify");
-  try {
-    const user = await signUp(parsed.data, { requestId: context.requestId });
-    const cookie = await startSession(request, user.id);
-    return redirectWithFlash(
-      request,
-      redirectTo,
-      { kind: "success", message: `Welcome to Lodestone. We sent a confirmation link to ${user.email}.` },
-      [cookie],
-    );
-  } catch (error) {
-    if (error instanceof AccountError) {
-      return invalid(
-        { [error.field]: error.message },
-        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(formData.get("redirectTo") ?? "") },
-      );
-    }
-    throw error;
-  }
+  const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+  // No session and no error for a taken address: the answer is the same for every address, and the
+  // emails (a confirmation link, or "you already have an account") say what to do next.
+  await signUp({ ...parsed.data, next: redirectTo || undefined }, { requestId: context.requestId });
+  return redirectWithFlash(request, "/auth/verify", {
+    kind: "success",
+    message: `Almost done: we sent an email to ${parsed.data.email}. Open the link in it to continue.`,
+  });
 }
 
 const FIELDS = ["name", "email", "password"];
