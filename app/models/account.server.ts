@@ -1,9 +1,10 @@
 // Accounts: sign-up, email verification, sign-in with throttling, password reset and change.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { enqueueEmail, messageKey } from "~/services/email-outbox.server";
+import { enqueueEmail } from "~/services/email-outbox.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { clear, hit, peek } from "~/services/rate-limit.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
@@ -20,20 +21,52 @@ export class AccountError extends Error {
   }
 }
 
+export const SIGN_UP_TASK = "sign-up";
+
+type SignUpJob = {
+  /** One per sign-up: the key of its one email, so a job run again after its commit sends nothing more. */
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+  next: string | null;
+  requestId: string | null;
+};
+
 /**
- * Answers the same whether or not the address has an account, so sign-up cannot be used to learn who
- * has one: a new address gets an account and a confirmation email, a taken one gets an email to its
- * owner ("someone tried to sign up with your address"). Both paths hash the password with argon2 (most
- * of the time spent) and write one audit event and one queued email in one transaction; the new path
- * also inserts the user and its token (two single-row inserts more). The caller learns nothing.
+ * Answers the same, in the same time, whether or not the address has an account, so sign-up cannot
+ * be used to learn who has one: the request hashes the password with argon2 (most of the time spent)
+ * and queues a "sign-up" job, the same work for every address. The worker then creates the account
+ * and its confirmation email, or, for a taken address, emails the owner instead (completeSignUp).
  * `next` is where the emails' links lead after signing in (an invitation), already made safe.
  */
 export async function signUp(
   input: { name: string; email: string; password: string; next?: string },
   context: Omit<AuditContext, "actorId">,
 ): Promise<void> {
-  const passwordHash = await hashPassword(input.password);
-  await prisma.$transaction(async (tx) => {
+  const job: SignUpJob = {
+    id: randomUUID(),
+    name: input.name,
+    email: input.email,
+    // A hash, as stored on the account; the job row is deleted once the job has run.
+    passwordHash: await hashPassword(input.password),
+    next: input.next ?? null,
+    requestId: context.requestId,
+  };
+  await prisma.$executeRaw`
+    select graphile_worker.add_job(${SIGN_UP_TASK}, ${JSON.stringify(job)}::json, max_attempts => 10)`;
+}
+
+/**
+ * The "sign-up" job: a new account with its audit event and confirmation email, or for a taken
+ * address an audit event on that account and an email to its owner, in one transaction. Two jobs for
+ * the same new address: the second fails on the unique email, and its retry finds the address taken.
+ */
+export async function completeSignUp(job: SignUpJob): Promise<"created" | "taken"> {
+  const input = { ...job, next: job.next ?? undefined };
+  const context = { requestId: job.requestId };
+  const passwordHash = job.passwordHash;
+  return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { email: input.email },
       select: { id: true, email: true, name: true },
@@ -48,14 +81,14 @@ export async function signUp(
         template: "sign-up-attempt",
         to: existing.email,
         userId: existing.id,
-        idempotencyKey: messageKey("sign-up-attempt"),
+        idempotencyKey: `sign-up/${job.id}`,
         props: {
           name: existing.name,
           signInUrl: withNext("/auth/login", input.next),
           resetUrl: new URL("/auth/forgot", env().APP_URL).toString(),
         },
       });
-      return;
+      return "taken";
     }
     const created = await tx.user.create({
       data: { name: input.name, email: input.email, passwordHash },
@@ -71,7 +104,8 @@ export async function signUp(
         after: { email: created.email, name: created.name },
       },
     );
-    await queueVerificationEmail(tx, created, input.next);
+    await queueVerificationEmail(tx, created, { next: input.next, key: `sign-up/${job.id}` });
+    return "created";
   });
 }
 
@@ -89,19 +123,19 @@ export async function sendVerificationEmail(user: { id: string; email: string; n
 async function queueVerificationEmail(
   tx: Prisma.TransactionClient,
   user: { id: string; email: string; name: string },
-  next?: string,
+  options: { next?: string; key?: string } = {},
 ) {
   const { token, tokenHash } = newToken();
   await tx.emailVerificationToken.create({
     data: { tokenHash, userId: user.id, email: user.email, expiresAt: new Date(Date.now() + VERIFY_HOURS * 3600_000) },
   });
-  const verifyUrl = new URL(withNext("/auth/verify", next));
+  const verifyUrl = new URL(withNext("/auth/verify", options.next));
   verifyUrl.searchParams.set("token", token);
   await enqueueEmail(tx, {
     template: "verify-email",
     to: user.email,
     userId: user.id,
-    idempotencyKey: `verify-email/${tokenHash}`,
+    idempotencyKey: options.key ?? `verify-email/${tokenHash}`,
     props: { name: user.name, verifyUrl: verifyUrl.toString(), expiresInHours: VERIFY_HOURS },
   });
 }

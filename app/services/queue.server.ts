@@ -5,7 +5,7 @@
 import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
 import { env } from "~/env.server";
-import { issuePasswordReset, PASSWORD_RESET_TASK } from "~/models/account.server";
+import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
@@ -17,6 +17,9 @@ export const tasks: TaskList = {
   },
   [SEND_TRANSACTIONAL_TASK]: async () => {
     await batchTransactionalEmails();
+  },
+  [SIGN_UP_TASK]: async (payload) => {
+    await completeSignUp(payload as Parameters<typeof completeSignUp>[0]);
   },
   [PASSWORD_RESET_TASK]: async (payload) => {
     await issuePasswordReset((payload as { email: string }).email);

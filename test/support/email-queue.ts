@@ -10,8 +10,19 @@ const quiet = new Logger(() => (level, message) => {
 });
 
 export async function sendQueuedEmails() {
-  await prisma.$executeRaw`update graphile_worker._private_jobs set run_at = now() where locked_at is null`;
-  await runOnce({ connectionString: process.env.DATABASE_URL, taskList: tasks, logger: quiet, concurrency: 1 });
+  // A job can queue another for later (a sign-up queues its email, which waits to share a batch).
+  for (let pass = 0; pass < 5; pass++) {
+    const waiting = await prisma.$executeRaw`
+      update graphile_worker._private_jobs set run_at = now() where locked_at is null and attempts < max_attempts`;
+    if (waiting === 0) return;
+    await runOnce({ connectionString: process.env.DATABASE_URL, taskList: tasks, logger: quiet, concurrency: 1 });
+  }
+}
+
+/** Runs the queued jobs of one task only, as the worker would. */
+export async function runQueuedJobs(task: string) {
+  const only = { [task]: tasks[task] };
+  await runOnce({ connectionString: process.env.DATABASE_URL, taskList: only, logger: quiet, concurrency: 1 });
 }
 
 /** Jobs waiting for a task, by identifier. */
