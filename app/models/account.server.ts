@@ -1,15 +1,14 @@
 // Accounts: sign-up, email verification, sign-in with throttling, password reset and change.
-import { createElement } from "react";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { sendEmail } from "~/services/email.server";
+import { enqueueEmail } from "~/services/email-outbox.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { clear, clearPrefix, hit, peek, type RateLimitState } from "~/services/rate-limit.server";
 import { clientKey, networkBlock } from "~/utils/network.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import VerifyEmail from "../../emails/verify-email";
-import ResetPasswordEmail from "../../emails/reset-password";
 
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -45,19 +44,82 @@ async function limitSignUps(clientIp: string) {
   }
 }
 
+export const SIGN_UP_TASK = "sign-up";
+
+type SignUpJob = {
+  /** One per sign-up: the key of its one email, so a job run again after its commit sends nothing more. */
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+  /** The network block (/24, /64) the request came from: burst detection reads it. */
+  signupNetwork: string | null;
+  next: string | null;
+  requestId: string | null;
+};
+
+/**
+ * Answers the same, in the same time, whether or not the address has an account, so sign-up cannot
+ * be used to learn who has one: the request hashes the password with argon2 (most of the time spent)
+ * and queues a "sign-up" job, the same work for every address. The worker then creates the account
+ * and its confirmation email, or, for a taken address, emails the owner instead (completeSignUp).
+ * `next` is where the emails' links lead after signing in (an invitation), already made safe.
+ */
 export async function signUp(
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; next?: string },
   context: Omit<AuditContext, "actorId"> & { clientIp: string },
-) {
+): Promise<void> {
+  // Refused alike for taken and new addresses, so the limit tells nothing about who has an account.
   await limitSignUps(context.clientIp);
-  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) {
-    throw new AccountError("An account with this email already exists. Sign in, or reset its password.", "email");
-  }
-  const passwordHash = await hashPassword(input.password);
-  const user = await prisma.$transaction(async (tx) => {
+  const job: SignUpJob = {
+    id: randomUUID(),
+    name: input.name,
+    email: input.email,
+    // A hash, as stored on the account; the job row is deleted once the job has run.
+    passwordHash: await hashPassword(input.password),
+    signupNetwork: networkBlock(context.clientIp),
+    next: input.next ?? null,
+    requestId: context.requestId,
+  };
+  await prisma.$executeRaw`
+    select graphile_worker.add_job(${SIGN_UP_TASK}, ${JSON.stringify(job)}::json, max_attempts => 10)`;
+}
+
+/**
+ * The "sign-up" job: a new account with its audit event and confirmation email, or for a taken
+ * address an audit event on that account and an email to its owner, in one transaction. Two jobs for
+ * the same new address: the second fails on the unique email, and its retry finds the address taken.
+ */
+export async function completeSignUp(job: SignUpJob): Promise<"created" | "taken"> {
+  const input = { ...job, next: job.next ?? undefined };
+  const context = { requestId: job.requestId };
+  const passwordHash = job.passwordHash;
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, email: true, name: true },
+    });
+    if (existing) {
+      await recordAudit(
+        tx,
+        { ...context, actorId: null },
+        { action: "user.signUpAttempt", entityType: "User", entityId: existing.id },
+      );
+      await enqueueEmail(tx, {
+        template: "sign-up-attempt",
+        to: existing.email,
+        userId: existing.id,
+        idempotencyKey: `sign-up/${job.id}`,
+        props: {
+          name: existing.name,
+          signInUrl: withNext("/auth/login", input.next),
+          resetUrl: new URL("/auth/forgot", env().APP_URL).toString(),
+        },
+      });
+      return "taken";
+    }
     const created = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash, signupNetwork: networkBlock(context.clientIp) },
+      data: { name: input.name, email: input.email, passwordHash, signupNetwork: job.signupNetwork },
       select: { id: true, email: true, name: true },
     });
     await recordAudit(
@@ -70,23 +132,39 @@ export async function signUp(
         after: { email: created.email, name: created.name },
       },
     );
-    return created;
+    await queueVerificationEmail(tx, created, { next: input.next, key: `sign-up/${job.id}` });
+    return "created";
   });
-  await sendVerificationEmail(user);
-  return user;
+}
+
+function withNext(path: string, next: string | undefined): string {
+  const url = new URL(path, env().APP_URL);
+  if (next) url.searchParams.set("redirectTo", next);
+  return url.toString();
 }
 
 export async function sendVerificationEmail(user: { id: string; email: string; name: string }) {
+  await prisma.$transaction((tx) => queueVerificationEmail(tx, user));
+}
+
+/** A new confirmation token and its email, in the caller's transaction. */
+async function queueVerificationEmail(
+  tx: Prisma.TransactionClient,
+  user: { id: string; email: string; name: string },
+  options: { next?: string; key?: string } = {},
+) {
   const { token, tokenHash } = newToken();
-  await prisma.emailVerificationToken.create({
+  await tx.emailVerificationToken.create({
     data: { tokenHash, userId: user.id, email: user.email, expiresAt: new Date(Date.now() + VERIFY_HOURS * 3600_000) },
   });
-  const verifyUrl = new URL(`/auth/verify?token=${token}`, env().APP_URL).toString();
-  await sendEmail({
-    to: user.email,
-    subject: "Confirm your email address for Lodestone",
+  const verifyUrl = new URL(withNext("/auth/verify", options.next));
+  verifyUrl.searchParams.set("token", token);
+  await enqueueEmail(tx, {
     template: "verify-email",
-    body: createElement(VerifyEmail, { name: user.name, verifyUrl, expiresInHours: VERIFY_HOURS }),
+    to: user.email,
+    userId: user.id,
+    idempotencyKey: options.key ?? `verify-email/${tokenHash}`,
+    props: { name: user.name, verifyUrl: verifyUrl.toString(), expiresInHours: VERIFY_HOURS },
   });
 }
 
@@ -198,20 +276,39 @@ function minutesUntil(when: Date): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
-/** Always looks the same to the caller, whether or not the address has an account. */
+export const PASSWORD_RESET_TASK = "password-reset";
+
+/**
+ * Always looks the same to the caller and takes the same time, whether or not the address has an
+ * account: the request only queues a job with the address (one insert either way). The worker looks
+ * the address up and, for an account, writes the reset token and its email (issuePasswordReset).
+ */
 export async function requestPasswordReset(email: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
-  if (!user) return;
-  const { token, tokenHash } = newToken();
-  await prisma.passwordResetToken.create({
-    data: { tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
-  });
-  const resetUrl = new URL(`/auth/reset?token=${token}`, env().APP_URL).toString();
-  await sendEmail({
-    to: user.email,
-    subject: "Reset your Lodestone password",
-    template: "reset-password",
-    body: createElement(ResetPasswordEmail, { name: user.name, resetUrl, expiresInMinutes: RESET_MINUTES }),
+  await prisma.$executeRaw`
+    select graphile_worker.add_job(${PASSWORD_RESET_TASK}, json_build_object('email', ${email}::text), max_attempts => 10)`;
+}
+
+/** The "password-reset" job. Returns whether an email was queued. */
+export async function issuePasswordReset(email: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+    if (!user) return false;
+    const { token, tokenHash } = newToken();
+    await tx.passwordResetToken.create({
+      data: { tokenHash, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
+    });
+    await enqueueEmail(tx, {
+      template: "reset-password",
+      to: user.email,
+      userId: user.id,
+      idempotencyKey: `reset-password/${tokenHash}`,
+      props: {
+        name: user.name,
+        resetUrl: new URL(`/auth/reset?token=${token}`, env().APP_URL).toString(),
+        expiresInMinutes: RESET_MINUTES,
+      },
+    });
+    return true;
   });
 }
 

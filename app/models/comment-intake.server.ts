@@ -1,17 +1,16 @@
 // Comment intake: one submission becomes one Comment with its attachments, its receipt number, its
-// place among form letters and its outbox event, in one transaction. A retried POST (double click,
-// flaky connection, proxy retry) carries the same idempotency key and gets the same receipt.
+// place among form letters, its outbox event and its receipt email (when an address was given), in one
+// transaction. A retried POST (double click, flaky connection, proxy retry) carries the same
+// idempotency key and gets the same receipt.
 //
 // Reads CommentPeriod directly: app/models/comment-period.server.ts (another engineer) did not exist
 // when this was written; switch to its getPeriod() once it lands.
 import { randomBytes } from "node:crypto";
 import { Prisma, type SubmitterType } from "@prisma/client";
-import { createElement } from "react";
-import CommentReceipt from "../../emails/comment-receipt";
 import { env } from "~/env.server";
 import type { AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { sendEmail } from "~/services/email.server";
+import { enqueueEmail } from "~/services/email-outbox.server";
 import { hit } from "~/services/rate-limit.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { assertAcceptingComments, formatDeadline } from "./comment-window";
@@ -149,7 +148,15 @@ async function insertComment(
     async (tx) => {
       const period = await tx.commentPeriod.findUnique({
         where: { id: input.periodId },
-        select: { id: true, opensAt: true, closesAt: true, timeZone: true, allowAnonymous: true },
+        select: {
+          id: true,
+          title: true,
+          opensAt: true,
+          closesAt: true,
+          timeZone: true,
+          allowAnonymous: true,
+          project: { select: { name: true } },
+        },
       });
       if (!period) throw new DomainError("There is no comment period at this address.", "form", 404);
       if (input.submitterType === "ANONYMOUS" && !period.allowAnonymous) {
@@ -182,7 +189,7 @@ async function insertComment(
           exactKey: textKey,
           submittedAt: now,
         },
-        select: { id: true, receiptNumber: true },
+        select: { id: true, receiptNumber: true, displayName: true, email: true },
       });
       if (input.files.length > 0) {
         await tx.commentAttachment.createMany({
@@ -202,6 +209,7 @@ async function insertComment(
         },
         { occurredAt: now },
       );
+      if (comment.email) await enqueueReceipt(tx, { ...comment, email: comment.email, submittedAt: now }, period);
       // Grouping happens after the commit (requestGrouping), so a surge is not serialised here.
       return { receiptNumber: comment.receiptNumber, commentId: comment.id, duplicate: false };
     },
@@ -210,38 +218,29 @@ async function insertComment(
   );
 }
 
-/** Emails the receipt when the commenter gave an address; returns whether one was sent. */
-export async function sendCommentReceipt(comment: { commentId: string }): Promise<boolean> {
-  const found = await prisma.comment.findUnique({
-    where: { id: comment.commentId },
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      receiptNumber: true,
-      submittedAt: true,
-      period: { select: { id: true, title: true, timeZone: true, project: { select: { name: true } } } },
-    },
-  });
-  if (!found?.email) return false;
-  const { period } = found;
-  const commentUrl = `${env().APP_URL}/comment-periods/${period.id}/comments#${found.receiptNumber}`;
-  await sendEmail({
-    to: found.email,
-    subject: `Your comment on ${period.title}: receipt ${found.receiptNumber}`,
+/**
+ * The receipt email, queued in the comment's own transaction: a comment accepted is a receipt sent,
+ * once (its key is the comment's), whenever the provider lets it through. The request does not wait.
+ */
+async function enqueueReceipt(
+  tx: Prisma.TransactionClient,
+  comment: { id: string; receiptNumber: string; displayName: string; email: string; submittedAt: Date },
+  period: { id: string; title: string; timeZone: string; project: { name: string } },
+) {
+  await enqueueEmail(tx, {
     template: "comment-receipt",
-    idempotencyKey: `comment-receipt/${found.id}`,
-    body: createElement(CommentReceipt, {
-      receiptNumber: found.receiptNumber,
-      displayName: found.displayName,
+    to: comment.email,
+    idempotencyKey: `comment-receipt/${comment.id}`,
+    props: {
+      receiptNumber: comment.receiptNumber,
+      displayName: comment.displayName,
       periodTitle: period.title,
       projectName: period.project.name,
-      submittedAt: formatDeadline(found.submittedAt, period.timeZone),
-      commentUrl,
-      receiptUrl: `${env().APP_URL}/comment-periods/${period.id}/receipt/${found.receiptNumber}`,
-    }),
+      submittedAt: formatDeadline(comment.submittedAt, period.timeZone),
+      commentUrl: `${env().APP_URL}/comment-periods/${period.id}/comments#${comment.receiptNumber}`,
+      receiptUrl: `${env().APP_URL}/comment-periods/${period.id}/receipt/${comment.receiptNumber}`,
+    },
   });
-  return true;
 }
 
 export type CommentReceiptView = NonNullable<Awaited<ReturnType<typeof getReceipt>>>;

@@ -1,10 +1,8 @@
 // Email updates about one project for people without an account, with double opt-in: nothing is
 // sent until the address's owner confirms from the email. The page says the same thing whether
 // or not the address was already subscribed, so it cannot be used to learn who follows what.
-import { createElement } from "react";
-import SubscriptionConfirm from "../../emails/subscription-confirm";
 import { prisma } from "~/services/db.server";
-import { sendEmail } from "~/services/email.server";
+import { enqueueEmail, messageKey } from "~/services/email-outbox.server";
 import { absoluteUrl, signEmailToken } from "~/services/notifications/email-tokens.server";
 import { hit } from "~/services/rate-limit.server";
 import { DomainError } from "./errors.server";
@@ -23,22 +21,24 @@ export async function requestEmailSubscription(input: { projectId: string; email
     throw new DomainError("Too many subscription requests. Please try again in an hour.", "email", 429);
   }
   const project = await prisma.project.findUniqueOrThrow({ where: { id: input.projectId }, select: { name: true } });
-  const subscription = await prisma.emailSubscription.upsert({
-    where: { projectId_email: { projectId: input.projectId, email } },
-    create: { projectId: input.projectId, email },
-    update: {},
-  });
-  // Already confirmed and active: nothing to confirm, and nothing to tell a stranger.
-  if (subscription.confirmedAt && !subscription.unsubscribedAt) return;
-  const confirmUrl = absoluteUrl(
-    `/subscriptions/confirm?token=${encodeURIComponent(signEmailToken({ k: "confirm", s: subscription.id }))}`,
-  );
-  await sendEmail({
-    to: email,
-    subject: `Confirm email updates about ${project.name}`,
-    template: "subscription-confirm",
-    body: createElement(SubscriptionConfirm, { projectName: project.name, confirmUrl }),
-    idempotencyKey: `subscription-confirm:${subscription.id}:${byAddress.count}`,
+  await prisma.$transaction(async (tx) => {
+    const subscription = await tx.emailSubscription.upsert({
+      where: { projectId_email: { projectId: input.projectId, email } },
+      create: { projectId: input.projectId, email },
+      update: {},
+    });
+    // Already confirmed and active: nothing to confirm, and nothing to tell a stranger.
+    if (subscription.confirmedAt && !subscription.unsubscribedAt) return;
+    const confirmUrl = absoluteUrl(
+      `/subscriptions/confirm?token=${encodeURIComponent(signEmailToken({ k: "confirm", s: subscription.id }))}`,
+    );
+    // Each request is a new confirmation email (the rate limit above bounds them).
+    await enqueueEmail(tx, {
+      template: "subscription-confirm",
+      to: email,
+      props: { projectName: project.name, confirmUrl },
+      idempotencyKey: messageKey("subscription-confirm"),
+    });
   });
 }
 

@@ -1,14 +1,12 @@
 // Organizations (companies, agencies, NGOs), their members and invitations.
 import type { Jurisdiction, OrganizationKind, OrgRole } from "@prisma/client";
-import { createElement } from "react";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { sendEmail } from "~/services/email.server";
+import { enqueueEmail } from "~/services/email-outbox.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 import { slugify } from "~/utils/slug";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import InvitationEmail from "../../emails/invitation";
 
 const INVITATION_DAYS = 7;
 
@@ -155,23 +153,20 @@ export async function inviteToOrganization(
       entityId: created.id,
       after: { organizationId, email: input.email, role: input.role },
     });
+    await enqueueEmail(tx, {
+      template: "invitation",
+      to: input.email,
+      idempotencyKey: `invitation/${created.id}`,
+      props: {
+        inviterName: inviter.name,
+        organizationName: organization.name,
+        organizationKind: ORGANIZATION_KIND_LABELS[organization.kind].toLowerCase(),
+        role: input.role,
+        acceptUrl: new URL(`/invitations/${token}`, env().APP_URL).toString(),
+        expiresInDays: INVITATION_DAYS,
+      },
+    });
     return created;
-  });
-
-  const acceptUrl = new URL(`/invitations/${token}`, env().APP_URL).toString();
-  await sendEmail({
-    to: input.email,
-    subject: `${inviter.name} invited you to ${organization.name} on Lodestone`,
-    template: "invitation",
-    body: createElement(InvitationEmail, {
-      inviterName: inviter.name,
-      organizationName: organization.name,
-      organizationKind: ORGANIZATION_KIND_LABELS[organization.kind].toLowerCase(),
-      role: input.role,
-      acceptUrl,
-      expiresInDays: INVITATION_DAYS,
-    }),
-    idempotencyKey: `invitation/${invitation.id}`,
   });
   return invitation;
 }

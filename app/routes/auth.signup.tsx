@@ -11,7 +11,7 @@ import {
 } from "~/components/forms";
 import { AccountError, signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
-import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
+import { getOptionalUser, safeRedirect } from "~/services/auth.server";
 import { parseFormData } from "~/utils/forms.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
@@ -26,15 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseFormData(formData, signUpSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const redirectTo = safeRedirect(formData.get("redirectTo"), "/auth/verify");
+  const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+  // No session and no error for a taken address: the answer is the same for every address, and the
+  // emails (a confirmation link, or "you already have an account") say what to do next. Only the
+  // sign-up rate limit (the same for every address) refuses here.
   try {
-    const user = await signUp(parsed.data, { requestId: context.requestId, clientIp: context.clientIp });
-    const cookie = await startSession(request, user.id);
-    return redirectWithFlash(
-      request,
-      redirectTo,
-      { kind: "success", message: `Welcome to Lodestone. We sent a confirmation link to ${user.email}.` },
-      [cookie],
+    await signUp(
+      { ...parsed.data, next: redirectTo || undefined },
+      { requestId: context.requestId, clientIp: context.clientIp },
     );
   } catch (error) {
     if (error instanceof AccountError) {
@@ -46,6 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     throw error;
   }
+  return redirectWithFlash(request, "/auth/verify", {
+    kind: "success",
+    message: `Almost done: we sent an email to ${parsed.data.email}. Open the link in it to continue.`,
+  });
 }
 
 const FIELDS = ["name", "email", "password"];

@@ -5,22 +5,25 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
 import { AccountError, sendVerificationEmail, verifyEmail } from "~/models/account.server";
-import { getOptionalUser, requireUser } from "~/services/auth.server";
+import { getOptionalUser, requireUser, safeRedirect } from "~/services/auth.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Lodestone" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token");
+  const search = new URL(request.url).searchParams;
+  const token = search.get("token");
   const user = await getOptionalUser(request);
   return {
     token,
+    // Where the person was going when they signed up (an invitation), carried by the emailed link.
+    redirectTo: safeRedirect(search.get("redirectTo"), ""),
     user: user ? { email: user.email, verified: user.emailVerifiedAt !== null } : null,
   };
 }
 
 const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), token: z.string().min(1) }),
+  z.object({ intent: z.literal("confirm"), token: z.string().min(1), redirectTo: z.string().optional() }),
   z.object({ intent: z.literal("resend") }),
 ]);
 
@@ -48,7 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   const signedIn = await getOptionalUser(request);
-  return redirectWithFlash(request, signedIn ? "/" : "/auth/login", {
+  const next = safeRedirect(parsed.data.redirectTo, "");
+  const to = signedIn ? next || "/" : next ? `/auth/login?redirectTo=${encodeURIComponent(next)}` : "/auth/login";
+  return redirectWithFlash(request, to, {
     kind: "success",
     message: signedIn
       ? "Thank you: your email address is confirmed."
@@ -57,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Verify() {
-  const { token, user } = useLoaderData<typeof loader>();
+  const { token, redirectTo, user } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="narrow stack">
@@ -70,6 +75,7 @@ export default function Verify() {
       {token ? (
         <Form method="post">
           <input type="hidden" name="token" value={token} />
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <p>Confirm that this email address belongs to you.</p>
           <SubmitButton name="intent" value="confirm" pendingLabel="Confirming…">
             Confirm my email address

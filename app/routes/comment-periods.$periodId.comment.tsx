@@ -19,7 +19,6 @@ import {
   commenterOrganizations,
   getPeriodForCommenting,
   newReceiptNumber,
-  sendCommentReceipt,
   submitComment,
 } from "~/models/comment-intake.server";
 import { assertAcceptingComments, formatDeadline, periodState } from "~/models/comment-window";
@@ -38,7 +37,7 @@ import {
   formatMegabytes,
   receiveUploads,
 } from "~/services/uploads.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { auditContext, invalid, notFound } from "~/utils/http.server";
 import { withoutSecrets } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -165,19 +164,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Not awaited: the receipt does not wait for form-letter grouping (see comment-grouping.server.ts).
   else void requestGrouping(period.id);
 
+  // The receipt email was queued with the comment; the page shows the number right away.
   const receiptUrl = `/comment-periods/${period.id}/receipt/${result.receiptNumber}`;
-  if (!result.duplicate) {
-    try {
-      await sendCommentReceipt(result);
-    } catch (error) {
-      // The comment is committed; a mail outage must not make the person think it was lost.
-      console.warn(`[comment] receipt email for ${result.commentId} failed (request ${context.requestId})`, error);
-      return redirectWithFlash(request, receiptUrl, {
-        kind: "info",
-        message: "Your comment was received, but the receipt email could not be sent. Note the receipt number below.",
-      });
-    }
-  }
   return redirect(receiptUrl, 303);
 }
 

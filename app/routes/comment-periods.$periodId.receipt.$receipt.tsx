@@ -140,7 +140,7 @@ export default function CommentReceiptPage() {
       <ul>
         <li>
           {receipt.emailed
-            ? "We emailed this receipt to the address you gave."
+            ? "A copy of this receipt is on its way to the address you gave."
             : "You gave no email address, so no receipt was emailed: write the number down or bookmark this page."}
         </li>
         {receipt.hidden ? null : (

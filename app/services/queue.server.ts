@@ -1,9 +1,12 @@
-// The notification worker: graphile-worker over the app's PostgreSQL. Jobs are enqueued by the
-// DomainEvent trigger (same transaction as the change), by the dispatcher (send batches, reminders)
-// and by the hourly digest cron. Runs inside the app process by default and alone as `npm run worker`.
+// The email worker: graphile-worker over the app's PostgreSQL. Jobs are enqueued by the
+// DomainEvent trigger (same transaction as the change), by the email outbox (receipts and account
+// emails, same transaction as what they report), by the dispatcher (send batches, reminders) and by
+// the hourly digest cron. Runs inside the app process by default and alone as `npm run worker`.
 import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
 import { env } from "~/env.server";
+import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
+import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
 import { sendEmailBatch } from "./notifications/send.server";
@@ -11,6 +14,15 @@ import { sendEmailBatch } from "./notifications/send.server";
 export const tasks: TaskList = {
   "dispatch-event": async (payload) => {
     await dispatchEvent((payload as { eventId: string }).eventId);
+  },
+  [SEND_TRANSACTIONAL_TASK]: async () => {
+    await batchTransactionalEmails();
+  },
+  [SIGN_UP_TASK]: async (payload) => {
+    await completeSignUp(payload as Parameters<typeof completeSignUp>[0]);
+  },
+  [PASSWORD_RESET_TASK]: async (payload) => {
+    await issuePasswordReset((payload as { email: string }).email);
   },
   "send-email-batch": async (payload) => {
     await sendEmailBatch((payload as { batchKey: string }).batchKey);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, linkFrom, signIn, uniqueEmail, waitForEmail } from "./helpers";
 
-test("a person signs up, confirms the email from the recorded message, signs out and back in", async ({ page }) => {
+test("a person signs up, confirms the email from the recorded message, signs in, out and back in", async ({ page }) => {
   const email = uniqueEmail("signup");
   await page.goto("/auth/signup");
   await expectAccessible(page);
@@ -11,20 +11,39 @@ test("a person signs up, confirms the email from the recorded message, signs out
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
-  await expect(page.getByText(`We sent a confirmation link to ${email}`).first()).toBeVisible();
+  // The same answer as for an address that already has an account: no session yet, check your email.
+  await expect(page.getByText(`we sent an email to ${email}`).first()).toBeVisible();
   await expectAccessible(page);
 
   const message = await waitForEmail(email, /Confirm your email address/);
   expect(message.text).toContain("Confirm my email address");
   await page.goto(linkFrom(message, "/auth/verify"));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
-  await expect(page.getByText("your email address is confirmed")).toBeVisible();
+  await expect(page.getByText("Your email address is confirmed. Please sign in.")).toBeVisible();
+  await signIn(page, email, "sagebrush and basalt");
   await expect(page.getByText("Please confirm your email address")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await signIn(page, email, "sagebrush and basalt");
   await expect(page.locator(".session")).toContainText("Rosa Parks-Lee");
+});
+
+test("signing up with an address that has an account looks the same, and its owner is told by email", async ({
+  page,
+}) => {
+  await page.goto("/auth/signup");
+  await page.getByLabel("Your name").fill("Someone Else");
+  await page.getByLabel("Email address").fill("community@lodestone.test");
+  await page.getByLabel("Password").fill("an attacker's guess");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await expect(page.getByText("we sent an email to community@lodestone.test").first()).toBeVisible();
+  await expect(page.getByText("already")).toHaveCount(0);
+
+  const message = await waitForEmail("community@lodestone.test", /Someone tried to create a Lodestone account/);
+  expect(message.text).toContain("If it was you, sign in with your password");
+  expect(linkFrom(message, "/auth/forgot")).toContain("/auth/forgot");
 });
 
 test("a wrong password gets a clear message and keeps the email typed", async ({ page }) => {
@@ -44,7 +63,7 @@ test("a forgotten password is reset through the emailed link, and the old one st
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("the first password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
 
   await page.goto("/auth/forgot");
   await expectAccessible(page);

@@ -52,6 +52,14 @@ test("an admin invites a regulator to an agency, and the regulator accepts from 
   await regulator.getByLabel("Your name").fill("Rae Regulator");
   await regulator.getByLabel("Password").fill("agency staff password");
   await regulator.getByRole("button", { name: "Create account" }).click();
+  // No session until the address is proved: the confirmation link leads back to the invitation.
+  const confirmation = await waitForEmail(regulatorEmail, /Confirm your email address/);
+  await regulator.goto(linkFrom(confirmation, "/auth/verify"));
+  await regulator.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(regulator.getByText("Your email address is confirmed. Please sign in.")).toBeVisible();
+  await regulator.getByLabel("Email address").fill(regulatorEmail);
+  await regulator.getByLabel("Password").fill("agency staff password");
+  await regulator.getByRole("button", { name: "Sign in" }).click();
   await expect(regulator.getByRole("heading", { name: /Join Bureau of Land Management, Utah/ })).toBeVisible();
   await regulator.getByRole("button", { name: /Accept and join/ }).click();
   await expect(regulator.getByText(`You are now a member of ${agencyName}.`)).toBeVisible();

@@ -8,15 +8,16 @@ import {
   COMMENT_MAX_PER_IP,
   RECEIPT_PATTERN,
   newReceiptNumber,
-  sendCommentReceipt,
   submitComment,
   type SubmitCommentInput,
 } from "~/models/comment-intake.server";
 import { DomainError } from "~/models/errors.server";
 import { action } from "~/routes/comment-periods.$periodId.comment";
 import { prisma } from "~/services/db.server";
+import { SEND_TRANSACTIONAL_TASK } from "~/services/email-outbox.server";
 import { createIntakePeriod } from "../support/comment-factories";
 import { mailbox } from "../support/database";
+import { queuedJobs, sendQueuedEmails } from "../support/email-queue";
 import { addMember, createOrganization, createUser } from "../support/factories";
 
 const LETTER = [
@@ -260,24 +261,66 @@ describe("form-letter grouping as comments arrive", () => {
 });
 
 describe("the receipt email", () => {
-  it("sends the receipt number to the address given, once per comment", async () => {
+  it("is queued in the comment's transaction and sent to the address given, once per comment", async () => {
     mailbox().clear();
     const email = `commenter-${randomUUID()}@example.org`;
-    const result = await submitComment(input({ email }), context);
-    expect(await sendCommentReceipt(result)).toBe(true);
-    const [sent] = mailbox().emailsTo(email);
+    const submission = input({ email });
+    const result = await submitComment(submission, context);
+    // The request did not wait on the provider: the receipt is in the outbox, with its job queued.
+    expect(mailbox().emailsTo(email)).toHaveLength(0);
+    const queued = await prisma.emailDelivery.findUniqueOrThrow({
+      where: { idempotencyKey: `comment-receipt/${result.commentId}` },
+    });
+    expect(queued).toMatchObject({ template: "comment-receipt", toEmail: email, status: "PENDING", batchKey: null });
+    expect(await queuedJobs(SEND_TRANSACTIONAL_TASK)).toHaveLength(1);
+
+    // The same POST again (a retry) queues nothing more.
+    expect(await submitComment(submission, context)).toMatchObject({ duplicate: true });
+    expect(await prisma.emailDelivery.count({ where: { toEmail: email } })).toBe(1);
+
+    await sendQueuedEmails();
+    const [sent, ...more] = mailbox().emailsTo(email);
+    expect(more).toEqual([]);
     expect(sent.subject).toBe(`Your comment on ${period.title}: receipt ${result.receiptNumber}`);
     expect(sent.text).toContain(result.receiptNumber);
     expect(sent.text).toContain(`/comment-periods/${period.id}/comments#${result.receiptNumber}`);
     // Where to learn that the comment was hidden and ask for a review.
     expect(sent.text).toContain(`/comment-periods/${period.id}/receipt/${result.receiptNumber}`);
-    expect(sent.idempotencyKey).toBe(`comment-receipt/${result.commentId}`);
+    expect(sent.endpoint).toBe("/emails/batch");
   });
 
-  it("sends nothing when no address was given", async () => {
-    mailbox().clear();
+  it("queues nothing when no address was given", async () => {
     const result = await submitComment(input(), context);
-    expect(await sendCommentReceipt(result)).toBe(false);
-    expect(mailbox().emails()).toHaveLength(0);
+    expect(await prisma.emailDelivery.count({ where: { idempotencyKey: `comment-receipt/${result.commentId}` } })).toBe(
+      0,
+    );
+  });
+
+  it("is not queued when the comment is refused", async () => {
+    const email = `late-${randomUUID()}@example.org`;
+    const closed = await createIntakePeriod({ closesAt: new Date(Date.now() - 1000) });
+    await refusal(submitComment(input({ email, periodId: closed.period.id }), context));
+    expect(await prisma.emailDelivery.count({ where: { toEmail: email } })).toBe(0);
+  });
+
+  it("does not hold up the answer when the provider is down: the receipt number is shown as usual", async () => {
+    mailbox().failNext(50, 503);
+    const requestsBefore = mailbox().stats().requests;
+    const email = `outage-${randomUUID()}@example.org`;
+    const form = new FormData();
+    const fields = { submitterType: "ANONYMOUS", text: LETTER, idempotencyKey: randomUUID(), email };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const request = new Request(`http://localhost:3000/comment-periods/${period.id}/comment`, {
+      method: "POST",
+      body: form,
+    });
+    const loadContext = { requestId: "req-outage", clientIp: ip() } as AppLoadContext;
+    const response = (await action({ request, params: { periodId: period.id }, context: loadContext })) as Response;
+    mailbox().clearFaults();
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toMatch(/\/receipt\/LDS-/);
+    // No flash about a failed email: nothing was tried from the request.
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    expect(mailbox().stats().requests).toBe(requestsBefore);
   });
 });

@@ -28,6 +28,7 @@ import { signEmailToken, verifyEmailToken } from "~/services/notifications/email
 import { applyUnsubscribe, describeUnsubscribe } from "~/services/notifications/unsubscribe.server";
 import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
 import { mailbox } from "../support/database";
+import { sendQueuedEmails } from "../support/email-queue";
 
 beforeEach(async () => {
   mailbox().clear();
@@ -277,6 +278,7 @@ describe("public email subscriptions", () => {
     const { project } = await projectWithOrganizations();
     await requestEmailSubscription({ projectId: project.id, email: " Reader@Example.org ", clientIp: "203.0.113.5" });
 
+    await sendQueuedEmails();
     const [email] = mailbox().emailsTo("reader@example.org");
     expect(email.subject).toBe(`Confirm email updates about ${project.name}`);
     const link = email.html.match(/href="(http:\/\/localhost:3000\/subscriptions\/confirm\?token=[^"]+)"/);
@@ -293,6 +295,7 @@ describe("public email subscriptions", () => {
     // Asking again once confirmed sends nothing: there is nothing to confirm.
     mailbox().clear();
     await requestEmailSubscription({ projectId: project.id, email: "reader@example.org", clientIp: "203.0.113.5" });
+    await sendQueuedEmails();
     expect(mailbox().emailsTo("reader@example.org")).toEqual([]);
   });
 

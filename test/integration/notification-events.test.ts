@@ -85,7 +85,7 @@ async function sendEventEmails(eventId: string) {
     distinct: ["batchKey"],
     select: { batchKey: true },
   });
-  for (const { batchKey } of batches) await sendEmailBatch(batchKey);
+  for (const { batchKey } of batches) if (batchKey) await sendEmailBatch(batchKey);
 }
 
 function recipients(emails: RecordedEmail[]) {
@@ -208,7 +208,7 @@ describe("digests", () => {
     expect(await digestsOf(reader.id)).toHaveLength(1);
     expect(await prisma.emailDelivery.count({ where: { userId: reader.id } })).toBe(1);
 
-    await sendEmailBatch(deliveries[0].batchKey);
+    await sendEmailBatch(deliveries[0].batchKey ?? "");
     const emails = mailbox().emailsTo(reader.email);
     expect(emails).toHaveLength(1);
     const [email] = emails;
@@ -273,7 +273,7 @@ describe("digests", () => {
     ]);
     const [delivery, ...more] = await prisma.emailDelivery.findMany({ where: { userId: reader.id } });
     expect(more).toEqual([]);
-    await sendEmailBatch(delivery.batchKey);
+    await sendEmailBatch(delivery.batchKey ?? "");
     const emails = mailbox().emailsTo(reader.email);
     expect(emails.map((e) => e.subject)).toEqual([
       "Your weekly Lodestone digest: 1 update (week ending Monday, March 16, 2026)",

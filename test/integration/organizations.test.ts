@@ -10,6 +10,7 @@ import {
 import { prisma } from "~/services/db.server";
 import { addMember, createUser } from "../support/factories";
 import { mailbox } from "../support/database";
+import { sendQueuedEmails } from "../support/email-queue";
 
 beforeEach(() => mailbox().clear());
 
@@ -41,16 +42,22 @@ describe("organizations and invitations", () => {
       { name: "USFS Tonto NF", kind: "AGENCY", jurisdiction: "FEDERAL", timeZone: "America/Phoenix" },
       { actorId: admin.id, requestId: null },
     );
-    await inviteToOrganization(
+    const invitation = await inviteToOrganization(
       agency.id,
       { email: "reg@example.org", role: "MEMBER" },
       { id: admin.id, name: admin.name },
       { actorId: admin.id, requestId: null },
     );
+    // Queued with the invitation, one message per invitation.
+    const queued = await prisma.emailDelivery.findUniqueOrThrow({
+      where: { idempotencyKey: `invitation/${invitation.id}` },
+    });
+    expect(queued).toMatchObject({ template: "invitation", toEmail: "reg@example.org", status: "PENDING" });
 
+    await sendQueuedEmails();
     const [email] = mailbox().emailsTo("reg@example.org");
     expect(email.subject).toBe("Ada Admin invited you to USFS Tonto NF on Lodestone");
-    expect(email.idempotencyKey).toMatch(/^invitation\//);
+    expect(email.idempotencyKey).toMatch(/^lodestone-/);
     const token = tokenFrom(email.html);
 
     const invitee = await createUser({ email: "reg@example.org" });
@@ -76,6 +83,7 @@ describe("organizations and invitations", () => {
       { id: owner.id, name: owner.name },
       { actorId: owner.id, requestId: null },
     );
+    await sendQueuedEmails();
     const token = tokenFrom(mailbox().emailsTo("right@example.org")[0].html);
     const stranger = await createUser({ email: "wrong@example.org" });
     await expect(acceptInvitation(token, stranger, { actorId: stranger.id, requestId: null })).rejects.toThrow(
@@ -98,6 +106,7 @@ describe("organizations and invitations", () => {
     await revokeInvitation(ngo.id, invitation.id, { actorId: owner.id, requestId: null });
     expect((await getOrganizationMembers(ngo.id)).invitations).toEqual([]);
     const invitee = await createUser({ email: "x@example.org" });
+    await sendQueuedEmails();
     const token = tokenFrom(mailbox().emailsTo("x@example.org")[0].html);
     await expect(acceptInvitation(token, invitee, { actorId: invitee.id, requestId: null })).rejects.toThrow(/revoked/);
   });

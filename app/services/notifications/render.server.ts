@@ -1,6 +1,7 @@
 // Renders pending deliveries into emails. A fan-out email is the same for every follower except its
 // unsubscribe link, so it is rendered once per event and kind of recipient, and each copy gets its own
 // signed token by substitution (rendering 100,000 identical React trees would cost minutes of CPU).
+// Transactional emails (receipts, account emails) carry their own props and are rendered one by one.
 import type { EmailDelivery } from "@prisma/client";
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
@@ -10,6 +11,7 @@ import { env } from "~/env.server";
 import { parseEvent } from "~/models/events/catalogue";
 import { NOTIFICATION_TYPE_LABELS } from "~/models/notification-preferences";
 import { prisma } from "~/services/db.server";
+import { transactionalContent } from "~/services/email-outbox.server";
 import { formatInZone } from "~/utils/zoned-time";
 import { describeEvent, type EventNotice } from "./content.server";
 import { signEmailToken, type EmailToken } from "./email-tokens.server";
@@ -89,6 +91,10 @@ export async function renderDeliveries(deliveries: EmailDelivery[]): Promise<Pre
   const rendered = new Map<string, Rendered>();
   const prepared: PreparedEmail[] = [];
   for (const delivery of deliveries) {
+    if (delivery.props !== null) {
+      prepared.push(await renderTransactional(delivery));
+      continue;
+    }
     if (delivery.digestId) {
       prepared.push(await renderDigest(delivery));
       continue;
@@ -115,6 +121,12 @@ export async function renderDeliveries(deliveries: EmailDelivery[]): Promise<Pre
     prepared.push(withToken(copy, delivery.toEmail, tokenFor(delivery, notice, kind)));
   }
   return prepared;
+}
+
+/** A receipt or account email: rendered from its stored props, with no unsubscribe (nothing to stop). */
+async function renderTransactional(delivery: EmailDelivery): Promise<PreparedEmail> {
+  const { subject, element } = transactionalContent(delivery.template, delivery.props);
+  return { to: delivery.toEmail, subject, template: delivery.template, headers: {}, ...(await renderElement(element)) };
 }
 
 async function renderDigest(delivery: EmailDelivery): Promise<PreparedEmail> {

@@ -177,7 +177,9 @@ async function recordResults(deliveries: EmailDelivery[], results: ({ id: string
         "lastError" = coalesce(v.error, d."lastError"),
         attempts = d.attempts + 1,
         "sentAt" = case when v.status = 'SENT' then now() else null end,
-        "failedAt" = case when v.status = 'FAILED' then now() else null end
+        "failedAt" = case when v.status = 'FAILED' then now() else null end,
+        -- A transactional email's props may hold a confirmation or reset link: kept only until sent.
+        props = null
     from unnest(${ids}::text[], ${statuses}::text[], ${providerIds}::text[], ${errors}::text[])
       as v(id, status, provider_id, error)
     where d.id = v.id and d.status = 'PENDING'`;
