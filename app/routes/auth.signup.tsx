@@ -12,7 +12,7 @@ import {
 import { AccountError, signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
 import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Lodestone" }];
@@ -23,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, signUpSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(signUpSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const redirectTo = safeRedirect(formData.get("redirectTo"), "/auth/verify");
+  const redirectTo = safeRedirect(submission.get("redirectTo"), "/auth/verify");
   try {
     const user = await signUp(parsed.data, { requestId: context.requestId });
     const cookie = await startSession(request, user.id);
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof AccountError) {
       return invalid(
         { [error.field]: error.message },
-        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(formData.get("redirectTo") ?? "") },
+        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(submission.get("redirectTo") ?? "") },
       );
     }
     throw error;
