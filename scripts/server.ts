@@ -9,7 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { bootDatabase } from "../app/services/boot.server";
-import { checkRequestOrigin } from "../app/services/csrf.server";
+import { originGuard } from "../app/services/csrf.server";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 if (existsSync(path.join(projectRoot, ".env")) && typeof process.loadEnvFile === "function") {
@@ -46,18 +46,7 @@ app.use((req, res, next) => {
 app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h" }));
 
-app.use((req, res, next) => {
-  const verdict = checkRequestOrigin({
-    method: req.method,
-    path: req.path,
-    origin: req.get("origin"),
-    referer: req.get("referer"),
-    host: req.get("host"),
-    appUrl,
-  });
-  if (verdict.ok) return next();
-  res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
-});
+app.use(originGuard(appUrl));
 
 app.all(
   "*",
