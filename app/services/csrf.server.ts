@@ -58,6 +58,29 @@ export function remixWouldRefuse(headers: { origin?: string; forwardedHost?: str
   return !host || originHost !== host;
 }
 
+export type GuardVerdict = { ok: true; dropOrigin: boolean } | { ok: false; status: 403; message: string };
+
+/** What the server does with a request before Remix sees it (see originGuard). */
+export function guardRequest(input: {
+  method: string;
+  path: string;
+  origin: string | undefined;
+  referer: string | undefined;
+  host: string | undefined;
+  forwardedHost: string | undefined;
+  appUrl: string;
+}): GuardVerdict {
+  const verdict = checkRequestOrigin(input);
+  if (!verdict.ok) {
+    return {
+      ok: false,
+      status: 403,
+      message: `Refused: ${verdict.reason} Reload the page and try again from ${input.appUrl}.`,
+    };
+  }
+  return { ok: true, dropOrigin: !SAFE_METHODS.has(input.method.toUpperCase()) && remixWouldRefuse(input) };
+}
+
 type GuardRequest = {
   method: string;
   path: string;
@@ -69,23 +92,20 @@ type GuardResponse = { status(code: number): { type(t: string): { send(body: str
 /** Express middleware: refuses a cross-site mutating request with a 403 that says why. */
 export function originGuard(appUrl: string) {
   return (req: GuardRequest, res: GuardResponse, next: () => void) => {
-    const verdict = checkRequestOrigin({
+    const verdict = guardRequest({
       method: req.method,
       path: req.path,
       origin: req.get("origin"),
       referer: req.get("referer"),
       host: req.get("host"),
+      forwardedHost: req.get("x-forwarded-host"),
       appUrl,
     });
     if (!verdict.ok) {
-      res
-        .status(403)
-        .type("text/plain")
-        .send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
+      res.status(verdict.status).type("text/plain").send(verdict.message);
       return;
     }
-    const headers = { origin: req.get("origin"), forwardedHost: req.get("x-forwarded-host"), host: req.get("host") };
-    if (!SAFE_METHODS.has(req.method.toUpperCase()) && remixWouldRefuse(headers)) delete req.headers.origin;
+    if (verdict.dropOrigin) delete req.headers.origin;
     next();
   };
 }
