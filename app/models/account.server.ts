@@ -3,6 +3,7 @@ import { createElement } from "react";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { DomainError } from "~/models/errors.server";
 import { sendEmail } from "~/services/email.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { clear, hit, peek } from "~/services/rate-limit.server";
@@ -13,14 +14,8 @@ import ResetPasswordEmail from "../../emails/reset-password";
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
 
-export class AccountError extends Error {
-  constructor(
-    message: string,
-    readonly field: string = "form",
-  ) {
-    super(message);
-  }
-}
+/** A refused account step; one of the DomainError family, so any route can show it. */
+export class AccountError extends DomainError {}
 
 export async function signUp(
   input: { name: string; email: string; password: string },

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { DomainError } from "~/models/errors.server";
 import { sendEmail } from "~/services/email.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 import { slugify } from "~/utils/slug";
@@ -12,15 +13,8 @@ import InvitationEmail from "../../emails/invitation";
 
 const INVITATION_DAYS = 7;
 
-export class OrganizationError extends Error {
-  constructor(
-    message: string,
-    readonly field: string = "form",
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** A refused organization change; one of the DomainError family, so any route can show it. */
+export class OrganizationError extends DomainError {}
 
 export async function createOrganization(
   input: { name: string; kind: OrganizationKind; jurisdiction?: Jurisdiction; timeZone?: string; website?: string },
