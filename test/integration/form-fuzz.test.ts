@@ -273,9 +273,28 @@ async function send(route: ActionRoute, probe: Probe, cookie: string | null): Pr
 // explanation the page itself renders.
 const EXPLAINED_STATES = new Set(['{"state":"invalid"}']);
 
+function parseErrors(message: string): Record<string, unknown> | null {
+  try {
+    const parsed = JSON.parse(message) as { errors?: Record<string, unknown> };
+    return parsed && typeof parsed === "object" && parsed.errors ? parsed.errors : null;
+  } catch {
+    return null;
+  }
+}
+
 // A message a person understands: words, not an empty body, a stack or a bare status.
 function assertReadable(outcome: Outcome, context: string) {
   if (EXPLAINED_STATES.has(outcome.message)) return;
+  const fieldErrors = parseErrors(outcome.message);
+  if (fieldErrors) {
+    // Field errors are shown next to their labelled field, so a short "Required" reads in context.
+    expect(Object.keys(fieldErrors).length, context).toBeGreaterThan(0);
+    for (const message of Object.values(fieldErrors)) {
+      expect(message, context).toMatch(/[A-Za-z]{3,}/);
+      expect(message, context).not.toMatch(/TypeError|Prisma|undefined|\[object/);
+    }
+    return;
+  }
   expect(outcome.message, context).toMatch(/[A-Za-z]{3,}.*\s.*[A-Za-z]{3,}/s);
   expect(outcome.message, context).not.toMatch(/Unexpected Server Error|at .*\.ts:\d+|TypeError|Prisma/);
 }
