@@ -36,6 +36,19 @@ export default tseslint.config(
         "error",
         { patterns: [{ group: ["~/services/db.server"], message: "Call a function in app/models instead." }] },
       ],
+      // Every body goes through one parser, which turns a bad one into a 4xx (app/utils/submission.server.ts).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.name='request']",
+          message: "Read the body with parseSubmission or readSubmission from ~/utils/submission.server.",
+        },
+        {
+          selector: "CallExpression[callee.name=/^unstable_parseMultipartFormData$|^receiveUploads$/]",
+          message: "Read uploads with parseSubmission(request, schema, { uploads }) from ~/utils/submission.server.",
+        },
+      ],
     },
   },
   {

@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { checkRequestOrigin } from "../app/services/csrf.server";
+import { originGuard } from "../app/services/csrf.server";
 import type { TrustProxy } from "../app/utils/network.server";
 import { privateResponses, securityHeaders } from "./security-headers";
 
@@ -37,18 +37,8 @@ export function createApp({ build, appUrl, mode, trustProxy = false, publicDir }
 
   app.use(privateResponses);
 
-  app.use((req, res, next) => {
-    const verdict = checkRequestOrigin({
-      method: req.method,
-      path: req.path,
-      origin: req.get("origin"),
-      referer: req.get("referer"),
-      host: req.get("host"),
-      appUrl,
-    });
-    if (verdict.ok) return next();
-    res.status(403).type("text/plain").send(`Refused: ${verdict.reason} Reload the page and try again from ${appUrl}.`);
-  });
+  // CSRF: a mutating request must come from this app (403 with the reason before Remix sees it).
+  app.use(originGuard(appUrl));
 
   app.all(
     "*",

@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { DomainError } from "~/models/errors.server";
 import { enqueueEmail } from "~/services/email-outbox.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { clear, clearPrefix, hit, peek, type RateLimitState } from "~/services/rate-limit.server";
@@ -13,15 +14,8 @@ import { hashToken, newToken } from "~/utils/tokens.server";
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
 
-export class AccountError extends Error {
-  constructor(
-    message: string,
-    readonly field: string = "form",
-    readonly status: 400 | 429 = 400,
-  ) {
-    super(message);
-  }
-}
+/** A refused account step; one of the DomainError family, so any route can show it. */
+export class AccountError extends DomainError {}
 
 /**
  * Accounts created per hour from one client address and from its network block (/24, /64): one

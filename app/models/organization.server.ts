@@ -3,6 +3,7 @@ import type { Jurisdiction, OrganizationKind, OrgRole } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import { DomainError } from "~/models/errors.server";
 import { enqueueEmail } from "~/services/email-outbox.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 import { slugify } from "~/utils/slug";
@@ -10,15 +11,8 @@ import { hashToken, newToken } from "~/utils/tokens.server";
 
 const INVITATION_DAYS = 7;
 
-export class OrganizationError extends Error {
-  constructor(
-    message: string,
-    readonly field: string = "form",
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+/** A refused organization change; one of the DomainError family, so any route can show it. */
+export class OrganizationError extends DomainError {}
 
 export async function createOrganization(
   input: { name: string; kind: OrganizationKind; jurisdiction?: Jurisdiction; timeZone?: string; website?: string },

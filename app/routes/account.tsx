@@ -13,7 +13,7 @@ import { AccountError, changePassword, getAccountDetails, updateProfile } from "
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { loadActor } from "~/services/actor.server";
 import { replaceAllSessions, requireUser } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { roleLabels } from "~/utils/roles";
 import { usTimeZoneOptions } from "~/utils/time-zones";
@@ -29,17 +29,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const submission = await readSubmission(request);
+  const intent = submission.get("intent");
   const audit = auditContext(context, user.id);
   if (intent === "profile") {
-    const parsed = parseFormData(formData, profileSchema);
+    const parsed = submission.parse(profileSchema);
     if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "profile" });
     await updateProfile(user.id, parsed.data, audit);
     return redirectWithFlash(request, "/account", { kind: "success", message: "Your details are saved." });
   }
   if (intent === "password") {
-    const parsed = parseFormData(formData, changePasswordSchema);
+    const parsed = submission.parse(changePasswordSchema);
     if (!parsed.ok) return invalid(parsed.errors, { intent: "password" });
     try {
       await changePassword(user.id, parsed.data.currentPassword, parsed.data.password, audit);

@@ -22,7 +22,7 @@ import {
 } from "~/models/notification-preferences";
 import { preferencesSchema } from "~/schemas/notifications";
 import { requireUser } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 import { allTimeZoneOptions } from "~/utils/time-zones";
 
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseFormData(await request.formData(), preferencesSchema);
+  const parsed = await parseSubmission(request, preferencesSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   await savePreferences(user.id, parsed.data);
   return redirectWithFlash(request, PAGE, { kind: "success", message: "Your notification settings are saved." });

@@ -13,7 +13,7 @@ import { OrganizationError, createOrganization, listOrganizations, listUsers } f
 import { assertCan, can } from "~/policy";
 import { createOrganizationSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { formatDate } from "~/utils/dates";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   assertCan(actor, "organization.create", null);
-  const parsed = parseFormData(await request.formData(), createOrganizationSchema);
+  const parsed = await parseSubmission(request, createOrganizationSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     const organization = await createOrganization(parsed.data, auditContext(context, actor.userId));

@@ -10,13 +10,13 @@ import {
 } from "~/components/forms";
 import { allowPasswordResetRequest, requestPasswordReset } from "~/models/account.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Lodestone" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseFormData(await request.formData(), forgotPasswordSchema);
+  const parsed = await parseSubmission(request, forgotPasswordSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   if (!(await allowPasswordResetRequest(parsed.data.email, context.clientIp))) {
     return invalid(

@@ -13,7 +13,7 @@ import { AccountError, authenticate } from "~/models/account.server";
 import { loginSchema } from "~/schemas/auth";
 import { landingPath, loadActor } from "~/services/actor.server";
 import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Lodestone" }];
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseFormData(await request.formData(), loginSchema);
+  const parsed = await parseSubmission(request, loginSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     const user = await authenticate({ ...parsed.data, clientIp: context.clientIp });

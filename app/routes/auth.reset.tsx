@@ -11,7 +11,7 @@ import {
 import { AccountError, findValidResetToken, resetPassword } from "~/models/account.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { replaceAllSessions } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Lodestone" }];
@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, resetPasswordSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(resetPasswordSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     const user = await resetPassword(parsed.data.token, parsed.data.password, { requestId: context.requestId });

@@ -12,7 +12,7 @@ import {
 import { AccountError, signUp } from "~/models/account.server";
 import { signUpSchema } from "~/schemas/auth";
 import { getOptionalUser, safeRedirect } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Lodestone" }];
@@ -23,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, signUpSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(signUpSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+  const redirectTo = safeRedirect(submission.get("redirectTo"), "");
   // No session and no error for a taken address: the answer is the same for every address, and the
   // emails (a confirmation link, or "you already have an account") say what to do next. Only the
   // sign-up rate limit (the same for every address) refuses here.
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof AccountError) {
       return invalid(
         { [error.field]: error.message },
-        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(formData.get("redirectTo") ?? "") },
+        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(submission.get("redirectTo") ?? "") },
         error.status,
       );
     }

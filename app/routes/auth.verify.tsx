@@ -7,6 +7,7 @@ import { SubmitButton } from "~/components/forms";
 import { AccountError, sendVerificationEmail, verifyEmail } from "~/models/account.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/services/auth.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
+import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Lodestone" }];
 
@@ -28,7 +29,7 @@ const intentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = intentSchema.safeParse(Object.fromEntries(await readSubmission(request)));
   if (!parsed.success) return invalid({ form: "This request was incomplete. Open the link from the email again." });
   if (parsed.data.intent === "resend") {
     const user = await requireUser(request);

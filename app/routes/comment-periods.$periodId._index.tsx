@@ -27,7 +27,7 @@ import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { DEADLINE_CHANGE_KINDS, DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { toDateTimeLocalValue } from "~/utils/zoned-time";
@@ -96,8 +96,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const period = await getPeriod(params.periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
   assertCan(actor, "commentPeriod.manage", period.resource);
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, changeDeadlineSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(changeDeadlineSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { kind, newClosesAt, reason, lockVersion } = parsed.data;
   try {
@@ -118,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       kind,
       reason,
       lockVersion: String(lockVersion),
-      newClosesAt: String(formData.get("newClosesAt") ?? ""),
+      newClosesAt: String(submission.get("newClosesAt") ?? ""),
     });
   }
 }

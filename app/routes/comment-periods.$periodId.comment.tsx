@@ -29,16 +29,10 @@ import { MAX_COMMENT_CHARACTERS, characterCount, commentSchema } from "~/schemas
 import { getOptionalActor } from "~/services/actor.server";
 import { getOptionalUser } from "~/services/auth.server";
 import { documentStorage } from "~/services/storage.server";
-import {
-  ALLOWED_TYPES,
-  COMMENT_ATTACHMENT_LIMITS,
-  UploadError,
-  discardUploads,
-  formatMegabytes,
-  receiveUploads,
-} from "~/services/uploads.server";
+import { ALLOWED_TYPES, COMMENT_ATTACHMENT_LIMITS, UploadError, formatMegabytes } from "~/services/uploads.server";
 import { auditContext, invalid, notFound } from "~/utils/http.server";
 import { withoutSecrets } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `Comment: ${loaded?.period.title ?? "comment period"} · Lodestone` },
@@ -91,14 +85,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!verdict.ok) return invalid({ form: verdict.reason }, {}, 409);
   const actor = await getOptionalActor(request);
 
-  const storage = documentStorage();
   let received;
   try {
-    received = await receiveUploads(request, {
-      field: "attachments",
-      limits: COMMENT_ATTACHMENT_LIMITS,
-      storage,
-      keyPrefix: `comment-periods/${period.id}/comments`,
+    received = await readSubmission(request, {
+      uploads: {
+        field: "attachments",
+        limits: COMMENT_ATTACHMENT_LIMITS,
+        storage: documentStorage(),
+        keyPrefix: `comment-periods/${period.id}/comments`,
+      },
     });
   } catch (error) {
     if (error instanceof UploadError) {
@@ -116,13 +111,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Honeypot filled: answer exactly as a success does (a 303 to a receipt-shaped address) and keep
   // nothing, so a bot learns nothing to adapt to. People never see the field.
   if (fields.website) {
-    await discardUploads(storage, received.files);
+    await received.discard();
     return redirect(`/comment-periods/${period.id}/receipt/${newReceiptNumber()}`, 303);
   }
 
   const parsed = commentSchema.safeParse(fields);
   if (!parsed.success) {
-    await discardUploads(storage, received.files);
+    await received.discard();
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
     if (received.files.length > 0) errors.attachments = FILES_LOST;
@@ -151,7 +146,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       auditContext(context, actor?.userId ?? null),
     );
   } catch (error) {
-    await discardUploads(storage, received.files, error);
+    await received.discard(error);
     if (error instanceof DomainError) {
       const errors: Record<string, string> = { [error.field]: error.message };
       if (received.files.length > 0) errors.attachments = FILES_LOST;
@@ -160,7 +155,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   // A retried POST already stored its files with the first attempt.
-  if (result.duplicate) await discardUploads(storage, received.files);
+  if (result.duplicate) await received.discard();
   // Not awaited: the receipt does not wait for form-letter grouping (see comment-grouping.server.ts).
   else void requestGrouping(period.id);
 

@@ -12,6 +12,7 @@ import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { formatInZone } from "~/utils/zoned-time";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { readSubmission } from "~/utils/submission.server";
 
 const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const period = await findPeriodForComments(params.periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
   assertCan(actor, "comment.report", period.resource);
-  const parsed = reportSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = reportSchema.safeParse(Object.fromEntries(await readSubmission(request)));
   if (!parsed.success) {
     return invalid({ reason: parsed.error.issues[0]?.message ?? "Choose a reason." });
   }

@@ -14,6 +14,7 @@ import { requireActor } from "~/services/actor.server";
 import { formatDateTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { readSubmission } from "~/utils/submission.server";
 
 const STATUS_LABELS = { PUBLISHED: "Published", PENDING_REVIEW: "Hidden, pending review", HIDDEN: "Hidden" } as const;
 const REASON_LABELS: Record<string, string> = {
@@ -86,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, period } = await requirePeriodFor(request, params.periodId);
-  const form = await request.formData();
+  const form = await readSubmission(request);
   const parsed = intentSchema.safeParse({ ...Object.fromEntries(form), commentIds: form.getAll("commentIds") });
   if (!parsed.success) {
     return invalid({ form: parsed.error.issues[0]?.message ?? "Unknown request." });

@@ -12,6 +12,7 @@ import { formatDeadline } from "~/models/comment-window";
 import { assertCan, can } from "~/policy";
 import { getOptionalActor } from "~/services/actor.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { domainFailure } from "~/utils/project-route.server";
 
 const reviewRequestSchema = z.object({
@@ -61,8 +62,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const receipt = await findReceipt(params);
   const actor = await getOptionalActor(request);
   assertCan(actor, "comment.requestReview", { authorId: receipt.userId });
-  const parsed = reviewRequestSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return invalid({ note: parsed.error.issues[0]?.message ?? "Unknown request." });
+  const parsed = await parseSubmission(request, reviewRequestSchema);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     await requestCommentReview(
       receipt.id,

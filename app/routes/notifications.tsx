@@ -6,7 +6,7 @@ import { getAccountDetails } from "~/models/account.server";
 import { listNotifications, markRead, markUnread } from "~/models/notification.server";
 import { notificationActionSchema, notificationListQuery } from "~/schemas/notifications";
 import { requireUser } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { redirectWithFlash } from "~/utils/http.server";
 import { relativeTime } from "~/utils/relative-time";
 import { formatInZone } from "~/utils/zoned-time";
@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const back = listHref(listQuery(new URL(request.url)));
-  const parsed = parseFormData(await request.formData(), notificationActionSchema);
+  const parsed = await parseSubmission(request, notificationActionSchema);
   if (!parsed.ok) {
     return redirectWithFlash(request, back, { kind: "error", message: "That request was incomplete. Try again." });
   }

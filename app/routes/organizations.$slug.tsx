@@ -22,7 +22,7 @@ import { assertCan, can } from "~/policy";
 import { inviteSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 
@@ -63,8 +63,8 @@ const intentSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, actor, organization } = await loadOrganization(request, params.slug);
   const resource = { organizationId: organization.id };
-  const formData = await request.formData();
-  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  const submission = await readSubmission(request);
+  const intent = intentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, user.id);
   const here = `/organizations/${organization.slug}`;
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (intent.data.intent) {
       case "invite": {
         assertCan(actor, "organization.invite", resource);
-        const parsed = parseFormData(formData, inviteSchema);
+        const parsed = submission.parse(inviteSchema);
         if (!parsed.ok) return invalid(parsed.errors, parsed.values);
         await inviteToOrganization(organization.id, parsed.data, { id: user.id, name: user.name }, audit);
         return redirectWithFlash(request, here, {
@@ -94,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof OrganizationError) {
-      return invalid({ [error.field]: error.message }, { email: String(formData.get("email") ?? "") });
+      return invalid({ [error.field]: error.message }, { email: String(submission.get("email") ?? "") });
     }
     throw error;
   }

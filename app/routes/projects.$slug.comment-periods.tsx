@@ -23,7 +23,7 @@ import { stageLabel, stagesOf } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { openPeriodSchema } from "~/schemas/comment-period";
 import { getOptionalActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -66,10 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
   assertCan(actor, "commentPeriod.manage", resource);
-  const formData = await request.formData();
+  const submission = await readSubmission(request);
   // Ticked checkboxes travel back as one comma-separated value, so the form can tick them again.
-  const documentIds = formData.getAll("documentIds").filter((v): v is string => typeof v === "string");
-  const parsed = parseFormData(formData, openPeriodSchema);
+  const documentIds = submission.getAll("documentIds");
+  const parsed = submission.parse(openPeriodSchema);
   if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, documentIds: documentIds.join(",") });
   const { opensAt, closesAt, ...rest } = parsed.data;
   try {
@@ -83,9 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       message: "The comment period is open for the record; followers of the project will be told.",
     });
   } catch (error) {
-    const values = Object.fromEntries(
-      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-    );
+    const values = Object.fromEntries(submission);
     return domainFailure(error, { ...values, documentIds: documentIds.join(",") });
   }
 }

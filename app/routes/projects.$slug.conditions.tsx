@@ -27,7 +27,7 @@ import { can } from "~/policy";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -62,8 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project } = await requireProjectFor(request, params.slug, "condition.manage");
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, conditionsPageSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(conditionsPageSchema);
   if (!parsed.ok)
     return parsed.errors.intent ? invalid({ form: "Unknown request." }) : invalid(parsed.errors, parsed.values);
   const input = parsed.data;
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (input.intent === "add") await addCondition(project.id, input, audit);
     else await resolveCondition(project.id, input.conditionId, input, audit);
   } catch (error) {
-    const values = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const values = [...submission];
     return domainFailure(error, Object.fromEntries(values));
   }
   return redirectWithFlash(request, `/projects/${project.slug}/conditions`, {

@@ -12,7 +12,7 @@ import {
 import { PROJECT_DETAIL_FIELDS, ProjectDetailsFields } from "~/components/ProjectDetailsFields";
 import { updateProjectDetails } from "~/models/project.server";
 import { editProjectSchema } from "~/schemas/project";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project } = await requireProjectFor(request, params.slug, "project.edit");
-  const parsed = parseFormData(await request.formData(), editProjectSchema);
+  const parsed = await parseSubmission(request, editProjectSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { version, ...details } = parsed.data;
   try {

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { followProject, setFollowedProjectEmail, unfollowProject } from "~/models/follow.server";
 import { followSchema } from "~/schemas/notifications";
 import { safeRedirect } from "~/services/auth.server";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { redirectWithFlash } from "~/utils/http.server";
 import { requireProjectFor } from "~/utils/project-route.server";
 
@@ -16,9 +16,9 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectFor(request, params.slug, "project.follow");
-  const formData = await request.formData();
-  const back = safeRedirect(formData.get("redirectTo"), `/projects/${project.slug}`);
-  const parsed = parseFormData(formData, followSchema);
+  const submission = await readSubmission(request);
+  const back = safeRedirect(submission.get("redirectTo"), `/projects/${project.slug}`);
+  const parsed = submission.parse(followSchema);
   if (!parsed.ok) {
     return redirectWithFlash(request, back, { kind: "error", message: "That request was incomplete. Try again." });
   }

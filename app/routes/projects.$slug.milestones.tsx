@@ -19,7 +19,7 @@ import { addMilestone, changeTargetDate, listMilestones, recordActualDate } from
 import { formatDateByPrecision, milestoneStatus } from "~/models/schedule";
 import { assertCan } from "~/policy";
 import { DATE_CHANGE_REASONS, addMilestoneSchema, changeTargetSchema, recordActualSchema } from "~/schemas/project";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 import { todayUtc } from "~/utils/today.server";
@@ -51,14 +51,14 @@ const intentSchema = z.object({ intent: z.enum(["changeTarget", "recordActual", 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource } = await requireProjectFor(request, params.slug, "milestone.changeDate");
   assertCan(actor, "milestone.changeDate", resource);
-  const formData = await request.formData();
-  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  const submission = await readSubmission(request);
+  const intent = intentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, actor.userId);
   const here = `/projects/${project.slug}/milestones`;
   try {
     if (intent.data.intent === "changeTarget") {
-      const parsed = parseFormData(formData, changeTargetSchema);
+      const parsed = submission.parse(changeTargetSchema);
       if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "changeTarget" });
       await changeTargetDate({ projectId: project.id, ...parsed.data }, audit);
       return redirectWithFlash(request, here, {
@@ -67,17 +67,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     }
     if (intent.data.intent === "recordActual") {
-      const parsed = parseFormData(formData, recordActualSchema);
+      const parsed = submission.parse(recordActualSchema);
       if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "recordActual" });
       await recordActualDate({ projectId: project.id, ...parsed.data }, audit);
       return redirectWithFlash(request, here, { kind: "success", message: "The milestone is marked as done." });
     }
-    const parsed = parseFormData(formData, addMilestoneSchema);
+    const parsed = submission.parse(addMilestoneSchema);
     if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "add" });
     await addMilestone(project.id, parsed.data, audit);
     return redirectWithFlash(request, here, { kind: "success", message: `Milestone "${parsed.data.name}" added.` });
   } catch (error) {
-    return domainFailure(error, { intent: intent.data.intent, milestoneId: String(formData.get("milestoneId") ?? "") });
+    return domainFailure(error, {
+      intent: intent.data.intent,
+      milestoneId: String(submission.get("milestoneId") ?? ""),
+    });
   }
 }
 

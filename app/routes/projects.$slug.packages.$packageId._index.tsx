@@ -21,7 +21,7 @@ import { determinationSchema, submitPackageSchema } from "~/schemas/package";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -85,8 +85,8 @@ const intentSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const { project, pkg, resource } = await load(params.slug, params.packageId);
-  const formData = await request.formData();
-  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  const submission = await readSubmission(request);
+  const intent = intentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = { ...auditContext(context, actor.userId), actorId: actor.userId };
   const here = `/projects/${project.slug}/packages/${pkg.id}`;
@@ -94,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (intent.data.intent) {
       case "submit": {
         assertCan(actor, "package.manage", resource);
-        const parsed = parseFormData(formData, submitPackageSchema);
+        const parsed = submission.parse(submitPackageSchema);
         if (!parsed.ok) return invalid({ form: "Reload the page and submit again." });
         const version = await submitPackage(project.id, pkg.id, parsed.data.lockVersion, audit);
         return redirectWithFlash(request, here, {
@@ -111,7 +111,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
       case "determine": {
         assertCan(actor, "package.determineCompleteness", resource);
-        const parsed = parseFormData(formData, determinationSchema);
+        const parsed = submission.parse(determinationSchema);
         if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "determine" });
         await determineCompleteness(
           project.id,

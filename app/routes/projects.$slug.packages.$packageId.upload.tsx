@@ -8,16 +8,26 @@ import { addDocumentsToPackage } from "~/models/package.server";
 import { assertCan } from "~/policy";
 import { setFlash } from "~/services/flash.server";
 import { documentStorage } from "~/services/storage.server";
-import { DOCUMENT_LIMITS, UploadError, discardUploads, receiveUploads } from "~/services/uploads.server";
+import { DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
 import { auditContext } from "~/utils/http.server";
+import { requireIdParam } from "~/utils/params.server";
 import { requireProjectFor } from "~/utils/project-route.server";
+import { parseSubmission } from "~/utils/submission.server";
 
-const fieldsSchema = z.object({ visibility: z.enum(["PUBLIC", "CONFIDENTIAL"]).default("CONFIDENTIAL") });
+// An absent choice means confidential (the safe default of the form); an unknown one is refused
+// rather than guessed.
+const fieldsSchema = z.object({
+  visibility: z
+    .enum(["PUBLIC", "CONFIDENTIAL"], { message: "Choose who may see these documents: public or confidential." })
+    .default("CONFIDENTIAL"),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource } = await requireProjectFor(request, params.slug, "package.manage");
   assertCan(actor, "package.manage", resource);
-  const here = `/projects/${project.slug}/packages/${params.packageId}`;
+  const packageId = requireIdParam(params, "packageId", "permit package");
+  const here = `/projects/${project.slug}/packages/${packageId}`;
+  const storagePrefix = `projects/${project.id}/packages/${packageId}`;
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   const finish = async (kind: "success" | "error", message: string, status: number) => {
     const cookie = await setFlash(request, { kind, message });
@@ -30,32 +40,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(here, { headers: { "Set-Cookie": cookie } });
   };
 
-  const storage = documentStorage();
-  let received;
+  let parsed;
   try {
-    received = await receiveUploads(request, {
-      field: "files",
-      limits: DOCUMENT_LIMITS,
-      storage,
-      keyPrefix: `projects/${project.id}/packages/${params.packageId}`,
+    parsed = await parseSubmission(request, fieldsSchema, {
+      uploads: { field: "files", limits: DOCUMENT_LIMITS, storage: documentStorage(), keyPrefix: storagePrefix },
     });
   } catch (error) {
     if (error instanceof UploadError) return finish("error", error.message, error.status);
     throw error;
   }
-  if (received.files.length === 0) return finish("error", "Choose at least one file to upload.", 400);
-  const fields = fieldsSchema.safeParse(received.fields);
+  if (!parsed.ok) return finish("error", Object.values(parsed.errors).join(" "), 400);
+  if (parsed.files.length === 0) return finish("error", "Choose at least one file to upload.", 400);
   try {
-    const documents = await addDocumentsToPackage(
-      project.id,
-      params.packageId ?? "",
-      received.files,
-      fields.success ? fields.data.visibility : "CONFIDENTIAL",
-      { ...auditContext(context, actor.userId), actorId: actor.userId },
-    );
+    const documents = await addDocumentsToPackage(project.id, packageId, parsed.files, parsed.data.visibility, {
+      ...auditContext(context, actor.userId),
+      actorId: actor.userId,
+    });
     return finish("success", `${documents.length === 1 ? "1 document" : `${documents.length} documents`} added.`, 200);
   } catch (error) {
-    await discardUploads(storage, received.files, error);
+    await parsed.submission.discard(error);
     if (error instanceof DomainError) return finish("error", error.message, error.status);
     throw error;
   }

@@ -18,7 +18,7 @@ import { assertCan, can } from "~/policy";
 import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const project = await getProjectForManagement(params.slug ?? "");
   if (!project) throw notFound();
   assertCan(actor, "package.manage", projectResource(project));
-  const parsed = parseFormData(await request.formData(), createPackageSchema);
+  const parsed = await parseSubmission(request, createPackageSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     const created = await createPackage(project.id, parsed.data, {

@@ -12,7 +12,7 @@ import {
 import { listAgencies, updateRegulatoryDetails } from "~/models/project.server";
 import { REVIEW_TRACKS } from "~/models/workflow";
 import { regulatorySchema } from "~/schemas/project";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project } = await requireProjectFor(request, params.slug, "project.editRegulatory");
-  const parsed = parseFormData(await request.formData(), regulatorySchema);
+  const parsed = await parseSubmission(request, regulatorySchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { version, ...input } = parsed.data;
   try {

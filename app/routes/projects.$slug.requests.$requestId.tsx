@@ -22,10 +22,10 @@ import { decideSchema, respondSchema, withdrawSchema } from "~/schemas/informati
 import { requireActor } from "~/services/actor.server";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";
-import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError, discardUploads, receiveUploads } from "~/services/uploads.server";
+import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
+import { parseSubmission, readSubmission } from "~/utils/submission.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { todayUtc } from "~/utils/today.server";
 
@@ -112,12 +112,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     assertCan(actor, "informationRequest.respond", resource);
     return answer(request, { projectId: project.id, detail, audit, here });
   }
-  const formData = await request.formData();
-  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  const submission = await readSubmission(request);
+  const intent = intentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   if (intent.data.intent === "decide") {
     assertCan(actor, "informationRequest.decide", resource);
-    const parsed = parseFormData(formData, decideSchema);
+    const parsed = submission.parse(decideSchema);
     if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "decide" });
     const { decision, note, lockVersion } = parsed.data;
     try {
@@ -134,7 +134,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   assertCan(actor, "informationRequest.issue", resource);
-  const parsed = parseFormData(formData, withdrawSchema);
+  const parsed = submission.parse(withdrawSchema);
   if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "withdraw" });
   try {
     await withdrawRequest(
@@ -157,36 +157,28 @@ async function answer(
   if (detail.status !== "OPEN") {
     return invalid({ form: "This request is not waiting for an answer." }, { intent: "respond" }, 409);
   }
-  const storage = documentStorage();
-  let received: Awaited<ReturnType<typeof receiveUploads>>;
+  let parsed;
   try {
-    received = await receiveUploads(request, {
-      field: "files",
-      limits: DOCUMENT_LIMITS,
-      storage,
-      keyPrefix: `projects/${projectId}/requests/${detail.id}`,
+    parsed = await parseSubmission(request, respondSchema, {
+      uploads: {
+        field: "files",
+        limits: DOCUMENT_LIMITS,
+        storage: documentStorage(),
+        keyPrefix: `projects/${projectId}/requests/${detail.id}`,
+      },
     });
   } catch (error) {
     if (error instanceof UploadError) return invalid({ files: error.message }, { intent: "respond" }, error.status);
     throw error;
   }
-  // Same parser and schema as every other form; the multipart fields are plain text.
-  const fields = new FormData();
-  for (const [key, value] of Object.entries(received.fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) fields.append(key, item);
-  }
-  const parsed = parseFormData(fields, respondSchema);
-  if (!parsed.ok) {
-    await discardUploads(storage, received.files);
-    return invalid(parsed.errors, { ...parsed.values, intent: "respond" });
-  }
+  if (!parsed.ok) return invalid(parsed.errors, { ...parsed.values, intent: "respond" });
   try {
-    await respondToRequest(projectId, detail.id, { ...parsed.data, documents: received.files }, audit);
+    await respondToRequest(projectId, detail.id, { ...parsed.data, documents: parsed.files }, audit);
   } catch (error) {
-    await discardUploads(storage, received.files, error);
+    await parsed.submission.discard(error);
     return domainFailure(error, { intent: "respond", text: parsed.data.text, visibility: parsed.data.visibility });
   }
-  const count = received.files.length;
+  const count = parsed.files.length;
   return redirectWithFlash(request, here, {
     kind: "success",
     message: `Your answer${count ? ` and ${count === 1 ? "1 file" : `${count} files`}` : ""} reached the agency.`,

@@ -25,7 +25,7 @@ import { PACKAGE_STATUS_LABELS } from "~/models/package-labels";
 import { assertCan, can } from "~/policy";
 import { issueRequestSchema } from "~/schemas/information-request";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -63,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const { project, resource } = await findProject(params.slug);
   assertCan(actor, "informationRequest.issue", resource);
-  const parsed = parseFormData(await request.formData(), issueRequestSchema);
+  const parsed = await parseSubmission(request, issueRequestSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   let created: { id: string };
   try {

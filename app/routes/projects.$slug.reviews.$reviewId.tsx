@@ -47,7 +47,7 @@ import {
 } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -129,8 +129,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource } = await requireProjectFor(request, params.slug, "project.view");
   const review = await getReview(project.id, params.reviewId ?? "");
   if (!review) throw notFound("This project has no review at this address.");
-  const formData = await request.formData();
-  const parsed = parseFormData(formData, reviewPageSchema);
+  const submission = await readSubmission(request);
+  const parsed = submission.parse(reviewPageSchema);
   if (!parsed.ok)
     return parsed.errors.intent ? invalid({ form: "Unknown request." }) : invalid(parsed.errors, parsed.values);
   const input = parsed.data;
@@ -155,7 +155,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await resolveCondition(project.id, input.conditionId, input, audit);
     }
   } catch (error) {
-    const values = [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const values = [...submission];
     return domainFailure(error, Object.fromEntries(values));
   }
   return redirectWithFlash(request, `/projects/${project.slug}/reviews/${review.id}`, {

@@ -20,7 +20,7 @@ import { can } from "~/policy";
 import { openReviewSchema } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
 import { formatDate } from "~/utils/dates";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project } = await requireProjectFor(request, params.slug, "review.open");
-  const parsed = parseFormData(await request.formData(), openReviewSchema);
+  const parsed = await parseSubmission(request, openReviewSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   let reviewId: string;
   try {

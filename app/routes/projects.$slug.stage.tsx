@@ -19,7 +19,7 @@ import { changeStage } from "~/models/stage.server";
 import { TRANSITIONS, TRANSITION_KINDS, earlierStages, planTransition, stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { DATE_CHANGE_REASONS, stageChangeSchema } from "~/schemas/project";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 
@@ -80,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "project.advanceStage",
     "project.withdraw",
   );
-  const parsed = parseFormData(await request.formData(), stageChangeSchema);
+  const parsed = await parseSubmission(request, stageChangeSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const input = parsed.data;
   assertCan(actor, TRANSITIONS[input.kind].permission, resource);

@@ -8,7 +8,7 @@ import { getProjectForManagement, projectResource } from "~/models/project.serve
 import { assertCan } from "~/policy";
 import { subscribeSchema } from "~/schemas/notifications";
 import { getOptionalActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const project = await loadProject(request, params.slug);
-  const parsed = parseFormData(await request.formData(), subscribeSchema);
+  const parsed = await parseSubmission(request, subscribeSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
     await requestEmailSubscription({ projectId: project.id, email: parsed.data.email, clientIp: context.clientIp });

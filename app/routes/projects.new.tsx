@@ -15,7 +15,7 @@ import { createProject, listAgencies, listCompaniesOf } from "~/models/project.s
 import { assertCan, can } from "~/policy";
 import { US_STATES, createProjectSchema } from "~/schemas/project";
 import { requireActor } from "~/services/actor.server";
-import { parseFormData } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
-  const parsed = parseFormData(await request.formData(), createProjectSchema);
+  const parsed = await parseSubmission(request, createProjectSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   // Scoped: the company comes from the form, so the policy checks the person belongs to it.
   assertCan(actor, "project.create", { companyId: parsed.data.companyId });

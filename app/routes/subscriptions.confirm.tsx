@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { confirmEmailSubscription, getEmailSubscription } from "~/models/email-subscription.server";
 import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
+import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction = () => [
   { title: "Confirm email updates · Lodestone" },
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const fromForm = (await request.formData()).get("token");
+  const fromForm = (await readSubmission(request)).get("token");
   const raw = typeof fromForm === "string" ? fromForm : new URL(request.url).searchParams.get("token");
   const subscription = await readToken(raw);
   if (!subscription) return data<Page>(INVALID, { status: 400 });

@@ -9,6 +9,7 @@ import { SubmitButton } from "~/components/forms";
 import type { EmailToken } from "~/services/notifications/email-tokens.server";
 import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
 import { applyUnsubscribe, describeUnsubscribe } from "~/services/notifications/unsubscribe.server";
+import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Lodestone" }, { name: "robots", content: "noindex" }];
 
@@ -35,9 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  const form = /form/i.test(contentType) ? await request.formData() : null;
-  const fromForm = form?.get("token");
+  // A provider's one-click POST may come with any body or none: the token in the URL is enough.
+  const fromForm = (await readSubmission(request, { optionalBody: true })).get("token");
   const raw = new URL(request.url).searchParams.get("token") ?? (typeof fromForm === "string" ? fromForm : null);
   const found = await readToken(raw);
   if (!found || !(await applyUnsubscribe(found.token))) return data<Page>(INVALID, { status: 400 });

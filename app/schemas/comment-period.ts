@@ -2,6 +2,7 @@
 // `datetime-local` wall-clock strings; they become instants only in the model, which knows the
 // agency's time zone, so the window rules are judged once, there.
 import { z } from "zod";
+import { int32 } from "./fields";
 import { parseLocalDateTime } from "~/utils/zoned-time";
 
 const localDateTime = (message: string) =>
@@ -46,7 +47,7 @@ export const DEADLINE_CHANGE_LABELS: Record<(typeof DEADLINE_CHANGE_KINDS)[numbe
 };
 
 export const changeDeadlineSchema = z.object({
-  lockVersion: z.coerce.number().int().positive(),
+  lockVersion: int32(),
   kind: z.enum(DEADLINE_CHANGE_KINDS, { errorMap: () => ({ message: "Choose whether to extend or reopen." }) }),
   newClosesAt: localDateTime("Enter the new closing date and time."),
   reason: z

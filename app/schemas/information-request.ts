@@ -1,5 +1,6 @@
 // Information request forms: shared by the browser (instant feedback) and the actions.
 import { z } from "zod";
+import { int32 } from "./fields";
 
 export const DOCUMENT_VISIBILITIES = ["CONFIDENTIAL", "PUBLIC"] as const;
 export const RESPONSE_DECISIONS = ["ACCEPTED", "RETURNED"] as const;
@@ -63,7 +64,7 @@ export const respondSchema = z.object({
 
 export const decideSchema = z
   .object({
-    lockVersion: z.coerce.number().int().positive(),
+    lockVersion: int32(),
     decision: z.enum(RESPONSE_DECISIONS, { errorMap: () => ({ message: "Choose whether to accept the answer." }) }),
     note: z
       .string()
@@ -79,7 +80,7 @@ export const decideSchema = z
   });
 
 export const withdrawSchema = z.object({
-  lockVersion: z.coerce.number().int().positive(),
+  lockVersion: int32(),
   reason: z
     .string({ required_error: "Say why the request is withdrawn." })
     .trim()

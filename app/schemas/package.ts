@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./fields";
 
 export const PACKAGE_KINDS = ["PLAN_OF_OPERATIONS", "BASELINE_STUDIES", "PERMIT_APPLICATION", "OTHER"] as const;
 
@@ -34,11 +35,11 @@ export const updatePackageSchema = z.object({
   description: z.string().trim().max(10000).default(""),
 });
 
-export const submitPackageSchema = z.object({ lockVersion: z.coerce.number().int().positive() });
+export const submitPackageSchema = z.object({ lockVersion: int32() });
 
 export const determinationSchema = z
   .object({
-    lockVersion: z.coerce.number().int().positive(),
+    lockVersion: int32(),
     determination: z.enum(["COMPLETE", "DEFICIENT"], {
       errorMap: () => ({ message: "Choose complete or deficient." }),
     }),

@@ -1,5 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
+import { int32 } from "./fields";
 
 export const US_STATES = [
   "AK",
@@ -127,13 +128,13 @@ export const createProjectSchema = z.object({
 });
 
 export const editProjectSchema = z.object({
-  version: z.coerce.number().int().positive(),
+  version: int32(),
   name: createProjectSchema.shape.name,
   ...projectDetails,
 });
 
 export const regulatorySchema = z.object({
-  version: z.coerce.number().int().positive(),
+  version: int32(),
   leadAgencyId: z.string().min(1, "Choose the lead agency."),
   reviewTrack: z.enum(["EIS", "EA"], { errorMap: () => ({ message: "Choose the review track." }) }),
   // One checkbox ticked arrives as a string, several as a list, none as nothing.
@@ -166,7 +167,7 @@ const optionalIsoDate = (message: string) =>
 
 export const stageChangeSchema = z
   .object({
-    version: z.coerce.number().int().positive(),
+    version: int32(),
     kind: z.enum(["ADVANCE", "RESCIND", "PAUSE", "RESUME", "APPROVE", "DENY", "WITHDRAW"], {
       errorMap: () => ({ message: "Choose what happens." }),
     }),

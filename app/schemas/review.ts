@@ -2,6 +2,7 @@
 // Rules that span fields live in refine functions applied both to the single-form schema and to
 // the page's intent union, because a discriminated union only accepts plain objects.
 import { z } from "zod";
+import { int32 } from "./fields";
 import { CONDITION_SEVERITIES, RESOURCE_AREAS, REVIEW_STATUSES } from "~/models/review-labels";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message);
@@ -25,7 +26,7 @@ export const openReviewSchema = z.object({
 export const assignSchema = z.object({ userId: id("Choose a reviewer.") });
 
 export const updateReviewFields = z.object({
-  lockVersion: z.coerce.number().int().positive(),
+  lockVersion: int32(),
   status: z.enum(REVIEW_STATUSES, { errorMap: () => ({ message: "Choose the status." }) }),
   findings: z.string().trim().max(20000, "Use at most 20,000 characters.").default(""),
 });

@@ -74,7 +74,12 @@ export class UploadError extends Error {
   }
 }
 
-export type UploadLimits = { maxFileBytes: number; maxFiles: number };
+export type UploadLimits = {
+  maxFileBytes: number;
+  maxFiles: number;
+  /** The whole request, files and fields together; without it, every file at its limit plus framing. */
+  maxRequestBytes?: number;
+};
 export type StoredUpload = {
   storageKey: string;
   originalName: string;
@@ -97,8 +102,19 @@ export function uploadLimits(settings: Pick<Env, "DOCUMENT_MAX_MB" | "COMMENT_AT
 }
 
 const configured = uploadLimits(env());
-export const DOCUMENT_LIMITS: UploadLimits = configured.documents;
-export const COMMENT_ATTACHMENT_LIMITS: UploadLimits = configured.commentAttachments;
+// One request may not carry every file at its own limit (20 x 50 MB would be 1 GB held open by one
+// client): it gets a budget of a few full-size files, never less than one file at its limit.
+const requestCap = (limits: UploadLimits, budgetMb: number) =>
+  Math.min(limits.maxFiles * limits.maxFileBytes, Math.max(budgetMb * MEGABYTE, limits.maxFileBytes)) + MEGABYTE;
+export const DOCUMENT_LIMITS: UploadLimits = {
+  ...configured.documents,
+  maxRequestBytes: requestCap(configured.documents, 200),
+};
+// Anyone may post a comment, so its request budget is smaller.
+export const COMMENT_ATTACHMENT_LIMITS: UploadLimits = {
+  ...configured.commentAttachments,
+  maxRequestBytes: requestCap(configured.commentAttachments, 30),
+};
 
 export function formatMegabytes(byteCount: number): string {
   const megabytes = byteCount / MEGABYTE;
@@ -231,7 +247,10 @@ const MAX_TEXT_FIELD_BYTES = 512 * 1024;
  */
 export async function receiveUploads(
   request: Request,
-  options: { field: string; limits: UploadLimits; storage: DocumentStorage; keyPrefix: string },
+  // Without a field (and storage) the form takes no files: its text fields are read the same way.
+  options:
+    | { field: string; limits: UploadLimits; storage: DocumentStorage; keyPrefix: string }
+    | { field: null; limits: UploadLimits; storage: DocumentStorage | null; keyPrefix: string },
 ): Promise<{ fields: Record<string, string | string[]>; files: StoredUpload[] }> {
   const { field, limits, storage, keyPrefix } = options;
   assertValidStorageKey(keyPrefix);
@@ -240,14 +259,9 @@ export async function receiveUploads(
   if (!request.body || !/^multipart\/form-data\s*;\s*boundary=/.test(request.headers.get("Content-Type") ?? "")) {
     throw new UploadError("The form was not sent as a file upload.");
   }
-  const requestLimit = limits.maxFiles * limits.maxFileBytes + REQUEST_OVERHEAD_BYTES;
+  const requestLimit = limits.maxRequestBytes ?? limits.maxFiles * limits.maxFileBytes + REQUEST_OVERHEAD_BYTES;
   const declaredLength = Number(request.headers.get("Content-Length") ?? 0);
-  if (declaredLength > requestLimit) {
-    throw new UploadError(
-      `This upload is too large: at most ${limits.maxFiles} files of ${formatMegabytes(limits.maxFileBytes)} each can be sent at once.`,
-      { status: 413 },
-    );
-  }
+  if (declaredLength > requestLimit) throw uploadTooLarge(limits, requestLimit);
 
   const fields: Record<string, string | string[]> = {};
   const files: StoredUpload[] = [];
@@ -276,6 +290,9 @@ export async function receiveUploads(
       return undefined;
     }
     const fileName = sanitizeFileName(part.filename);
+    if (field === null || storage === null) {
+      throw new UploadError(`"${fileName}" was sent, but this form does not take files.`, { fileName });
+    }
     if (part.name !== field) {
       throw new UploadError(`"${fileName}" was sent from an unexpected part of the form.`, { fileName });
     }
@@ -315,7 +332,7 @@ export async function receiveUploads(
       }
     });
   } catch (error) {
-    await discardUploads(storage, files, error);
+    if (storage) await discardUploads(storage, files, error);
     if (error === serverFailure) throw error;
     // What remains failed while reading the request itself: malformed or cut off.
     const failure =
@@ -326,6 +343,15 @@ export async function receiveUploads(
     throw failure;
   }
   return { fields, files };
+}
+
+/** The 413 for a request over its total budget, said in the terms a person can act on. */
+export function uploadTooLarge(limits: UploadLimits, requestLimit: number): UploadError {
+  const total = formatMegabytes(Math.max(requestLimit - REQUEST_OVERHEAD_BYTES, limits.maxFileBytes));
+  return new UploadError(
+    `This upload is too large: one upload can carry at most ${total} in total (${limits.maxFiles} files of up to ${formatMegabytes(limits.maxFileBytes)} each). Send the files in several uploads.`,
+    { status: 413 },
+  );
 }
 
 /**
@@ -346,6 +372,8 @@ async function* interruptible(source: AsyncIterable<Uint8Array>, fileName?: stri
   try {
     yield* source;
   } catch (error) {
+    // A refusal made while reading (the request's size budget) keeps its own message and status.
+    if (error instanceof UploadError) throw error;
     const what = fileName ? `The upload of "${fileName}"` : "The upload";
     throw new UploadError(`${what} was interrupted. Please try again.`, { fileName, cause: error });
   }

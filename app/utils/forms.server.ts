@@ -8,12 +8,12 @@ export type FormFailure = { ok: false; errors: FieldErrors; values: Record<strin
 export type FormSuccess<T> = { ok: true; data: T };
 
 export function parseFormData<S extends z.ZodTypeAny>(
-  formData: FormData,
+  formData: FormData | Record<string, string | string[]>,
   schema: S,
 ): FormSuccess<z.output<S>> | FormFailure {
   // A key sent more than once (checkboxes, multi-selects) becomes a list.
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, value] of formData.entries()) {
+  const raw: Record<string, string | string[]> = formData instanceof FormData ? {} : { ...formData };
+  for (const [key, value] of formData instanceof FormData ? formData.entries() : []) {
     if (typeof value !== "string") continue;
     const existing = raw[key];
     raw[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
