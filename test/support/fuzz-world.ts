@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "~/services/db.server";
 import { lucia } from "~/services/auth.server";
-import { createPeriodRecord } from "./comment-factories";
+import { createPeriodRecord, createPublicComment } from "./comment-factories";
 import { createUser } from "./factories";
 import {
   createPackageRecord,
@@ -47,6 +47,8 @@ export async function buildWorld() {
     issued: "2026-02-02",
     reviewId: review.id,
   });
+  // The public member's own comment, hidden pending review, so its receipt page takes a review request.
+  const hiddenComment = await createPublicComment(period.id, { userId: member.id, status: "PENDING_REVIEW" });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     public: member.id,
     company: companyUser.id,
@@ -70,6 +72,7 @@ export async function buildWorld() {
     requestId: request.id,
     token: "not-a-real-token",
     orgSlug: company.slug,
+    receipt: hiddenComment.receiptNumber,
   };
   return { cookies, params, companySlug: company.slug };
 }
