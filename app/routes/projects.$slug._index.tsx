@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ExternalLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
@@ -209,9 +210,7 @@ export default function ProjectPage() {
             <>
               <dt>Website</dt>
               <dd>
-                <a href={project.website} rel="noopener noreferrer">
-                  {project.website}
-                </a>
+                <ExternalLink href={project.website}>{project.website}</ExternalLink>
               </dd>
             </>
           ) : null}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "./auth";
+import { httpUrl } from "./fields";
 
 export const organizationKinds = ["COMPANY", "AGENCY", "NGO"] as const;
 export const jurisdictions = ["FEDERAL", "STATE", "TRIBAL", "LOCAL"] as const;
@@ -17,12 +18,7 @@ export const createOrganizationSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     timeZone: z.string().trim().optional(),
-    website: z
-      .string()
-      .trim()
-      .url("Enter a full web address starting with https://")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    website: httpUrl(),
   })
   .superRefine((value, ctx) => {
     if (value.kind !== "AGENCY") return;

@@ -1,5 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
+import { httpUrl } from "./fields";
 
 export const US_STATES = [
   "AK",
@@ -108,12 +109,7 @@ const projectDetails = {
     .trim()
     .min(20, "Describe the project in a sentence or more.")
     .max(4000),
-  website: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+  website: httpUrl(),
 };
 
 export const createProjectSchema = z.object({
@@ -213,10 +209,5 @@ export const addMilestoneSchema = z.object({
   baselineDate: optionalIsoDate("Enter a date like 2027-03-31."),
   targetDate: optionalIsoDate("Enter a date like 2027-03-31."),
   datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).default("DAY"),
-  sourceUrl: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+  sourceUrl: httpUrl(),
 });
