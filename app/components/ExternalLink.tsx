@@ -16,7 +16,7 @@ export function ExternalLink({
   const target = safeHref(href);
   if (!target) return <span>{children}</span>;
   return (
-    <a href={target} aria-label={ariaLabel} rel="noopener noreferrer nofollow">
+    <a href={target} aria-label={ariaLabel} rel="noopener noreferrer">
       {children}
     </a>
   );
