@@ -2,17 +2,7 @@
 // `datetime-local` wall-clock strings; they become instants only in the model, which knows the
 // agency's time zone, so the window rules are judged once, there.
 import { z } from "zod";
-import { parseLocalDateTime } from "~/utils/zoned-time";
-
-const localDateTime = (message: string) =>
-  z.string({ required_error: message }).transform((value, ctx) => {
-    const parsed = parseLocalDateTime(value);
-    if (!parsed) {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+import { localDateTime } from "./fields";
 
 /** One ticked checkbox arrives as a string, several as a list, none as nothing (react-hook-form: false). */
 const idList = z.preprocess(
