@@ -13,6 +13,7 @@ import { requireActor } from "~/services/actor.server";
 import { formatDateTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { UserText } from "~/components/UserText";
 
 const STATUS_LABELS = { PUBLISHED: "Published", PENDING_REVIEW: "Hidden, pending review", HIDDEN: "Hidden" } as const;
 const REASON_LABELS: Record<string, string> = {
@@ -133,7 +134,7 @@ export default function Moderation() {
                   <h3 id={`q-${item.id}`}>
                     <input type="checkbox" name="commentIds" value={item.id} id={`pick-${item.id}`} />{" "}
                     <label htmlFor={`pick-${item.id}`}>
-                      {item.receiptNumber}: {item.displayName}
+                      {item.receiptNumber}: <UserText>{item.displayName}</UserText>
                     </label>
                   </h3>
                   {item.notMine ? (
@@ -150,7 +151,9 @@ export default function Moderation() {
                       : ""}
                     {item.lastAction ? ` · last action: ${item.lastAction.kind} (${item.lastAction.reason})` : ""}
                   </p>
-                  <p style={{ whiteSpace: "pre-wrap" }}>{item.text}</p>
+                  <p style={{ whiteSpace: "pre-wrap" }}>
+                    <UserText>{item.text}</UserText>
+                  </p>
                   {item.notes.length > 0 ? (
                     <ul aria-label="Notes from reporters">
                       {item.notes.map((note, i) => (
@@ -202,7 +205,8 @@ export default function Moderation() {
                 <div key={comment.id}>
                   <input type="checkbox" name="commentIds" value={comment.id} id={`answer-${comment.id}`} />{" "}
                   <label htmlFor={`answer-${comment.id}`}>
-                    {comment.receiptNumber} ({comment.displayName}): {comment.text.slice(0, 160)}
+                    {comment.receiptNumber} (<UserText>{comment.displayName}</UserText>):{" "}
+                    <UserText>{comment.text.slice(0, 160)}</UserText>
                     {comment.text.length > 160 ? "…" : ""}
                   </label>
                 </div>

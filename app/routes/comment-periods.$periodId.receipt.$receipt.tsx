@@ -6,6 +6,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { getReceipt } from "~/models/comment-intake.server";
 import { formatDeadline } from "~/models/comment-window";
 import { notFound } from "~/utils/http.server";
+import { UserText } from "~/components/UserText";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Receipt ${data?.receiptNumber ?? ""} · Lodestone` },
@@ -50,7 +51,7 @@ export default function CommentReceiptPage() {
         <dt>Received</dt>
         <dd>{receipt.submittedAt}</dd>
         <dt>Shown as</dt>
-        <dd>{receipt.anonymous ? "Anonymous" : receipt.displayName}</dd>
+        <dd>{receipt.anonymous ? "Anonymous" : <UserText>{receipt.displayName}</UserText>}</dd>
         {receipt.attachmentCount > 0 ? (
           <>
             <dt>Attachments</dt>

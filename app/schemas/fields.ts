@@ -2,6 +2,7 @@
 // each kind everywhere it is typed in.
 import { z } from "zod";
 import { calendarDateMessage, parseCalendarDate } from "~/utils/dates";
+import { stripBidiControls } from "~/utils/text";
 import { isHttpUrl } from "~/utils/urls";
 import { parseLocalDateTime } from "~/utils/zoned-time";
 
@@ -65,3 +66,10 @@ export const localDateTime = (example: string) =>
     }
     return parsed;
   });
+
+/**
+ * Typed text with bidirectional controls removed (see ~/utils/text): pipe it into the field's own
+ * rules, e.g. `plainText("Enter your name.").pipe(z.string().trim().min(1, "Enter your name."))`.
+ */
+export const plainText = (requiredMessage?: string) =>
+  z.string(requiredMessage ? { required_error: requiredMessage } : undefined).transform(stripBidiControls);

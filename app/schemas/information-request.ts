@@ -1,6 +1,6 @@
 // Information request forms: shared by the browser (instant feedback) and the actions.
 import { z } from "zod";
-import { calendarDate } from "./fields";
+import { calendarDate, plainText } from "./fields";
 
 export const DOCUMENT_VISIBILITIES = ["CONFIDENTIAL", "PUBLIC"] as const;
 export const RESPONSE_DECISIONS = ["ACCEPTED", "RETURNED"] as const;
@@ -21,11 +21,9 @@ function todayIso(): string {
 }
 
 export const issueRequestSchema = z.object({
-  title: z
-    .string({ required_error: "Give the request a title." })
-    .trim()
-    .min(3, "Give the request a title.")
-    .max(200, "Use at most 200 characters."),
+  title: plainText("Give the request a title.").pipe(
+    z.string().trim().min(3, "Give the request a title.").max(200, "Use at most 200 characters."),
+  ),
   publicSummary: z
     .string({ required_error: "Write the public summary." })
     .trim()

@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { isTimeZone } from "./auth";
-import { httpUrl } from "./fields";
+import { httpUrl, plainText } from "./fields";
 
 export const organizationKinds = ["COMPANY", "AGENCY", "NGO"] as const;
 export const jurisdictions = ["FEDERAL", "STATE", "TRIBAL", "LOCAL"] as const;
 
 export const createOrganizationSchema = z
   .object({
-    name: z
-      .string({ required_error: "Enter the organization's name." })
-      .trim()
-      .min(2, "Enter the organization's name.")
-      .max(160),
+    name: plainText("Enter the organization's name.").pipe(
+      z.string().trim().min(2, "Enter the organization's name.").max(160),
+    ),
     kind: z.enum(organizationKinds, { errorMap: () => ({ message: "Choose company, agency or NGO." }) }),
     jurisdiction: z
       .enum(jurisdictions)

@@ -1,6 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
-import { calendarDate, httpUrl, optionalCalendarDate } from "./fields";
+import { calendarDate, httpUrl, optionalCalendarDate, plainText } from "./fields";
 
 export const US_STATES = [
   "AK",
@@ -113,7 +113,7 @@ const projectDetails = {
 };
 
 export const createProjectSchema = z.object({
-  name: z.string({ required_error: "Enter the project's name." }).trim().min(3, "Enter the project's name.").max(160),
+  name: plainText("Enter the project's name.").pipe(z.string().trim().min(3, "Enter the project's name.").max(160)),
   companyId: z.string({ required_error: "Choose the company." }).min(1, "Choose the company."),
   state: z.enum(US_STATES, { errorMap: () => ({ message: "Choose the state." }) }),
   leadAgencyId: z
@@ -189,7 +189,7 @@ export const recordActualSchema = z.object({
 });
 
 export const addMilestoneSchema = z.object({
-  name: z.string({ required_error: "Name the milestone." }).trim().min(3, "Name the milestone.").max(200),
+  name: plainText("Name the milestone.").pipe(z.string().trim().min(3, "Name the milestone.").max(200)),
   jurisdiction: z.enum(["FEDERAL", "STATE", "TRIBAL", "LOCAL", "COURT", "OTHER"]),
   authority: optionalText(200),
   baselineDate: optionalCalendarDate("Enter a date like 2027-03-31."),
