@@ -5,6 +5,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
+import { reserveCompanyStorage } from "./storage-quota.server";
 
 export const PACKAGE_SUBMITTED_EVENT = "package.submitted";
 export const PACKAGE_DETERMINED_EVENT = "package.determined";
@@ -172,6 +173,11 @@ export async function addDocumentsToPackage(
 ) {
   await editablePackage(projectId, packageId);
   return prisma.$transaction(async (tx) => {
+    await reserveCompanyStorage(
+      tx,
+      projectId,
+      files.reduce((sum, file) => sum + file.sizeBytes, 0),
+    );
     const created = [];
     for (const file of files) {
       const document = await tx.document.create({
