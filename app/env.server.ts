@@ -35,6 +35,9 @@ const settingsSchema = bootSchema.extend({
   // Largest document / comment attachment in MB (Document.sizeBytes is a 32-bit integer).
   DOCUMENT_MAX_MB: z.coerce.number().positive().max(2047).default(50),
   COMMENT_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(2047).default(10),
+  // Documents a company may have stored across all its projects, in MB (5 GB: a plan of
+  // operations with its baseline studies runs to a few hundred MB; several projects fit).
+  COMPANY_STORAGE_QUOTA_MB: z.coerce.number().positive().default(5120),
   // Reports that hide a comment pending a moderator's review (Decidim's default is 3).
   COMMENT_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).default(3),
   // Comments accepted per client address per 10 minutes (households and libraries share one).

@@ -3,6 +3,7 @@
 // screen readers, small screens and anyone copying the numbers.
 import type { DatePrecision, Jurisdiction } from "@prisma/client";
 import { useId, type ReactNode } from "react";
+import { ExternalLink } from "~/components/ExternalLink";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { JURISDICTION_LABELS } from "~/models/labels";
 import {
@@ -339,9 +340,9 @@ function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {
               <td className="timeline__date">{formatSlip(dates)}</td>
               <td>
                 {milestone.sourceUrl ? (
-                  <a href={milestone.sourceUrl} aria-label={`Source for ${milestone.name}`} rel="noopener noreferrer">
+                  <ExternalLink href={milestone.sourceUrl} aria-label={`Source for ${milestone.name}`}>
                     source
-                  </a>
+                  </ExternalLink>
                 ) : (
                   "—"
                 )}

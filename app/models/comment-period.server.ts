@@ -20,6 +20,7 @@ import {
 } from "./comment-window";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { DOCUMENT_PUBLICATION_SELECT, inDraft } from "./package.server";
 import { projectResource } from "./project.server";
 import { isStageOf, stageLabel } from "./workflow";
 
@@ -97,10 +98,18 @@ export async function openPeriod(projectId: string, input: OpenPeriodInput, cont
   const documentIds = [...new Set(input.documentIds)];
   const documents = await prisma.document.findMany({
     where: { id: { in: documentIds }, projectId: project.id },
-    select: { id: true, originalName: true, visibility: true },
+    select: { id: true, originalName: true, visibility: true, ...DOCUMENT_PUBLICATION_SELECT },
   });
   if (documents.length !== documentIds.length) {
     throw new DomainError("One of the chosen documents is not part of this project.", "documentIds", 422);
+  }
+  const draft = documents.find(inDraft);
+  if (draft) {
+    throw new DomainError(
+      `“${draft.originalName}” belongs to a permit package the company has not submitted: documents under public review must be part of the public record.`,
+      "documentIds",
+      422,
+    );
   }
   // The public is asked to comment on these, so every one of them must be readable by the public.
   const confidential = documents.find((d) => d.visibility !== "PUBLIC");

@@ -8,6 +8,7 @@ import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { reserveCompanyStorage } from "./storage-quota.server";
 
 // One import for routes: the reads (public list, clock, confidential detail) live next door.
 export {
@@ -200,6 +201,13 @@ export async function respondToRequest(
     if (claimed.count === 0) throw new DomainError(notWaitingMessage("ANSWERED"), "form", 409);
 
     const visibility = input.visibility ?? "CONFIDENTIAL";
+    if (input.documents.length) {
+      await reserveCompanyStorage(
+        tx,
+        projectId,
+        input.documents.reduce((sum, file) => sum + file.sizeBytes, 0),
+      );
+    }
     const documents = input.documents.length
       ? await tx.document.createManyAndReturn({
           data: input.documents.map((file) => ({

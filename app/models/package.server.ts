@@ -1,13 +1,30 @@
 // Permit packages: a company's working copy, frozen into a numbered version on each submission,
 // and the lead agency's completeness determination on each version.
-import type { DocumentVisibility, PackageKind } from "@prisma/client";
+import type { DocumentVisibility, PackageKind, Prisma } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { reserveCompanyStorage } from "./storage-quota.server";
 
 const EDITABLE = new Set(["DRAFT", "DEFICIENT"]);
+
+// A file on a package's working copy that no submitted version has frozen is part of an
+// unsubmitted draft: the policy ("document.read", "package.readDraft") keeps it from anyone who
+// may not see the draft, whatever its visibility, and it cannot be put under public review.
+// Taking such a file off the draft makes it confidential (same audience), so it never becomes
+// public without a submission.
+
+/** Select this with a document to tell whether it is still only in a draft (`inDraft`). */
+export const DOCUMENT_PUBLICATION_SELECT = { packageId: true, _count: { select: { versions: true } } } as const;
+
+export function inDraft(document: { packageId: string | null; _count: { versions: number } }): boolean {
+  return document.packageId !== null && document._count.versions === 0;
+}
+
+/** Documents that are not in an unsubmitted draft (see above), for SQL filters. */
+export const OUTSIDE_DRAFTS: Prisma.DocumentWhereInput = { OR: [{ packageId: null }, { versions: { some: {} } }] };
 
 export function listPackages(projectId: string) {
   return prisma.permitPackage.findMany({
@@ -154,6 +171,11 @@ export async function addDocumentsToPackage(
 ) {
   await editablePackage(projectId, packageId);
   return prisma.$transaction(async (tx) => {
+    await reserveCompanyStorage(
+      tx,
+      projectId,
+      files.reduce((sum, file) => sum + file.sizeBytes, 0),
+    );
     const created = [];
     for (const file of files) {
       const document = await tx.document.create({
@@ -183,7 +205,8 @@ export async function addDocumentsToPackage(
 
 /**
  * Takes a document off the working copy. The file itself stays: submitted versions that
- * froze it must remain readable.
+ * froze it must remain readable. One that no version froze was never submitted, so it becomes
+ * confidential: it stays with the company and the reviewing agencies, as while it was a draft.
  */
 export async function removeDocumentFromPackage(
   projectId: string,
@@ -198,6 +221,10 @@ export async function removeDocumentFromPackage(
       data: { packageId: null },
     });
     if (removed.count === 0) throw new DomainError("That document is not in this package.", "form", 404);
+    await tx.document.updateMany({
+      where: { id: documentId, versions: { none: {} } },
+      data: { visibility: "CONFIDENTIAL" },
+    });
     await recordAudit(tx, context, {
       action: "document.detach",
       entityType: "Document",
@@ -341,8 +368,8 @@ export async function determineCompleteness(
   });
 }
 
-export function getDocument(documentId: string) {
-  return prisma.document.findUnique({
+export async function getDocument(documentId: string) {
+  const found = await prisma.document.findUnique({
     where: { id: documentId },
     select: {
       id: true,
@@ -353,13 +380,18 @@ export function getDocument(documentId: string) {
       sizeBytes: true,
       sha256: true,
       visibility: true,
+      ...DOCUMENT_PUBLICATION_SELECT,
     },
   });
+  if (!found) return null;
+  const { _count: counts, ...document } = found;
+  return { ...document, inDraft: inDraft({ packageId: found.packageId, _count: counts }) };
 }
 
+/** The project's documents outside unsubmitted drafts (a draft's files are not offered for reuse). */
 export function listProjectDocuments(projectId: string) {
   return prisma.document.findMany({
-    where: { projectId },
+    where: { projectId, ...OUTSIDE_DRAFTS },
     orderBy: { uploadedAt: "desc" },
     select: { id: true, originalName: true, sizeBytes: true, visibility: true, uploadedAt: true },
   });

@@ -6,6 +6,7 @@ import type { ProjectResource, ReviewResource } from "~/policy";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma, type DbClient } from "~/services/db.server";
 import { CONDITION_SELECT } from "./condition.server";
+import { DOCUMENT_PUBLICATION_SELECT } from "./package.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 
@@ -87,7 +88,16 @@ export function getReview(projectId: string, reviewId: string) {
       documents: {
         orderBy: { document: { uploadedAt: "asc" } },
         select: {
-          document: { select: { id: true, originalName: true, sizeBytes: true, visibility: true, uploadedAt: true } },
+          document: {
+            select: {
+              id: true,
+              originalName: true,
+              sizeBytes: true,
+              visibility: true,
+              uploadedAt: true,
+              ...DOCUMENT_PUBLICATION_SELECT,
+            },
+          },
         },
       },
       conditions: { orderBy: [{ status: "asc" }, { createdAt: "asc" }], select: CONDITION_SELECT },

@@ -26,7 +26,11 @@ export type ProjectResource = {
 
 export type NewProjectResource = { companyId: string };
 
-export type DocumentResource = ProjectResource & { visibility: "PUBLIC" | "CONFIDENTIAL" };
+/**
+ * `inDraft`: the document has only ever been part of a permit package's unsubmitted working copy
+ * (no submitted version and no answer to an information request holds it).
+ */
+export type DocumentResource = ProjectResource & { visibility: "PUBLIC" | "CONFIDENTIAL"; inDraft: boolean };
 
 /** Commenting: on behalf of an organization requires membership in it. */
 export type CommentTargetResource = ProjectResource & { onBehalfOfOrganizationId: string | null };
@@ -53,6 +57,7 @@ export type ResourceFor = {
   "milestone.changeDate": ProjectResource;
   "package.manage": ProjectResource;
   "package.determineCompleteness": ProjectResource;
+  "package.readDraft": ProjectResource;
   "document.read": DocumentResource;
   "project.readConfidential": ProjectResource;
   "review.open": ProjectResource;
@@ -99,6 +104,14 @@ function isAssignedAgency(actor: Actor, project: ProjectResource) {
     belongsTo(actor, project.leadAgencyId, "AGENCY") ||
     project.cooperatingAgencyIds.some((id) => belongsTo(actor, id, "AGENCY"))
   );
+}
+
+/**
+ * Who may see a permit package before it is submitted: the company preparing it and the agencies
+ * reviewing the project. Drafts are never public, whatever the visibility of their files.
+ */
+function seesDrafts(actor: Actor, project: ProjectResource) {
+  return belongsTo(actor, project.companyId, "COMPANY") || isAssignedAgency(actor, project);
 }
 
 /** Who may see confidential business information: the company and the assigned agencies. */
@@ -173,14 +186,27 @@ const RULES: { [A in Action]: Rule<A> } = {
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow
       : deny("Only staff of the project's lead agency can decide whether a package is complete."),
-  // Deny wins: confidential business information stays with the company and the assigned
-  // agencies, whoever else asks (administrators included).
-  "document.read": (actor, doc) =>
-    doc.visibility === "PUBLIC" || seesConfidential(actor, doc)
+  "package.readDraft": (actor, project) =>
+    seesDrafts(actor, project)
+      ? allow
+      : deny(
+          "This permit package has not been submitted: only the company and the agencies reviewing the project can see it.",
+        ),
+  // Deny wins: a draft's files stay with those who may see the draft, and confidential business
+  // information with the company and the assigned agencies, whoever else asks (administrators
+  // included), whatever the file's visibility says.
+  "document.read": (actor, doc) => {
+    if (doc.inDraft && !seesDrafts(actor, doc)) {
+      return deny(
+        "This document belongs to a permit package that has not been submitted: only the company and the agencies reviewing the project can open it.",
+      );
+    }
+    return doc.visibility === "PUBLIC" || seesConfidential(actor, doc)
       ? allow
       : deny(
           "This document is confidential business information: only the company and the agencies reviewing the project can open it.",
-        ),
+        );
+  },
   "project.readConfidential": (actor, project) =>
     seesConfidential(actor, project)
       ? allow

@@ -13,6 +13,7 @@ import { formatInZone } from "~/utils/zoned-time";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
+import { UserText } from "~/components/UserText";
 
 const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
@@ -219,8 +220,13 @@ export default function PeriodComments() {
       {list.comments.map((comment) => (
         <article key={comment.id} id={comment.receiptNumber} className="card" aria-labelledby={`h-${comment.id}`}>
           <h3 id={`h-${comment.id}`}>
-            {comment.displayName}
-            {comment.organizationName ? ` for ${comment.organizationName}` : ""}
+            <UserText>{comment.displayName}</UserText>
+            {comment.organizationName ? (
+              <>
+                {" for "}
+                <UserText>{comment.organizationName}</UserText>
+              </>
+            ) : null}
           </h3>
           <p className="muted">
             {comment.receiptNumber} · {formatInZone(new Date(comment.submittedAt), period.timeZone)}
@@ -235,11 +241,15 @@ export default function PeriodComments() {
             <div className="callout">
               <strong>Added by the commenter:</strong>
               <p>
-                <mark>{comment.addedText}</mark>
+                <mark>
+                  <UserText>{comment.addedText}</UserText>
+                </mark>
               </p>
             </div>
           ) : null}
-          <p className="pre-wrap">{comment.text}</p>
+          <p className="pre-wrap">
+            <UserText>{comment.text}</UserText>
+          </p>
           {comment.attachments.length > 0 ? (
             <ul aria-label="Attachments">
               {comment.attachments.map((file) => (

@@ -15,6 +15,7 @@ import { formatDateTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
+import { UserText } from "~/components/UserText";
 
 const STATUS_LABELS = { PUBLISHED: "Published", PENDING_REVIEW: "Hidden, pending review", HIDDEN: "Hidden" } as const;
 const REASON_LABELS: Record<string, string> = {
@@ -154,7 +155,7 @@ export default function Moderation() {
                   <h3 id={`q-${item.id}`}>
                     <input type="checkbox" name="commentIds" value={item.id} id={`pick-${item.id}`} />{" "}
                     <label htmlFor={`pick-${item.id}`}>
-                      {item.receiptNumber}: {item.displayName}
+                      {item.receiptNumber}: <UserText>{item.displayName}</UserText>
                     </label>
                   </h3>
                   {item.notMine ? (
@@ -180,7 +181,9 @@ export default function Moderation() {
                       {item.reviewRequest.note ? `: “${item.reviewRequest.note}”` : "."}
                     </p>
                   ) : null}
-                  <p className="pre-wrap">{item.text}</p>
+                  <p className="pre-wrap">
+                    <UserText>{item.text}</UserText>
+                  </p>
                   {item.notes.length > 0 ? (
                     <ul aria-label="Notes from reporters">
                       {item.notes.map((note, i) => (
@@ -250,7 +253,8 @@ export default function Moderation() {
                 <div key={comment.id}>
                   <input type="checkbox" name="commentIds" value={comment.id} id={`answer-${comment.id}`} />{" "}
                   <label htmlFor={`answer-${comment.id}`}>
-                    {comment.receiptNumber} ({comment.displayName}): {comment.text.slice(0, 160)}
+                    {comment.receiptNumber} (<UserText>{comment.displayName}</UserText>):{" "}
+                    <UserText>{comment.text.slice(0, 160)}</UserText>
                     {comment.text.length > 160 ? "…" : ""}
                   </label>
                 </div>

@@ -25,6 +25,7 @@ async function findReceipt(params: LoaderFunctionArgs["params"]) {
   if (!receipt) throw notFound("There is no comment with this receipt number in this comment period.");
   return receipt;
 }
+import { UserText } from "~/components/UserText";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Receipt ${data?.receiptNumber ?? ""} · Lodestone` },
@@ -129,7 +130,7 @@ export default function CommentReceiptPage() {
         <dt>Received</dt>
         <dd>{receipt.submittedAt}</dd>
         <dt>Shown as</dt>
-        <dd>{receipt.anonymous ? "Anonymous" : receipt.displayName}</dd>
+        <dd>{receipt.anonymous ? "Anonymous" : <UserText>{receipt.displayName}</UserText>}</dd>
         {receipt.attachmentCount > 0 ? (
           <>
             <dt>Attachments</dt>

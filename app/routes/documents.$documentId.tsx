@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!document) throw notFound("There is no document at this address.");
   const actor = await getOptionalActor(request);
   const project = await projectResourceById(document.projectId);
-  assertCan(actor, "document.read", { ...project, visibility: document.visibility });
+  assertCan(actor, "document.read", { ...project, visibility: document.visibility, inDraft: document.inDraft });
   const body = await documentStorage().get(document.storageKey);
   if (!body) throw notFound("This document's file is missing from storage. Please tell the agency.");
   const inline = new URL(request.url).searchParams.get("view") === "1";

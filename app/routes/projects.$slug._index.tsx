@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ExternalLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
@@ -216,9 +217,7 @@ export default function ProjectPage() {
             <>
               <dt>Website</dt>
               <dd>
-                <a href={project.website} rel="noopener noreferrer">
-                  {project.website}
-                </a>
+                <ExternalLink href={project.website}>{project.website}</ExternalLink>
               </dd>
             </>
           ) : null}
@@ -371,8 +370,8 @@ export default function ProjectPage() {
 function SourceLink({ url, label }: { url: string | null; label: string }) {
   if (!url) return <>—</>;
   return (
-    <a href={url} aria-label={label} rel="noopener noreferrer">
+    <ExternalLink href={url} aria-label={label}>
       source
-    </a>
+    </ExternalLink>
   );
 }

@@ -42,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getOptionalActor(request);
   const manage = can(actor, "package.manage", resource);
   const confidential = can(actor, "project.readConfidential", resource);
-  if (pkg.versionCount === 0 && !manage && !confidential) throw notFound("There is no such package in this project.");
+  if (pkg.versionCount === 0 && !can(actor, "package.readDraft", resource)) {
+    throw notFound("There is no such package in this project.");
+  }
   // Confidential documents are listed only to those who may open them; others see a count.
   const visible = <T extends { visibility: "PUBLIC" | "CONFIDENTIAL" }>(docs: T[]) =>
     confidential ? docs : docs.filter((d) => d.visibility === "PUBLIC");

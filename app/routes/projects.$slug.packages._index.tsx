@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const packages = await listPackages(project.id);
   const resource = projectResource(project);
   // Drafts are the company's working papers until submitted.
-  const seesDrafts = can(actor, "package.manage", resource) || can(actor, "project.readConfidential", resource);
+  const seesDrafts = can(actor, "package.readDraft", resource);
   return {
     project: { slug: project.slug, name: project.name },
     packages: packages

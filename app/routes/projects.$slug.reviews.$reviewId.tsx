@@ -17,6 +17,7 @@ import {
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
 import { VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
+import { inDraft } from "~/models/package.server";
 import { getProjectForManagement, projectResource } from "~/models/project.server";
 import {
   CONDITION_SEVERITY_HINT,
@@ -94,7 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: review.documents.map(({ document: d }) => ({
       id: d.id,
       // A file name can itself give away confidential business information.
-      name: can(actor, "document.read", { ...resource, visibility: d.visibility }) ? d.originalName : null,
+      name: can(actor, "document.read", { ...resource, visibility: d.visibility, inDraft: inDraft(d) })
+        ? d.originalName
+        : null,
       size: formatBytes(d.sizeBytes),
       visibility: VISIBILITY_LABELS[d.visibility],
     })),

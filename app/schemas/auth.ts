@@ -1,5 +1,6 @@
 // Shared by the forms (react-hook-form on the client) and the actions (server).
 import { z } from "zod";
+import { plainText } from "./fields";
 
 const email = z
   .string({ required_error: "Enter your email address." })
@@ -16,11 +17,9 @@ const newPassword = z
   .max(200, "Use at most 200 characters.");
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ required_error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters."),
+  name: plainText("Enter your name.").pipe(
+    z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  ),
   email,
   password: newPassword,
 });

@@ -2,18 +2,7 @@
 // `datetime-local` wall-clock strings; they become instants only in the model, which knows the
 // agency's time zone, so the window rules are judged once, there.
 import { z } from "zod";
-import { int32 } from "./fields";
-import { parseLocalDateTime } from "~/utils/zoned-time";
-
-const localDateTime = (message: string) =>
-  z.string({ required_error: message }).transform((value, ctx) => {
-    const parsed = parseLocalDateTime(value);
-    if (!parsed) {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+import { int32, localDateTime, plainText } from "./fields";
 
 /** One ticked checkbox arrives as a string, several as a list, none as nothing (react-hook-form: false). */
 const idList = z.preprocess(
@@ -27,11 +16,13 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
 export const openPeriodSchema = z.object({
   // The model checks that the stage belongs to the project's review track.
   stage: z.string({ required_error: "Choose the stage." }).trim().min(1, "Choose the stage the period belongs to."),
-  title: z
-    .string({ required_error: "Give the comment period a title." })
-    .trim()
-    .min(3, "Give the comment period a title, such as “Draft EIS public comment”.")
-    .max(200, "Use at most 200 characters."),
+  title: plainText("Give the comment period a title.").pipe(
+    z
+      .string()
+      .trim()
+      .min(3, "Give the comment period a title, such as “Draft EIS public comment”.")
+      .max(200, "Use at most 200 characters."),
+  ),
   description: z.string().trim().max(4000, "Use at most 4,000 characters.").default(""),
   opensAt: localDateTime("Enter when the period opens, with a date and a time."),
   closesAt: localDateTime("Enter when the period closes, with a date and a time."),

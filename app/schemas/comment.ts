@@ -1,5 +1,6 @@
 // The public comment form, shared by the page (instant feedback) and the action (the rule).
 import { z } from "zod";
+import { plainText } from "./fields";
 
 export const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 export type SubmitterTypeKey = (typeof SUBMITTER_TYPES)[number];
@@ -28,7 +29,9 @@ export const commentSchema = z
       .trim()
       .optional()
       .transform((value) => (value ? value : undefined)),
-    displayName: z.string().trim().max(MAX_DISPLAY_NAME_CHARACTERS, "Keep the name under 120 characters.").default(""),
+    displayName: plainText()
+      .pipe(z.string().trim().max(MAX_DISPLAY_NAME_CHARACTERS, "Keep the name under 120 characters."))
+      .default(""),
     email: z
       .string()
       .trim()
@@ -37,9 +40,8 @@ export const commentSchema = z
       .optional()
       .transform((value) => (value ? value : undefined))
       .pipe(z.string().email("Enter an email address like name@example.org, or leave it empty.").optional()),
-    text: z
-      .string({ required_error: "Write your comment." })
-      .trim()
+    text: plainText("Write your comment.")
+      .pipe(z.string().trim())
       .superRefine((value, ctx) => {
         const count = characterCount(value);
         if (count === 0) ctx.addIssue({ code: "custom", message: "Write your comment." });

@@ -1,6 +1,6 @@
 // Information request forms: shared by the browser (instant feedback) and the actions.
 import { z } from "zod";
-import { int32 } from "./fields";
+import { calendarDate, int32, plainText } from "./fields";
 
 export const DOCUMENT_VISIBILITIES = ["CONFIDENTIAL", "PUBLIC"] as const;
 export const RESPONSE_DECISIONS = ["ACCEPTED", "RETURNED"] as const;
@@ -21,11 +21,9 @@ function todayIso(): string {
 }
 
 export const issueRequestSchema = z.object({
-  title: z
-    .string({ required_error: "Give the request a title." })
-    .trim()
-    .min(3, "Give the request a title.")
-    .max(200, "Use at most 200 characters."),
+  title: plainText("Give the request a title.").pipe(
+    z.string().trim().min(3, "Give the request a title.").max(200, "Use at most 200 characters."),
+  ),
   publicSummary: z
     .string({ required_error: "Write the public summary." })
     .trim()
@@ -43,12 +41,9 @@ export const issueRequestSchema = z.object({
     .refine((list) => list.length > 0, "List at least one item the company must provide, one per line.")
     .refine((list) => list.length <= MAX_REQUEST_ITEMS, `List at most ${MAX_REQUEST_ITEMS} items.`)
     .refine((list) => list.every((item) => item.length <= 2000), "Keep each item under 2000 characters."),
-  dueDate: z
-    .string({ required_error: "Enter the due date like 2027-03-31." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date like 2027-03-31.")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "Enter the due date like 2027-03-31.")
-    .refine((v) => v >= todayIso(), "The due date cannot be in the past.")
-    .transform((v) => new Date(`${v}T00:00:00Z`)),
+  dueDate: calendarDate("Enter the due date like 2027-03-31.").pipe(
+    z.date().refine((date) => date.toISOString().slice(0, 10) >= todayIso(), "The due date cannot be in the past."),
+  ),
   reviewId: optionalId,
   packageId: optionalId,
 });

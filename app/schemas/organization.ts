@@ -1,28 +1,22 @@
 import { z } from "zod";
 import { isTimeZone } from "./auth";
+import { httpUrl, plainText } from "./fields";
 
 export const organizationKinds = ["COMPANY", "AGENCY", "NGO"] as const;
 export const jurisdictions = ["FEDERAL", "STATE", "TRIBAL", "LOCAL"] as const;
 
 export const createOrganizationSchema = z
   .object({
-    name: z
-      .string({ required_error: "Enter the organization's name." })
-      .trim()
-      .min(2, "Enter the organization's name.")
-      .max(160),
+    name: plainText("Enter the organization's name.").pipe(
+      z.string().trim().min(2, "Enter the organization's name.").max(160),
+    ),
     kind: z.enum(organizationKinds, { errorMap: () => ({ message: "Choose company, agency or NGO." }) }),
     jurisdiction: z
       .enum(jurisdictions)
       .optional()
       .or(z.literal("").transform(() => undefined)),
     timeZone: z.string().trim().optional(),
-    website: z
-      .string()
-      .trim()
-      .url("Enter a full web address starting with https://")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    website: httpUrl(),
   })
   .superRefine((value, ctx) => {
     if (value.kind !== "AGENCY") return;

@@ -1,21 +1,15 @@
 import { z } from "zod";
-import { int32 } from "./fields";
+import { int32, plainText } from "./fields";
 
 export const PACKAGE_KINDS = ["PLAN_OF_OPERATIONS", "BASELINE_STUDIES", "PERMIT_APPLICATION", "OTHER"] as const;
 
 export const createPackageSchema = z
   .object({
     kind: z.enum(PACKAGE_KINDS, { errorMap: () => ({ message: "Choose what the package is." }) }),
-    title: z
-      .string({ required_error: "Give the package a title." })
-      .trim()
-      .min(3, "Give the package a title.")
-      .max(200),
-    permitName: z
-      .string()
-      .trim()
-      .max(200)
+    title: plainText("Give the package a title.").pipe(z.string().trim().min(3, "Give the package a title.").max(200)),
+    permitName: plainText()
       .optional()
+      .pipe(z.string().trim().max(200).optional())
       .transform((v) => (v ? v : undefined)),
     description: z.string().trim().max(10000).optional(),
   })

@@ -1,6 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
-import { int32 } from "./fields";
+import { calendarDate, httpUrl, int32, optionalCalendarDate, plainText } from "./fields";
 
 export const US_STATES = [
   "AK",
@@ -109,16 +109,11 @@ const projectDetails = {
     .trim()
     .min(20, "Describe the project in a sentence or more.")
     .max(4000),
-  website: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+  website: httpUrl(),
 };
 
 export const createProjectSchema = z.object({
-  name: z.string({ required_error: "Enter the project's name." }).trim().min(3, "Enter the project's name.").max(160),
+  name: plainText("Enter the project's name.").pipe(z.string().trim().min(3, "Enter the project's name.").max(160)),
   companyId: z.string({ required_error: "Choose the company." }).min(1, "Choose the company."),
   state: z.enum(US_STATES, { errorMap: () => ({ message: "Choose the state." }) }),
   leadAgencyId: z
@@ -151,20 +146,6 @@ export const DATE_CHANGE_REASONS = [
   "PROJECT_PAUSE",
 ] as const;
 
-const isoDate = (message: string) =>
-  z
-    .string({ required_error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), message)
-    .transform((v) => new Date(`${v}T00:00:00Z`));
-
-const optionalIsoDate = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(isoDate(message).optional());
-
 export const stageChangeSchema = z
   .object({
     version: int32(),
@@ -181,7 +162,7 @@ export const stageChangeSchema = z
       .enum(DATE_CHANGE_REASONS)
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    expectedLiftDate: optionalIsoDate("Enter a date like 2027-03-31."),
+    expectedLiftDate: optionalCalendarDate("Enter a date like 2027-03-31."),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "RESCIND" && !v.toStage)
@@ -193,7 +174,7 @@ export const stageChangeSchema = z
 
 export const changeTargetSchema = z.object({
   milestoneId: z.string().min(1),
-  newDate: isoDate("Enter the new target date like 2027-03-31."),
+  newDate: calendarDate("Enter the new target date like 2027-03-31."),
   reason: z.enum(DATE_CHANGE_REASONS, { errorMap: () => ({ message: "Choose the reason for the change." }) }),
   narrative: z
     .string({ required_error: "Explain the change." })
@@ -204,20 +185,15 @@ export const changeTargetSchema = z.object({
 
 export const recordActualSchema = z.object({
   milestoneId: z.string().min(1),
-  actualDate: isoDate("Enter the date it happened like 2026-05-01."),
+  actualDate: calendarDate("Enter the date it happened like 2026-05-01."),
 });
 
 export const addMilestoneSchema = z.object({
-  name: z.string({ required_error: "Name the milestone." }).trim().min(3, "Name the milestone.").max(200),
+  name: plainText("Name the milestone.").pipe(z.string().trim().min(3, "Name the milestone.").max(200)),
   jurisdiction: z.enum(["FEDERAL", "STATE", "TRIBAL", "LOCAL", "COURT", "OTHER"]),
   authority: optionalText(200),
-  baselineDate: optionalIsoDate("Enter a date like 2027-03-31."),
-  targetDate: optionalIsoDate("Enter a date like 2027-03-31."),
+  baselineDate: optionalCalendarDate("Enter a date like 2027-03-31."),
+  targetDate: optionalCalendarDate("Enter a date like 2027-03-31."),
   datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).default("DAY"),
-  sourceUrl: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().url("Enter a full web address starting with https://").optional()),
+  sourceUrl: httpUrl(),
 });

@@ -2,7 +2,7 @@
 // Rules that span fields live in refine functions applied both to the single-form schema and to
 // the page's intent union, because a discriminated union only accepts plain objects.
 import { z } from "zod";
-import { int32 } from "./fields";
+import { int32, plainText } from "./fields";
 import { CONDITION_SEVERITIES, RESOURCE_AREAS, REVIEW_STATUSES } from "~/models/review-labels";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message);
@@ -16,11 +16,13 @@ const idList = z.preprocess(
 export const openReviewSchema = z.object({
   agencyId: id("Choose the agency conducting the review."),
   resourceArea: z.enum(RESOURCE_AREAS, { errorMap: () => ({ message: "Choose the resource area." }) }),
-  title: z
-    .string({ required_error: "Give the review a title." })
-    .trim()
-    .min(3, "Give the review a title, such as “Groundwater drawdown and springs”.")
-    .max(200, "Use at most 200 characters."),
+  title: plainText("Give the review a title.").pipe(
+    z
+      .string()
+      .trim()
+      .min(3, "Give the review a title, such as “Groundwater drawdown and springs”.")
+      .max(200, "Use at most 200 characters."),
+  ),
 });
 
 export const assignSchema = z.object({ userId: id("Choose a reviewer.") });

@@ -137,7 +137,7 @@ describe("confidential documents", () => {
   it("are readable by the company and the lead and cooperating agencies only, public ones by everyone", async () => {
     const w = await world();
     const resource = await projectResourceById(w.project.id);
-    const confidential = { ...resource, visibility: "CONFIDENTIAL" as const };
+    const confidential = { ...resource, visibility: "CONFIDENTIAL" as const, inDraft: false };
     const expectations: [string, Actor | null, boolean][] = [
       ["company user", w.companyUser.actor, true],
       ["lead agency regulator", w.leadRegulator.actor, true],
@@ -150,7 +150,10 @@ describe("confidential documents", () => {
     ];
     for (const [who, actor, expected] of expectations) {
       expect({ who, allowed: can(actor, "document.read", confidential) }).toEqual({ who, allowed: expected });
-      expect({ who, allowed: can(actor, "document.read", { ...resource, visibility: "PUBLIC" }) }).toEqual({
+      expect({
+        who,
+        allowed: can(actor, "document.read", { ...resource, visibility: "PUBLIC", inDraft: false }),
+      }).toEqual({
         who,
         allowed: true,
       });

@@ -54,7 +54,8 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "milestone.changeDate": project,
   "package.manage": project,
   "package.determineCompleteness": project,
-  "document.read": { ...project, visibility: "CONFIDENTIAL" },
+  "package.readDraft": project,
+  "document.read": { ...project, visibility: "CONFIDENTIAL", inDraft: false },
   "project.readConfidential": project,
   "review.open": project,
   "review.work": { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: ["u"] },
@@ -93,6 +94,8 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "milestone.changeDate": ["leadRegulator"],
   "package.manage": ["companyOwner", "companyMember"],
   "package.determineCompleteness": ["leadRegulator"],
+  // A package before submission: the company preparing it and the agencies reviewing the project.
+  "package.readDraft": ["companyOwner", "companyMember", "leadRegulator", "cooperatingRegulator"],
   // Confidential business information: company and assigned agencies, never an unrelated
   // agency, an NGO or even an administrator.
   "document.read": ["companyOwner", "companyMember", "leadRegulator", "cooperatingRegulator"],
@@ -166,7 +169,34 @@ describe("workflow state in rules", () => {
 describe("documents", () => {
   it("lets anyone, signed in or not, read a public document", () => {
     for (const name of NAMES) {
-      expect(can(ACTORS[name], "document.read", { ...project, visibility: "PUBLIC" })).toBe(true);
+      expect(can(ACTORS[name], "document.read", { ...project, visibility: "PUBLIC", inDraft: false })).toBe(true);
+    }
+  });
+
+  // A file of a package that has never been submitted, whatever its visibility: only those who may
+  // see the draft. Deny wins over the file's own PUBLIC.
+  const DRAFT_DOCUMENT_READERS: ActorName[] = [
+    "companyOwner",
+    "companyMember",
+    "leadRegulator",
+    "cooperatingRegulator",
+  ];
+  for (const visibility of ["PUBLIC", "CONFIDENTIAL"] as const) {
+    for (const name of NAMES) {
+      const expected = DRAFT_DOCUMENT_READERS.includes(name);
+      it(`${expected ? "lets" : "does not let"} ${name} read a ${visibility} file of an unsubmitted draft`, () => {
+        expect(can(ACTORS[name], "document.read", { ...project, visibility, inDraft: true })).toBe(expected);
+      });
+    }
+  }
+
+  it("refuses a draft's public file to the public with a reason that names the draft", () => {
+    try {
+      assertCan(ACTORS.community, "document.read", { ...project, visibility: "PUBLIC", inDraft: true });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Response).status).toBe(403);
+      return expect((error as Response).text()).resolves.toMatch(/not been submitted/);
     }
   });
 
