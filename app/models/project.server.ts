@@ -49,7 +49,7 @@ const PROJECT_CORE_SELECT = {
   companyId: true,
   leadAgencyId: true,
   company: { select: { name: true } },
-  leadAgency: { select: { name: true } },
+  leadAgency: { select: { name: true, timeZone: true } },
 } satisfies Prisma.ProjectSelect;
 
 export function getProjectBySlug(slug: string) {
@@ -72,6 +72,7 @@ export function getProjectBySlug(slug: string) {
           toStatus: true,
           reason: true,
           occurredAt: true,
+          occurredAtPrecision: true,
           actor: { select: { name: true } },
         },
       },

@@ -279,6 +279,7 @@ function stageTransitionRows(
       reason: transition.reason,
       actorId: null,
       occurredAt: atNoonUtc(transition.on, minutesAfterNoon),
+      occurredAtPrecision: transition.precision ?? "DAY",
     });
     previous = transition;
   }
