@@ -9,7 +9,7 @@ import { reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { formatInZone } from "~/utils/zoned-time";
+import { formatEventTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -204,7 +204,7 @@ export default function PeriodComments() {
             {comment.organizationName ? ` for ${comment.organizationName}` : ""}
           </h3>
           <p className="muted">
-            {comment.receiptNumber} · {formatInZone(new Date(comment.submittedAt), period.timeZone)}
+            {comment.receiptNumber} · {formatEventTime(comment.submittedAt, period.timeZone)}
             {comment.isFormLetter && comment.campaignId ? (
               <>
                 {" "}
@@ -236,7 +236,7 @@ export default function PeriodComments() {
               <h4>Agency response: {response.issue}</h4>
               <p style={{ whiteSpace: "pre-wrap" }}>{response.text}</p>
               <p className="muted">
-                {response.authorName}, {formatInZone(new Date(response.createdAt), period.timeZone)} ·{" "}
+                {response.authorName}, {formatEventTime(response.createdAt, period.timeZone)} ·{" "}
                 <Link to={`${base}/responses#response-${response.id}`}>all comments it answers</Link>
               </p>
             </section>

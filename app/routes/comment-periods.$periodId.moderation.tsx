@@ -10,7 +10,8 @@ import { findPeriodForComments, listPublishedComments } from "~/models/comment-r
 import { respondToComments } from "~/models/official-response.server";
 import { assertCan, can } from "~/policy";
 import { requireActor } from "~/services/actor.server";
-import { formatDateTime } from "~/utils/dates";
+import { ZoneNote } from "~/components/ZoneNote";
+import { formatEventTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPublishedComments(period.id, { q, page, pageSize: 50 }),
   ]);
   return {
-    period: { id: period.id, title: period.title },
+    period: { id: period.id, title: period.title, timeZone: period.timeZone },
     project: period.project,
     queue,
     candidates: { ...candidates, q: q ?? "" },
@@ -142,7 +143,7 @@ export default function Moderation() {
                     </p>
                   ) : null}
                   <p className="muted">
-                    {STATUS_LABELS[item.status]} · received {formatDateTime(item.submittedAt)}
+                    {STATUS_LABELS[item.status]} · received {formatEventTime(item.submittedAt, period.timeZone)}
                     {Object.keys(item.reasons).length > 0
                       ? ` · reports: ${Object.entries(item.reasons)
                           .map(([reason, n]) => `${REASON_LABELS[reason] ?? reason} ${n}`)

@@ -13,8 +13,7 @@ import ReviewAssignedEmail from "../../../emails/review-assigned";
 import StageChangedEmail from "../../../emails/stage-changed";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { prisma } from "~/services/db.server";
-import { formatDate } from "~/utils/dates";
-import { formatInZone } from "~/utils/zoned-time";
+import { formatCalendarDate, formatDeadline, formatEventTime, type DatePrecision } from "~/utils/dates";
 
 export const PERIOD_CLOSING_EVENT = "commentPeriod.closingSoon";
 export const PERIOD_CLOSED_EVENT = "commentPeriod.closed";
@@ -63,7 +62,9 @@ async function projectZone(projectId: string): Promise<string> {
   return project?.leadAgency?.timeZone ?? "UTC";
 }
 
-const when = (iso: string, zone: string) => `${formatInZone(new Date(iso), zone)} (${zone})`;
+// Deadlines carry the UTC offset as well as the zone; "when it happened" is to the minute.
+const when = (iso: string, zone: string) => formatDeadline(iso, zone);
+const happened = (instant: string | Date, zone: string) => `${formatEventTime(instant, zone)} (${zone})`;
 
 /** Null for events nobody is notified about (package submissions, moderation, ...). */
 export async function describeEvent(event: Pick<DomainEvent, "id" | "type" | "payload" | "occurredAt">) {
@@ -97,9 +98,7 @@ async function stageChanged(payload: Payload, occurredAt: Date): Promise<EventNo
   const name = text(payload, "name");
   const toStageLabel = text(payload, "toStageLabel");
   const path = `/projects/${text(payload, "slug")}`;
-  // To the minute: seconds in "when it happened" are noise (deadlines keep theirs).
-  const occurredMs = new Date(optional(payload, "occurredAt") ?? occurredAt.toISOString()).getTime();
-  const occurred = when(new Date(Math.floor(occurredMs / 60_000) * 60_000).toISOString(), zone);
+  const occurred = happened(optional(payload, "occurredAt") ?? occurredAt, zone);
   return {
     type: "STAGE_CHANGED",
     projectId,
@@ -137,7 +136,10 @@ async function milestoneMoved(payload: Payload): Promise<EventNotice> {
     DATE_CHANGE_REASON_LABELS[text(payload, "reason") as keyof typeof DATE_CHANGE_REASON_LABELS] ??
     text(payload, "reason");
   const path = `/projects/${text(payload, "slug")}#changes`;
-  const dates = `${previous ? formatDate(previous) : "not set"} → ${next ? formatDate(next) : "not set"}`;
+  // Events recorded before the payload named the precision were all to the day.
+  const precision = (optional(payload, "datePrecision") ?? "DAY") as DatePrecision;
+  const show = (date: string | null, none: string) => (date ? formatCalendarDate(date, precision) : none);
+  const dates = `${show(previous, "not set")} → ${show(next, "not set")}`;
   return {
     type: "MILESTONE_DATE_CHANGED",
     projectId,
@@ -149,13 +151,13 @@ async function milestoneMoved(payload: Payload): Promise<EventNotice> {
     excludeUserId: optional(payload, "actorId"),
     email: {
       template: "milestone-moved",
-      subject: `${name}: ${milestone} moved to ${next ? formatDate(next) : "no date"}`,
+      subject: `${name}: ${milestone} moved to ${show(next, "no date")}`,
       render: (footer, appUrl) =>
         createElement(MilestoneMovedEmail, {
           projectName: name,
           milestoneTitle: milestone,
-          previousDate: previous ? formatDate(previous) : null,
-          newDate: next ? formatDate(next) : null,
+          previousDate: previous ? show(previous, "") : null,
+          newDate: next ? show(next, "") : null,
           dateKind: "target date",
           reasonLabel,
           explanation: optional(payload, "narrative"),
@@ -312,7 +314,7 @@ async function informationRequestIssued(payload: Payload): Promise<EventNotice |
     project.leadAgency?.name ??
     "The agency";
   const path = `/projects/${project.slug}/requests/${request.id}`;
-  const due = request.dueDate ? formatDate(request.dueDate) : null;
+  const due = request.dueDate ? formatCalendarDate(request.dueDate) : null;
   return {
     type: "INFORMATION_REQUEST",
     projectId,
