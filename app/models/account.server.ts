@@ -23,7 +23,7 @@ export class AccountError extends Error {
 }
 
 export async function signUp(
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; timeZone: string },
   context: Omit<AuditContext, "actorId">,
 ) {
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -33,7 +33,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash },
+      data: { name: input.name, email: input.email, passwordHash, timeZone: input.timeZone },
       select: { id: true, email: true, name: true },
     });
     await recordAudit(

@@ -28,10 +28,15 @@ beforeEach(async () => {
 
 describe("sign up and email verification", () => {
   it("creates the account, audits it, and sends a verification email through Resend's API", async () => {
-    const user = await signUp({ name: "Ada", email: "ada@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery", timeZone: "America/Los_Angeles" },
+      context,
+    );
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.emailVerifiedAt).toBeNull();
+    // The zone the form sent (the browser's, or the person's choice), not a default.
+    expect(stored.timeZone).toBe("America/Los_Angeles");
 
     const [email] = mailbox().emailsTo("ada@example.org");
     expect(email.subject).toBe("Confirm your email address for Lodestone");
@@ -44,14 +49,23 @@ describe("sign up and email verification", () => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await signUp({ name: "Ada", email: "ada2@example.org", password: "correct horse battery" }, context);
+    await signUp(
+      { name: "Ada", email: "ada2@example.org", password: "correct horse battery", timeZone: "America/Los_Angeles" },
+      context,
+    );
     await expect(
-      signUp({ name: "Eve", email: "ada2@example.org", password: "another password" }, context),
+      signUp(
+        { name: "Eve", email: "ada2@example.org", password: "another password", timeZone: "America/Los_Angeles" },
+        context,
+      ),
     ).rejects.toThrow(/already exists/);
   });
 
   it("verifies with the emailed link once, and not twice", async () => {
-    const user = await signUp({ name: "Bo", email: "bo@example.org", password: "correct horse battery" }, context);
+    const user = await signUp(
+      { name: "Bo", email: "bo@example.org", password: "correct horse battery", timeZone: "America/Los_Angeles" },
+      context,
+    );
     const link = new URL(linkIn(mailbox().emailsTo("bo@example.org")[0].html, "/auth/verify"));
     const token = link.searchParams.get("token") ?? "";
     await verifyEmail(token, context);
