@@ -206,6 +206,8 @@ export default function CommentForm() {
     },
   });
   const values = result?.values ?? {};
+  // Rendered into the HTML too: without JavaScript a form with no type chosen could only fail.
+  const checkedType = values.submitterType ?? defaultType;
   const [hydrated, setHydrated] = useState(false);
   const [count, setCount] = useState(characterCount(values.text ?? ""));
   const [announcement, setAnnouncement] = useState("");
@@ -269,7 +271,7 @@ export default function CommentForm() {
               type="radio"
               value="INDIVIDUAL"
               disabled={!user}
-              defaultChecked={values.submitterType === "INDIVIDUAL"}
+              defaultChecked={checkedType === "INDIVIDUAL"}
               {...register("submitterType")}
             />{" "}
             As an individual, under your name{user ? null : " (sign in first)"}
@@ -279,7 +281,7 @@ export default function CommentForm() {
               <input
                 type="radio"
                 value="ORGANIZATION"
-                defaultChecked={values.submitterType === "ORGANIZATION"}
+                defaultChecked={checkedType === "ORGANIZATION"}
                 {...register("submitterType")}
               />{" "}
               On behalf of an organization you belong to
@@ -290,7 +292,7 @@ export default function CommentForm() {
               <input
                 type="radio"
                 value="ANONYMOUS"
-                defaultChecked={values.submitterType === "ANONYMOUS"}
+                defaultChecked={checkedType === "ANONYMOUS"}
                 {...register("submitterType")}
               />{" "}
               Anonymously

@@ -12,10 +12,12 @@ export async function renderRoute(
   Component: ComponentType,
   data: { loader: Data; action?: Data },
   url = "http://lodestone.test/page",
+  /** "root" for components that read the root loader's data (the site header). */
+  id = "page",
 ): Promise<string> {
   const routes = [
     {
-      id: "page",
+      id,
       path: new URL(url).pathname,
       loader: () => data.loader,
       action: () => data.action ?? null,

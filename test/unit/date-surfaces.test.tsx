@@ -270,7 +270,7 @@ function milestone(id: string, date: string, precision: TimelineMilestone["dateP
   };
 }
 
-export function exportedComment(overrides: Partial<ExportedComment> = {}): ExportedComment {
+function exportedComment(overrides: Partial<ExportedComment> = {}): ExportedComment {
   return {
     id: "c1",
     receiptNumber: "LDS-1",
