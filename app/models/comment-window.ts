@@ -5,7 +5,7 @@
 // A window is two UTC instants plus the agency's IANA zone. The zone is only for people: every rule
 // compares instants, to the millisecond, and every message states the deadline in the agency's zone.
 import { DAY_MS, formatDeadline } from "~/utils/dates";
-import { formatInZone, zonedLocalToUtc, type LocalDateTime } from "~/utils/zoned-time";
+import { zonedLocalToUtc, type LocalDateTime } from "~/utils/zoned-time";
 
 export type PeriodWindow = { opensAt: Date; closesAt: Date; timeZone: string };
 

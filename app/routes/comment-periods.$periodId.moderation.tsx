@@ -119,6 +119,7 @@ export default function Moderation() {
         <Link to={`${base}/moderation-log`}>Public moderation log</Link> ·{" "}
         <a href={`${base}/export.csv?full=1`}>Full export (CSV, with hidden text and emails)</a>
       </p>
+      <ZoneNote timeZone={period.timeZone} />
       {result && !result.ok ? <FormError message={Object.values(result.errors)[0]} /> : null}
 
       {allowed.moderate ? (

@@ -88,7 +88,9 @@ describe("pages", () => {
       milestone("feis", MONTH_ONLY, "MONTH"),
       milestone("plan", YEAR_ONLY, "YEAR"),
     ];
-    const html = strip(renderToStaticMarkup(<MilestoneTimeline milestones={milestones} today={NEAR_MIDNIGHT} />));
+    const html = strip(
+      renderToStaticMarkup(<MilestoneTimeline milestones={milestones} today={NEAR_MIDNIGHT} title="Milestones" />),
+    );
     expect(html).toContain("Jan 2021");
     expect(html).toContain("2013");
     expectNoInventedDay(html);
