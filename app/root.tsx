@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { ErrorPage, errorPageTitle } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteHeader";
 import { countUnread } from "~/models/notification.server";
@@ -18,8 +18,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Lodestone: the public permitting record of proposed mines" },
+// When a page is refused or fails, the root's boundary renders and only this meta runs (Remix stops
+// at the boundary): the title then names the refusal, not the page.
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? errorPageTitle(error) : "Lodestone: the public permitting record of proposed mines" },
   {
     name: "description",
     content: "Where each proposed U.S. mine stands in permitting, what was planned and what happened.",

@@ -66,7 +66,7 @@ CommentReceipt.PreviewProps = {
   displayName: "Ada Lovelace",
   periodTitle: "Draft environmental impact statement",
   projectName: "Thacker Pass Lithium Mine",
-  submittedAt: "Mar 3, 2026, 4:12 PM MST (America/Denver)",
+  submittedAt: "Mar 3, 2026, 4:12 PM MST, UTC-7 (America/Denver)",
   commentUrl: "http://localhost:3000/comment-periods/preview/comments#LDS-7K3M-9QF2",
   receiptUrl: "http://localhost:3000/comment-periods/preview/receipt/LDS-7K3M-9QF2",
 } satisfies CommentReceiptProps;

@@ -1,11 +1,13 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-// One error page for every route, with a message per status a person can act on.
+// One error page for every route, with a message per status a person can act on. The page title
+// (errorPageTitle, used by the root meta) says what happened too: a tab or a screen reader's first
+// words must not read like the page that was refused.
 const MESSAGES: Record<number, { title: string; advice: string }> = {
   400: { title: "That request could not be understood", advice: "Go back, check what you entered, and try again." },
   401: { title: "Please sign in", advice: "This page is for signed-in users." },
   403: {
-    title: "You do not have access to this",
+    title: "Access refused: you do not have access to this",
     advice: "If you think you should, ask an owner of your organization or an administrator.",
   },
   404: { title: "Page not found", advice: "The address may be mistyped, or the page may have moved." },
@@ -16,6 +18,14 @@ const MESSAGES: Record<number, { title: string; advice: string }> = {
   410: { title: "This link is no longer valid", advice: "It may have expired or been used already." },
   429: { title: "Too many requests", advice: "Please wait a little and try again." },
 };
+
+/** "Access refused: … · Lodestone", "Page not found · Lodestone", or the 500 page's title. */
+export function errorPageTitle(error: unknown): string {
+  if (isRouteErrorResponse(error)) {
+    return `${(MESSAGES[error.status] ?? { title: `Error ${error.status}` }).title} · Lodestone`;
+  }
+  return "Something went wrong · Lodestone";
+}
 
 export function ErrorPage({ requestId }: { requestId?: string }) {
   const error = useRouteError();

@@ -6,9 +6,9 @@ import { useId, type ReactNode } from "react";
 import { ExternalLink } from "~/components/ExternalLink";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { JURISDICTION_LABELS } from "~/models/labels";
+import { DAY_MS, formatCalendarDate } from "~/utils/dates";
 import {
   SCHEDULE_STATUS_LABELS,
-  formatDateByPrecision,
   formatSlip,
   periodEnd,
   periodStart,
@@ -44,7 +44,6 @@ const ROW_HEIGHT = 30;
 const FOOT_HEIGHT = 28;
 const NAME_LEFT = 76;
 const NAME_MAX_CHARS = 36;
-const DAY_MS = 86_400_000;
 
 type Row = { milestone: TimelineMilestone; dates: MilestoneDates };
 type Axis = { start: number; end: number; ticks: number[] };
@@ -109,11 +108,11 @@ function summary(rows: Row[], today: Date): string {
   const last = dated.at(-1);
   let range = ", none with a date recorded";
   if (first && last) {
-    const from = formatDateByPrecision(first.date, first.precision);
-    const to = formatDateByPrecision(last.date, last.precision);
+    const from = formatCalendarDate(first.date, first.precision);
+    const to = formatCalendarDate(last.date, last.precision);
     range = from === to ? ` in ${from}` : ` from ${from} to ${to}`;
   }
-  return `${plural(rows.length, "milestone")}${range}; ${counts}. Today is ${formatDateByPrecision(today, "DAY")}.`;
+  return `${plural(rows.length, "milestone")}${range}; ${counts}. Today is ${formatCalendarDate(today, "DAY")}.`;
 }
 
 type Point = { x: number; y: number };
@@ -301,7 +300,7 @@ function Legend({ jurisdictions }: { jurisdictions: Jurisdiction[] }) {
 }
 
 function dateCell(date: Date | null, precision: DatePrecision): string {
-  return date ? formatDateByPrecision(date, precision) : "—";
+  return date ? formatCalendarDate(date, precision) : "—";
 }
 
 function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {

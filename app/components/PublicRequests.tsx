@@ -3,7 +3,7 @@
 import type { InformationRequestStatus } from "@prisma/client";
 import { Link } from "@remix-run/react";
 import { REQUEST_STATUS_LABELS } from "~/models/request-labels";
-import { formatDate } from "~/utils/dates";
+import { formatCalendarDate, formatEventDay } from "~/utils/dates";
 
 export type PublicRequestRow = {
   id: string;
@@ -19,10 +19,13 @@ export type PublicRequestRow = {
 
 export function PublicRequests({
   requests,
+  timeZone,
   detailsPath,
   caption = "Information requests, newest first",
 }: {
   requests: PublicRequestRow[];
+  /** The lead agency's zone: the day a request was issued or closed is its day there. */
+  timeZone: string;
   /**
    * Where each request's confidential page lives (e.g. "/projects/thacker-pass/requests"), given
    * only when the loader's policy check says this person may read it.
@@ -54,9 +57,9 @@ export function PublicRequests({
                 <br />
                 {r.publicSummary}
               </td>
-              <td>{formatDate(r.issuedAt)}</td>
+              <td>{formatEventDay(r.issuedAt, timeZone)}</td>
               <td>
-                {formatDate(r.dueDate)}
+                {formatCalendarDate(r.dueDate)}
                 {r.overdue ? (
                   <>
                     {" "}
@@ -66,7 +69,7 @@ export function PublicRequests({
               </td>
               <td>
                 {REQUEST_STATUS_LABELS[r.status]}
-                {r.closedAt ? <span className="muted"> ({formatDate(r.closedAt)})</span> : null}
+                {r.closedAt ? <span className="muted"> ({formatEventDay(r.closedAt, timeZone)})</span> : null}
               </td>
               <td>{r.answerCount}</td>
             </tr>

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { DESK_LABELS, type Desk } from "~/models/review-clock";
 import { pluralize } from "~/models/request-labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
-import { formatDate } from "~/utils/dates";
+import { formatEventDay } from "~/utils/dates";
 
 export type ReviewClockProps = {
   agencyDays: number;
@@ -37,8 +37,9 @@ export function ReviewClock({
   openRequests,
   startedAt,
   stoppedAt,
+  timeZone,
   label = "Review clock",
-}: ReviewClockProps) {
+}: ReviewClockProps & { timeZone: string }) {
   const titleId = useId();
   if (totalDays === 0 && !startedAt) {
     return (
@@ -82,8 +83,8 @@ export function ReviewClock({
         </svg>
       ) : null}
       <p className="muted">
-        Now: {DESK_LABELS[desk]}.{startedAt ? ` Counting since ${formatDate(startedAt)}` : ""}
-        {stoppedAt && desk === "closed" ? ` until ${formatDate(stoppedAt)}` : ""}
+        Now: {DESK_LABELS[desk]}.{startedAt ? ` Counting since ${formatEventDay(startedAt, timeZone)}` : ""}
+        {stoppedAt && desk === "closed" ? ` until ${formatEventDay(stoppedAt, timeZone)}` : ""}
         {startedAt ? "." : ""} The clock stops while the company owes the agency information.
       </p>
     </figure>

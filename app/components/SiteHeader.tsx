@@ -1,10 +1,12 @@
-import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { RootData } from "~/root";
 
 // Navigation shows what the signed-in person can do; the flags come from the policy via the root loader.
 export function SiteHeader() {
   const root = useRouteLoaderData<RootData>("root");
   const user = root?.user ?? null;
+  // The confirmation page says itself what is left to do; a second, older instruction would contradict it.
+  const onVerifyPage = useLocation().pathname === "/auth/verify";
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -88,7 +90,7 @@ export function SiteHeader() {
           )}
         </div>
       </div>
-      {user && !user.emailVerified ? (
+      {user && !user.emailVerified && !onVerifyPage ? (
         <div className="banner" role="status">
           Please confirm your email address: we sent a link to {user.email}.{" "}
           <Link to="/auth/verify">Send it again</Link>

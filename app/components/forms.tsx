@@ -47,7 +47,14 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
     defaultValue: defaults[name],
   });
 
-  return { register: form.register, errorFor, field, onSubmit, formError: serverErrors.form };
+  return {
+    register: form.register,
+    setValue: form.setValue,
+    errorFor,
+    field,
+    onSubmit,
+    formError: serverErrors.form,
+  };
 }
 
 /** Puts focus on the first field the server marked invalid (JavaScript on; autoFocus covers off). */

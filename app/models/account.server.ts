@@ -48,6 +48,8 @@ type SignUpJob = {
   passwordHash: string;
   /** The network block (/24, /64) the request came from: burst detection reads it. */
   signupNetwork: string | null;
+  /** The zone the form sent (the browser's, or the person's choice). */
+  timeZone: string;
   next: string | null;
   requestId: string | null;
 };
@@ -60,7 +62,7 @@ type SignUpJob = {
  * `next` is where the emails' links lead after signing in (an invitation), already made safe.
  */
 export async function signUp(
-  input: { name: string; email: string; password: string; next?: string },
+  input: { name: string; email: string; password: string; timeZone: string; next?: string },
   context: Omit<AuditContext, "actorId"> & { clientIp: string },
 ): Promise<void> {
   // Refused alike for taken and new addresses, so the limit tells nothing about who has an account.
@@ -72,6 +74,7 @@ export async function signUp(
     // A hash, as stored on the account; the job row is deleted once the job has run.
     passwordHash: await hashPassword(input.password),
     signupNetwork: networkBlock(context.clientIp),
+    timeZone: input.timeZone,
     next: input.next ?? null,
     requestId: context.requestId,
   };
@@ -113,7 +116,13 @@ export async function completeSignUp(job: SignUpJob): Promise<"created" | "taken
       return "taken";
     }
     const created = await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash, signupNetwork: job.signupNetwork },
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        signupNetwork: job.signupNetwork,
+        timeZone: job.timeZone,
+      },
       select: { id: true, email: true, name: true },
     });
     await recordAudit(

@@ -6,12 +6,14 @@ import type { CommentStatus } from "@prisma/client";
 import { env } from "~/env.server";
 import type { CsvValue } from "~/services/csv.server";
 import { prisma } from "~/services/db.server";
+import { isoInZone } from "~/utils/dates";
 
 export const EXPORT_BATCH_SIZE = 1_000;
 
 const PUBLIC_COLUMNS = [
   "receipt",
   "submitted_at",
+  "time_zone",
   "submitter_type",
   "display_name",
   "organization",
@@ -33,34 +35,66 @@ const WITHHELD = "[withheld]";
 /** Rows in receipt order, read 1,000 at a time by keyset (submittedAt, id): no OFFSET scans. */
 export async function* exportComments(periodId: string, options: { full: boolean }): AsyncGenerator<CsvValue[]> {
   const base = env().APP_URL.replace(/\/$/, "");
+  const period = await prisma.commentPeriod.findUniqueOrThrow({ where: { id: periodId }, select: { timeZone: true } });
   let after: Cursor | null = null;
   for (;;) {
     const batch = await loadBatch(periodId, after);
+    const campaigns = await countedCampaigns(batch.map((comment) => comment.campaignId));
     for (const comment of batch) {
-      const withheld = !options.full && comment.status !== "PUBLISHED";
-      const responseUrls = comment.responses
-        .map((r) => `${base}/comment-periods/${periodId}/responses#response-${r.responseId}`)
-        .join(" ");
-      const row: CsvValue[] = [
-        comment.receiptNumber,
-        comment.submittedAt.toISOString(),
-        comment.submitterType,
-        withheld ? WITHHELD : comment.displayName,
-        withheld ? WITHHELD : (comment.organization?.name ?? ""),
-        comment.status,
-        comment.campaignId ?? "",
-        withheld ? "" : (comment.addedText ?? ""),
-        withheld ? hiddenText(comment.status, comment.moderation[0]?.reason) : comment.text,
-        comment._count.attachments,
-        responseUrls,
-      ];
-      if (options.full) row.push(comment.email ?? "", comment._count.reports, comment.reportCount);
-      yield row;
+      yield exportRow(comment, { ...options, base, periodId, timeZone: period.timeZone, campaigns });
     }
     if (batch.length < EXPORT_BATCH_SIZE) return;
     const last = batch[batch.length - 1];
     after = { submittedAt: last.submittedAt, id: last.id };
   }
+}
+
+export type ExportedComment = Awaited<ReturnType<typeof loadBatch>>[number];
+
+/**
+ * One CSV row. `submitted_at` is the receipt time in the period's (lead agency's) zone with its UTC
+ * offset, so the instant is exact and the local reading is the one the receipt shows.
+ */
+export function exportRow(
+  comment: ExportedComment,
+  options: { full: boolean; base: string; periodId: string; timeZone: string; campaigns: ReadonlySet<string> },
+): CsvValue[] {
+  const withheld = !options.full && comment.status !== "PUBLISHED";
+  const responseUrls = comment.responses
+    .map((r) => `${options.base}/comment-periods/${options.periodId}/responses#response-${r.responseId}`)
+    .join(" ");
+  // Only a campaign the comments page counts (two or more published copies) is named, so the export
+  // and the page agree; a withheld row does not reveal which campaign its hidden text belongs to.
+  const campaignId =
+    !withheld && comment.campaignId && options.campaigns.has(comment.campaignId) ? comment.campaignId : "";
+  const row: CsvValue[] = [
+    comment.receiptNumber,
+    isoInZone(comment.submittedAt, options.timeZone),
+    options.timeZone,
+    comment.submitterType,
+    withheld ? WITHHELD : comment.displayName,
+    withheld ? WITHHELD : (comment.organization?.name ?? ""),
+    comment.status,
+    campaignId,
+    withheld ? "" : (comment.addedText ?? ""),
+    withheld ? hiddenText(comment.status, comment.moderation[0]?.reason) : comment.text,
+    comment._count.attachments,
+    responseUrls,
+  ];
+  if (options.full) row.push(comment.email ?? "", comment._count.reports, comment.reportCount);
+  return row;
+}
+
+/** The campaigns among `ids` that have at least two published comments (the page's definition). */
+async function countedCampaigns(ids: (string | null)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Set();
+  const groups = await prisma.comment.groupBy({
+    by: ["campaignId"],
+    where: { campaignId: { in: wanted }, status: "PUBLISHED" },
+    _count: { _all: true },
+  });
+  return new Set(groups.filter((g) => g._count._all >= 2 && g.campaignId).map((g) => g.campaignId as string));
 }
 
 type Cursor = { submittedAt: Date; id: string };

@@ -4,7 +4,8 @@
 //
 // A window is two UTC instants plus the agency's IANA zone. The zone is only for people: every rule
 // compares instants, to the millisecond, and every message states the deadline in the agency's zone.
-import { formatInZone, zonedLocalToUtc, type LocalDateTime } from "~/utils/zoned-time";
+import { DAY_MS, formatDeadline } from "~/utils/dates";
+import { zonedLocalToUtc, type LocalDateTime } from "~/utils/zoned-time";
 
 export type PeriodWindow = { opensAt: Date; closesAt: Date; timeZone: string };
 
@@ -30,7 +31,6 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The opening instant for a local time in the agency's zone. An ambiguous (fall-back) time opens at
@@ -50,10 +50,8 @@ export function closesAtFromLocal(local: LocalDateTime, timeZone: string): Date 
   return zonedLocalToUtc(local, timeZone, { ambiguous: "later" });
 }
 
-/** "Mar 31, 2026, 11:59 PM MDT (America/Denver)": the abbreviation alone is ambiguous (CST, IST). */
-export function formatDeadline(instant: Date, timeZone: string): string {
-  return `${formatInZone(instant, timeZone)} (${timeZone})`;
-}
+// Deadlines are formatted by the one date module; re-exported because every comment page reads it here.
+export { formatDeadline };
 
 /** A window that can be opened or saved: it must close after it opens. */
 export function validateWindow(window: PeriodWindow): Verdict {

@@ -3,16 +3,9 @@
 // reach is never loaded. Days are whole UTC calendar days, the same grid as the review clock.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
-
-const DAY_MS = 86_400_000;
-
-/** Whole UTC days from `from` to `to` (negative when `from` is later). */
-export function daysBetween(from: Date, to: Date): number {
-  return Math.floor(to.getTime() / DAY_MS) - Math.floor(from.getTime() / DAY_MS);
-}
+import { isoDay, utcDaysBetween } from "~/utils/dates";
 
 const iso = (date: Date) => date.toISOString();
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const oldestFirst = <T extends { waitingSince: string }>(rows: T[]) =>
   rows.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
 
@@ -85,7 +78,7 @@ export async function regulatorQueue(userId: string, today: Date) {
         project: review.project,
         assignedAt: iso(assignedAt),
         waitingSince: iso(review.openedAt),
-        daysWaiting: daysBetween(review.openedAt, today),
+        daysWaiting: utcDaysBetween(review.openedAt, today),
       })),
     ),
     requests: oldestFirst(
@@ -98,9 +91,9 @@ export async function regulatorQueue(userId: string, today: Date) {
             id: request.id,
             title: request.title,
             project: request.project,
-            dueDate: isoDate(request.dueDate),
+            dueDate: isoDay(request.dueDate),
             waitingSince: iso(answeredAt),
-            daysWaiting: daysBetween(answeredAt, today),
+            daysWaiting: utcDaysBetween(answeredAt, today),
           },
         ];
       }),
@@ -117,7 +110,7 @@ export async function regulatorQueue(userId: string, today: Date) {
             project: pkg.project,
             versionNumber: version.number,
             waitingSince: iso(version.submittedAt),
-            daysWaiting: daysBetween(version.submittedAt, today),
+            daysWaiting: utcDaysBetween(version.submittedAt, today),
           },
         ];
       }),
@@ -182,13 +175,13 @@ export async function companyDashboard(userId: string, today: Date) {
   return {
     // Ordered by due date: the one due soonest (or most overdue) is the one to answer first.
     openRequests: openRequests.map((r) => {
-      const daysLeft = daysBetween(today, r.dueDate);
+      const daysLeft = utcDaysBetween(today, r.dueDate);
       return {
         id: r.id,
         title: r.title,
         project: r.project,
         issuedAt: iso(r.issuedAt),
-        dueDate: isoDate(r.dueDate),
+        dueDate: isoDay(r.dueDate),
         daysLeft,
         overdue: daysLeft < 0,
         // An OPEN request with answers on file had its last answer returned.
@@ -210,7 +203,7 @@ export async function companyDashboard(userId: string, today: Date) {
             note: version.determinationNote,
             deficiencies: version.deficiencies,
             waitingSince: iso(since),
-            daysWaiting: daysBetween(since, today),
+            daysWaiting: utcDaysBetween(since, today),
           },
         ];
       }),
@@ -230,7 +223,7 @@ export async function companyDashboard(userId: string, today: Date) {
             submittedAt: iso(version.submittedAt),
             determinedAt: version.determinedAt ? iso(version.determinedAt) : null,
             waitingSince: iso(version.submittedAt),
-            daysWaiting: daysBetween(version.submittedAt, today),
+            daysWaiting: utcDaysBetween(version.submittedAt, today),
           },
         ];
       }),

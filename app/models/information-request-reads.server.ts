@@ -4,6 +4,7 @@
 // review-clock module; this file only turns rows into intervals.
 import type { InformationRequestStatus, Prisma, ProjectStatus, ResourceArea, ResponseDecision } from "@prisma/client";
 import { prisma } from "~/services/db.server";
+import { isoDay, utcDayNumber } from "~/utils/dates";
 import { computeClock, whoseDesk, type ClockInterval, type ClockResult, type Desk } from "./review-clock";
 
 export type RequestHistory = {
@@ -127,9 +128,6 @@ export async function reviewClocks(projectId: string, asOf: Date) {
   });
 }
 
-const DAY_MS = 86_400_000;
-const utcDay = (date: Date) => Math.floor(date.getTime() / DAY_MS);
-
 export type PublicRequest = {
   id: string;
   title: string;
@@ -167,11 +165,11 @@ export async function publicRequestList(projectId: string, asOf: Date = new Date
     title: r.title,
     publicSummary: r.publicSummary,
     issuedAt: r.issuedAt.toISOString(),
-    dueDate: r.dueDate.toISOString().slice(0, 10),
+    dueDate: isoDay(r.dueDate),
     closedAt: r.closedAt?.toISOString() ?? null,
     status: r.status,
     // The due date is a whole day: the company has until its end, so overdue starts the day after.
-    overdue: r.status === "OPEN" && utcDay(asOf) > utcDay(r.dueDate),
+    overdue: r.status === "OPEN" && utcDayNumber(asOf) > utcDayNumber(r.dueDate),
     answerCount: r._count.responses,
   }));
 }

@@ -122,6 +122,7 @@ export async function changeTargetDate(
         name: true,
         targetDate: true,
         actualDate: true,
+        datePrecision: true,
         project: { select: { id: true, slug: true, name: true } },
       },
     });
@@ -160,6 +161,7 @@ export async function changeTargetDate(
       milestoneName: milestone.name,
       previousDate: toIso(milestone.targetDate),
       newDate: toIso(input.newDate),
+      datePrecision: milestone.datePrecision,
       reason: input.reason,
       narrative: input.narrative,
       dateChangeId: change.id,

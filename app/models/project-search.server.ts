@@ -7,6 +7,7 @@
 import { Prisma, type DatePrecision, type ProjectStatus, type ReviewTrack } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import type { ProjectQuery } from "~/schemas/project-search";
+import { addUtcDays, isoDay } from "~/utils/dates";
 import { AT_RISK_WINDOW_DAYS, periodStart, type ScheduleStatus } from "./schedule";
 import { REVIEW_TRACKS, isStageOf, stageLabel, stagePosition } from "./workflow";
 
@@ -63,11 +64,9 @@ export const SCHEDULE_ORDER = [
   "missed",
 ] as const satisfies readonly ScheduleStatus[];
 
-const DAY_MS = 86_400_000;
-
 /** The first day of the period containing `day`, for the milestone's own precision. */
 function periodStartOf(day: Date): Prisma.Sql {
-  const start = (precision: DatePrecision) => periodStart(day, precision).toISOString().slice(0, 10);
+  const start = (precision: DatePrecision) => isoDay(periodStart(day, precision));
   return Prisma.sql`(CASE m."datePrecision"
     WHEN 'YEAR' THEN ${start("YEAR")}::date WHEN 'MONTH' THEN ${start("MONTH")}::date ELSE ${start("DAY")}::date END)`;
 }
@@ -88,7 +87,7 @@ function truncated(column: Prisma.Sql): Prisma.Sql {
  */
 function worstMilestone(today: Date): Prisma.Sql {
   const day = periodStart(today, "DAY");
-  const atRiskUntil = new Date(day.getTime() + (AT_RISK_WINDOW_DAYS + 1) * DAY_MS);
+  const atRiskUntil = addUtcDays(day, AT_RISK_WINDOW_DAYS + 1);
   return Prisma.sql`max(CASE
     WHEN m."actualDate" IS NOT NULL THEN 0
     WHEN m."targetDate" IS NULL THEN 1

@@ -51,7 +51,7 @@ const PROJECT_CORE_SELECT = {
   companyId: true,
   leadAgencyId: true,
   company: { select: { name: true } },
-  leadAgency: { select: { name: true } },
+  leadAgency: { select: { name: true, timeZone: true } },
 } satisfies Prisma.ProjectSelect;
 
 export function getProjectBySlug(slug: string) {
@@ -75,6 +75,7 @@ export function getProjectBySlug(slug: string) {
           reason: true,
           sourceUrl: true,
           occurredAt: true,
+          occurredAtPrecision: true,
           actor: { select: { name: true } },
         },
       },

@@ -13,6 +13,7 @@
 // again. So a request issued and answered on the same day costs nobody a day, and the times of day
 // never matter. Because every length is an integer difference on one grid, agencyDays +
 // applicantDays === totalDays exactly.
+import { addUtcDays, utcDayNumber } from "~/utils/dates";
 
 export type ClockInterval = { start: Date; end: Date | null };
 
@@ -48,14 +49,8 @@ export const DESK_LABELS: Record<Desk, string> = {
   closed: "Review closed",
 };
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
-}
-
 function fromDayNumber(day: number): Date {
-  return new Date(day * DAY_MS);
+  return addUtcDays(new Date(0), day);
 }
 
 // A reply recorded before its request is a data-entry error. Swapping the dates would guess, and
@@ -75,13 +70,13 @@ export function mergeIntervals(
   clipStart: Date,
   clipEnd: Date,
 ): { start: Date; end: Date }[] {
-  const low = dayNumber(clipStart);
-  const high = dayNumber(clipEnd);
+  const low = utcDayNumber(clipStart);
+  const high = utcDayNumber(clipEnd);
   const clipped = intervals
     .filter(isValid)
     .map((interval) => ({
-      start: Math.max(dayNumber(interval.start), low),
-      end: Math.min(interval.end === null ? high : dayNumber(interval.end), high),
+      start: Math.max(utcDayNumber(interval.start), low),
+      end: Math.min(interval.end === null ? high : utcDayNumber(interval.end), high),
     }))
     .filter((interval) => interval.start < interval.end)
     .sort((a, b) => a.start - b.start);
@@ -108,9 +103,9 @@ export function computeClock(input: ClockInput): ClockResult {
     return { totalDays: 0, agencyDays: 0, applicantDays: 0, onApplicantDesk: false, openRequests: 0, stopped };
   }
 
-  const totalDays = dayNumber(endPoint) - dayNumber(startedAt);
+  const totalDays = utcDayNumber(endPoint) - utcDayNumber(startedAt);
   const applicantDays = mergeIntervals(applicantIntervals, startedAt, endPoint).reduce(
-    (sum, interval) => sum + dayNumber(interval.end) - dayNumber(interval.start),
+    (sum, interval) => sum + utcDayNumber(interval.end) - utcDayNumber(interval.start),
     0,
   );
   // Open-ness uses exact instants, not days: an answer at 09:00 means the request was not open at

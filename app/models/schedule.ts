@@ -2,6 +2,7 @@
 // rules live. Pure module (no server imports, no clock): `today` is always passed in as a Date at
 // UTC midnight, so the project page, feeds and tests all judge a schedule the same way.
 import type { DatePrecision, ProjectStatus } from "@prisma/client";
+import { utcDaysBetween } from "~/utils/dates";
 
 export type ScheduleStatus = "complete" | "on_track" | "at_risk" | "missed" | "delayed" | "paused";
 
@@ -25,8 +26,6 @@ export type MilestoneDates = {
 
 /** A target this many days ahead (inclusive) or fewer, and not done, is at risk. */
 export const AT_RISK_WINDOW_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 // Severity for the project roll-up, worst first. Complete and paused are decided before it.
 const SEVERITY: ScheduleStatus[] = ["missed", "at_risk", "delayed", "on_track"];
@@ -53,11 +52,6 @@ export function periodEnd(date: Date, precision: DatePrecision): Date {
   return new Date(Date.UTC(year, date.getUTCMonth(), date.getUTCDate()));
 }
 
-// Rounded so that a `today` which is not exactly UTC midnight still counts whole days.
-function daysBetween(from: Date, to: Date): number {
-  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
-}
-
 /**
  * Status of one milestone. Precedence: complete > paused > missed > at risk > delayed > on track.
  *
@@ -70,7 +64,7 @@ export function milestoneStatus(m: MilestoneDates, ctx: { today: Date; projectPa
   if (m.actualDate) return "complete";
   if (ctx.projectPaused) return "paused";
   if (!m.targetDate) return "on_track";
-  const daysLeft = daysBetween(ctx.today, periodEnd(m.targetDate, m.datePrecision));
+  const daysLeft = utcDaysBetween(ctx.today, periodEnd(m.targetDate, m.datePrecision));
   if (daysLeft < 0) return "missed";
   if (daysLeft <= AT_RISK_WINDOW_DAYS) return "at_risk";
   if (m.baselineDate && periodEnd(m.targetDate, m.datePrecision) > periodEnd(m.baselineDate, m.datePrecision)) {
@@ -87,7 +81,7 @@ export function milestoneStatus(m: MilestoneDates, ctx: { today: Date; projectPa
 export function slipDays(m: MilestoneDates): number | null {
   const outcome = m.actualDate ?? m.targetDate;
   if (!m.baselineDate || !outcome) return null;
-  return daysBetween(periodEnd(m.baselineDate, m.datePrecision), periodEnd(outcome, m.datePrecision));
+  return utcDaysBetween(periodEnd(m.baselineDate, m.datePrecision), periodEnd(outcome, m.datePrecision));
 }
 
 /**
@@ -162,15 +156,4 @@ export function summarizeSchedule(
     total: milestones.length,
     complete: counts.complete,
   };
-}
-
-const DATE_FORMATS: Record<DatePrecision, Intl.DateTimeFormat> = {
-  DAY: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }),
-  MONTH: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", timeZone: "UTC" }),
-  YEAR: new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: "UTC" }),
-};
-
-/** "Jan 21, 2020", "Jan 2020" or "2020": never more precise than the record. */
-export function formatDateByPrecision(value: Date | string, precision: DatePrecision): string {
-  return DATE_FORMATS[precision].format(new Date(value));
 }

@@ -186,6 +186,14 @@ export const TRANSITIONS: Record<TransitionKindKey, TransitionRule> = {
 
 export const TRANSITION_KINDS = Object.keys(TRANSITIONS) as TransitionKindKey[];
 
+/**
+ * Moves that end a project for good (denial, withdrawal): no move leads out of DENIED or WITHDRAWN,
+ * so the form asks the person to confirm them on a second page, which works without JavaScript.
+ */
+export function endsProject(kind: TransitionKindKey): boolean {
+  return kind === "DENY" || kind === "WITHDRAW";
+}
+
 export type TransitionPlan = { ok: true; transition: PlannedTransition } | { ok: false; reason: string };
 
 /** Checks the move against the workflow (not the actor: the policy does that) and says where it leads. */

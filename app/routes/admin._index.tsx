@@ -15,9 +15,9 @@ import { createOrganizationSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
-import { formatDate } from "~/utils/dates";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
 import { US_TIME_ZONES } from "~/utils/time-zones";
+import { formatEventDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Administration · Lodestone" }];
 
@@ -165,7 +165,7 @@ export default function Admin() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Organizations</th>
-                <th scope="col">Joined</th>
+                <th scope="col">Joined (UTC)</th>
               </tr>
             </thead>
             <tbody>
@@ -182,7 +182,7 @@ export default function Admin() {
                       ? "Community member"
                       : user.memberships.map((m) => `${m.organization.name} (${m.role.toLowerCase()})`).join("; ")}
                   </td>
-                  <td>{formatDate(user.createdAt)}</td>
+                  <td>{formatEventDay(user.createdAt, "UTC")}</td>
                 </tr>
               ))}
             </tbody>

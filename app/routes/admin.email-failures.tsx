@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listFailedDeliveries, summarizeDelayedDeliveries } from "~/models/notification.server";
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatEventTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Undeliverable emails · Lodestone" }];
 
@@ -43,7 +43,7 @@ export default function EmailFailures() {
             {delayed.oldest ? (
               <>
                 {" "}
-                (the oldest since <time dateTime={delayed.oldest}>{formatDateTime(delayed.oldest)}</time>)
+                (the oldest since <time dateTime={delayed.oldest}>{formatEventTime(delayed.oldest, "UTC")}</time>)
               </>
             ) : null}
             . They are retried automatically; a long delay usually means the email provider is failing or the API key is
@@ -89,7 +89,7 @@ export default function EmailFailures() {
                   <td>{f.lastError ?? "—"}</td>
                   <td>{f.attempts}</td>
                   <td>
-                    <time dateTime={f.failedAt}>{formatDateTime(f.failedAt)}</time>
+                    <time dateTime={f.failedAt}>{formatEventTime(f.failedAt, "UTC")}</time>
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import {
   FormError,
+  SelectField,
   SubmitButton,
   TextField,
   ValidatedForm,
@@ -10,10 +12,11 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { AccountError, signUp } from "~/models/account.server";
-import { signUpSchema } from "~/schemas/auth";
+import { isTimeZone, signUpSchema } from "~/schemas/auth";
 import { getOptionalUser, safeRedirect } from "~/services/auth.server";
 import { readSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
+import { US_TIME_ZONES } from "~/utils/time-zones";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Lodestone" }];
 
@@ -39,7 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof AccountError) {
       return invalid(
         { [error.field]: error.message },
-        { name: parsed.data.name, email: parsed.data.email, redirectTo: String(submission.get("redirectTo") ?? "") },
+        {
+          name: parsed.data.name,
+          email: parsed.data.email,
+          timeZone: parsed.data.timeZone,
+          redirectTo: String(submission.get("redirectTo") ?? ""),
+        },
         error.status,
       );
     }
@@ -51,16 +59,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const FIELDS = ["name", "email", "password"];
+const FIELDS = ["name", "email", "password", "timeZone"];
+
+/** The browser's own zone, when it names one Intl knows. */
+function browserTimeZone(): string | null {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : null;
+}
 
 export default function SignUp() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   // An invitation link sends people here with their address and the way back to the invitation.
-  const { register, field, onSubmit, formError } = useValidatedForm(signUpSchema, {
+  const { register, setValue, field, onSubmit, formError } = useValidatedForm(signUpSchema, {
     server: result,
     defaultValues: { email: params.get("email") ?? "", redirectTo: params.get("redirectTo") ?? "" },
   });
+  // Without JavaScript the list starts on "Choose…" and the person picks; with it, the browser's
+  // zone is selected (and added to the list when it is not a U.S. one). A value the server echoed
+  // back after an error wins: it is what the person chose.
+  const [detected, setDetected] = useState<string | null>(null);
+  const echoed = result?.values?.timeZone;
+  useEffect(() => setDetected(browserTimeZone()), []);
+  // A second effect: a zone outside the U.S. list must be rendered as an option before it can be selected.
+  useEffect(() => {
+    if (detected && !echoed) setValue("timeZone", detected);
+  }, [detected, echoed, setValue]);
+  const zoneOptions = [
+    { value: "", label: "Choose your time zone" },
+    ...US_TIME_ZONES,
+    ...(detected && !US_TIME_ZONES.some((zone) => zone.value === detected)
+      ? [{ value: detected, label: detected.replace(/_/g, " ") }]
+      : []),
+  ];
   const focus = firstErrorField(result?.errors, FIELDS);
   return (
     <div className="narrow">
@@ -89,6 +120,18 @@ export default function SignUp() {
           autoComplete="new-password"
           required
           autoFocus={focus === "password"}
+        />
+        <SelectField
+          label="Your time zone"
+          {...field("timeZone")}
+          options={zoneOptions}
+          hint={
+            detected
+              ? `Your browser says ${detected}; change it if that is not where you are. Your notifications are dated in this zone.`
+              : "Your notifications are dated in this zone. You can change it later in your notification settings."
+          }
+          required
+          autoFocus={focus === "timeZone"}
         />
         <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
       </ValidatedForm>

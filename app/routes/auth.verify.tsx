@@ -1,7 +1,11 @@
 // Email confirmation. The link from the email opens this page; confirming is a POST so that
-// link scanners in mail systems cannot use up the token by merely fetching it.
+// link scanners in mail systems cannot use up the token by merely fetching it (GET has no effect).
+// With JavaScript the page sends that POST by itself, so opening the link is the one step; a scanner
+// that runs scripts could confirm too, which only proves again that the link reached the mailbox.
+// Without JavaScript the page says plainly that one press is left and why.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
 import { AccountError, sendVerificationEmail, verifyEmail } from "~/models/account.server";
@@ -65,6 +69,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Verify() {
   const { token, redirectTo, user } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const submit = useSubmit();
+  const sent = useRef(false);
+  const failed = Boolean(result?.errors.form);
+  useEffect(() => {
+    if (!token || failed || sent.current) return;
+    sent.current = true;
+    submit({ intent: "confirm", token, ...(redirectTo ? { redirectTo } : {}) }, { method: "post" });
+  }, [token, redirectTo, failed, submit]);
   return (
     <div className="narrow stack">
       <h1>Confirm your email address</h1>
@@ -77,7 +89,10 @@ export default function Verify() {
         <Form method="post">
           <input type="hidden" name="token" value={token} />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-          <p>Confirm that this email address belongs to you.</p>
+          <p>
+            <strong>One step left:</strong> press the button to confirm that this email address is yours. Opening the
+            link alone does not confirm it, because mail systems open links to scan them.
+          </p>
           <SubmitButton name="intent" value="confirm" pendingLabel="Confirming…">
             Confirm my email address
           </SubmitButton>

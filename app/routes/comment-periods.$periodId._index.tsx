@@ -293,7 +293,14 @@ export default function CommentPeriodPage() {
       {manage && manage.kinds.length > 0 ? (
         <section className="card narrow" aria-labelledby="change-deadline">
           <h2 id="change-deadline">Extend or reopen</h2>
-          <ChangeDeadlineForm manage={manage} lockVersion={period.lockVersion} zone={period.timeZone} />
+          {/* Keyed by the version: a saved change bumps it, so the form starts empty again instead of
+              inviting a second submit (a client-side redirect to this same page keeps components). */}
+          <ChangeDeadlineForm
+            key={period.lockVersion}
+            manage={manage}
+            lockVersion={period.lockVersion}
+            zone={period.timeZone}
+          />
         </section>
       ) : null}
     </div>

@@ -189,6 +189,8 @@ export default function CommentForm() {
     },
   });
   const values = result?.values ?? {};
+  // Rendered into the HTML too: without JavaScript a form with no type chosen could only fail.
+  const checkedType = values.submitterType ?? defaultType;
   const [hydrated, setHydrated] = useState(false);
   const [count, setCount] = useState(characterCount(values.text ?? ""));
   const [announcement, setAnnouncement] = useState("");
@@ -252,7 +254,7 @@ export default function CommentForm() {
               type="radio"
               value="INDIVIDUAL"
               disabled={!user}
-              defaultChecked={values.submitterType === "INDIVIDUAL"}
+              defaultChecked={checkedType === "INDIVIDUAL"}
               {...register("submitterType")}
             />{" "}
             As an individual, under your name{user ? null : " (sign in first)"}
@@ -262,7 +264,7 @@ export default function CommentForm() {
               <input
                 type="radio"
                 value="ORGANIZATION"
-                defaultChecked={values.submitterType === "ORGANIZATION"}
+                defaultChecked={checkedType === "ORGANIZATION"}
                 {...register("submitterType")}
               />{" "}
               On behalf of an organization you belong to
@@ -273,7 +275,7 @@ export default function CommentForm() {
               <input
                 type="radio"
                 value="ANONYMOUS"
-                defaultChecked={values.submitterType === "ANONYMOUS"}
+                defaultChecked={checkedType === "ANONYMOUS"}
                 {...register("submitterType")}
               />{" "}
               Anonymously

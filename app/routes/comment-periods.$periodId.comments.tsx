@@ -7,9 +7,10 @@ import { z } from "zod";
 import { FormError } from "~/components/forms";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
+import { pluralize } from "~/models/request-labels";
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { formatInZone } from "~/utils/zoned-time";
+import { formatEventTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
@@ -157,16 +158,17 @@ export default function PeriodComments() {
       <section className="card" aria-labelledby="counts">
         <h2 id="counts">How many people commented</h2>
         <dl>
-          <dt>{counts.totalComments} published comments</dt>
+          <dt>{pluralize(counts.totalComments, "published comment")}</dt>
           <dd>Every comment on the public record; hidden comments are not counted.</dd>
-          <dt>{counts.uniqueComments} unique comments</dt>
+          <dt>{pluralize(counts.uniqueComments, "unique comment")}</dt>
           <dd>Comments that are not copies of a form letter.</dd>
-          <dt>{counts.campaigns} form-letter campaigns</dt>
+          <dt>{pluralize(counts.campaigns, "form-letter campaign")}</dt>
           <dd>Groups of at least two identical or nearly identical comments.</dd>
-          <dt>{counts.copiesInCampaigns} copies in campaigns</dt>
+          <dt>{pluralize(counts.copiesInCampaigns, "copy in campaigns", "copies in campaigns")}</dt>
           <dd>
-            {counts.identicalCopies} identical copies, {counts.formLettersWithAddedText} form letters with added text
-            and {counts.editedCopies} copies that only change a name or a few words.
+            {pluralize(counts.identicalCopies, "identical copy", "identical copies")},{" "}
+            {pluralize(counts.formLettersWithAddedText, "form letter")} with added text and{" "}
+            {pluralize(counts.editedCopies, "copy that only changes", "copies that only change")} a name or a few words.
           </dd>
         </dl>
       </section>
@@ -178,11 +180,11 @@ export default function PeriodComments() {
           {counts.byCampaign.map((campaign) => (
             <article key={campaign.campaignId} className="card">
               <h3>
-                {campaign.comments} copies ({campaign.formLettersWithAddedText} with added text)
+                {pluralize(campaign.comments, "copy", "copies")} ({campaign.formLettersWithAddedText} with added text)
               </h3>
               <blockquote>{campaign.representativeText}</blockquote>
               <Link to={`?campaign=${encodeURIComponent(campaign.campaignId)}`}>
-                See all {campaign.comments} copies
+                See all {pluralize(campaign.comments, "copy", "copies")}
               </Link>
             </article>
           ))}
@@ -210,7 +212,7 @@ export default function PeriodComments() {
       </Form>
 
       <h2 aria-live="polite">
-        {list.total} {list.total === 1 ? "comment" : "comments"}
+        {pluralize(list.total, "comment")}
         {search.campaign ? " in this campaign" : ""}
       </h2>
       {search.campaign ? <Link to="?">Show all comments</Link> : null}
@@ -229,7 +231,7 @@ export default function PeriodComments() {
             ) : null}
           </h3>
           <p className="muted">
-            {comment.receiptNumber} · {formatInZone(new Date(comment.submittedAt), period.timeZone)}
+            {comment.receiptNumber} · {formatEventTime(comment.submittedAt, period.timeZone)}
             {comment.isFormLetter && comment.campaignId ? (
               <>
                 {" "}
@@ -265,7 +267,7 @@ export default function PeriodComments() {
               <h4>Agency response: {response.issue}</h4>
               <p className="pre-wrap">{response.text}</p>
               <p className="muted">
-                {response.authorName}, {formatInZone(new Date(response.createdAt), period.timeZone)} ·{" "}
+                {response.authorName}, {formatEventTime(response.createdAt, period.timeZone)} ·{" "}
                 <Link to={`${base}/responses#response-${response.id}`}>all comments it answers</Link>
               </p>
             </section>

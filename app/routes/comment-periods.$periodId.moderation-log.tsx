@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { publicModerationLog } from "~/models/comment-moderation.server";
 import { findPeriodForComments } from "~/models/comment-reading.server";
-import { formatDateTime } from "~/utils/dates";
+import { ZoneNote } from "~/components/ZoneNote";
+import { formatEventTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 const KIND_LABELS = {
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!period) throw notFound("There is no comment period at this address.");
   const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
   const log = await publicModerationLog(period.id, page);
-  return { period: { id: period.id, title: period.title }, project: period.project, log };
+  return { period: { id: period.id, title: period.title, timeZone: period.timeZone }, project: period.project, log };
 }
 
 export default function ModerationLog() {
@@ -39,6 +40,7 @@ export default function ModerationLog() {
         Every moderation decision on this period&apos;s comments, newest first. The text of a hidden comment is not
         shown here; the agency keeps it on the record.
       </p>
+      <ZoneNote timeZone={period.timeZone} />
       {log.entries.length === 0 ? (
         <p className="card">No comment on this period has been hidden, restored or reviewed.</p>
       ) : (
@@ -55,7 +57,7 @@ export default function ModerationLog() {
             <tbody>
               {log.entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatDateTime(entry.createdAt)}</td>
+                  <td>{formatEventTime(entry.createdAt, period.timeZone)}</td>
                   <td>{KIND_LABELS[entry.kind]}</td>
                   <td>
                     {entry.kind === "RESTORE" || entry.kind === "PUBLISH" ? (

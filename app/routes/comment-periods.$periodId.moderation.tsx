@@ -11,7 +11,8 @@ import { findPeriodForComments, listPublishedComments } from "~/models/comment-r
 import { respondToComments } from "~/models/official-response.server";
 import { assertCan, can } from "~/policy";
 import { requireActor } from "~/services/actor.server";
-import { formatDateTime } from "~/utils/dates";
+import { ZoneNote } from "~/components/ZoneNote";
+import { formatEventTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPublishedComments(period.id, { q, page, pageSize: 50 }),
   ]);
   return {
-    period: { id: period.id, title: period.title },
+    period: { id: period.id, title: period.title, timeZone: period.timeZone },
     project: period.project,
     queue,
     candidates: { ...candidates, q: q ?? "" },
@@ -140,6 +141,7 @@ export default function Moderation() {
         <Link to={`${base}/moderation-log`}>Public moderation log</Link> ·{" "}
         <a href={`${base}/export.csv?full=1`}>Full export (CSV, with hidden text and emails)</a>
       </p>
+      <ZoneNote timeZone={period.timeZone} />
       {result && !result.ok ? <FormError message={Object.values(result.errors)[0]} /> : null}
 
       {allowed.moderate ? (
@@ -164,7 +166,7 @@ export default function Moderation() {
                     </p>
                   ) : null}
                   <p className="muted">
-                    {STATUS_LABELS[item.status]} · received {formatDateTime(item.submittedAt)}
+                    {STATUS_LABELS[item.status]} · received {formatEventTime(item.submittedAt, period.timeZone)}
                     {Object.keys(item.reasons).length > 0
                       ? ` · reports: ${Object.entries(item.reasons)
                           .map(([reason, n]) => `${REASON_LABELS[reason] ?? reason} ${n}`)
@@ -177,7 +179,8 @@ export default function Moderation() {
                   </p>
                   {item.reviewRequest ? (
                     <p role="note">
-                      <strong>The author asked for a review</strong> on {formatDateTime(item.reviewRequest.createdAt)}
+                      <strong>The author asked for a review</strong> on{" "}
+                      {formatEventTime(item.reviewRequest.createdAt, period.timeZone)}
                       {item.reviewRequest.note ? `: “${item.reviewRequest.note}”` : "."}
                     </p>
                   ) : null}

@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findPeriodForComments } from "~/models/comment-reading.server";
 import { listResponses } from "~/models/official-response.server";
-import { formatDate } from "~/utils/dates";
+import { ZoneNote } from "~/components/ZoneNote";
+import { formatEventTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const period = await findPeriodForComments(params.periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
   const groups = await listResponses(period.id);
-  return { period: { id: period.id, title: period.title }, project: period.project, groups };
+  return { period: { id: period.id, title: period.title, timeZone: period.timeZone }, project: period.project, groups };
 }
 
 export default function Responses() {
@@ -30,6 +31,7 @@ export default function Responses() {
       <p className="muted">
         The lead agency&apos;s answers, by issue. Find your receipt number to see how your comment was answered.
       </p>
+      <ZoneNote timeZone={period.timeZone} />
       {groups.length === 0 ? <p className="card">The agency has not responded to any comment yet.</p> : null}
       {groups.map((group, index) => (
         <section key={group.issue} aria-labelledby={`issue-${index}`}>
@@ -38,7 +40,7 @@ export default function Responses() {
             <article key={response.id} id={`response-${response.id}`} className="card">
               <p className="pre-wrap">{response.text}</p>
               <p className="muted">
-                {response.authorName}, {formatDate(response.createdAt)}
+                {response.authorName}, {formatEventTime(response.createdAt, period.timeZone)}
               </p>
               <p>
                 Answers {response.answered.length} {response.answered.length === 1 ? "comment" : "comments"}:{" "}

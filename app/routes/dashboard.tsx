@@ -7,8 +7,7 @@ import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-lab
 import { pluralize } from "~/models/request-labels";
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
-import { todayUtc } from "~/utils/today.server";
+import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Company dashboard · Lodestone" }];
 
@@ -32,6 +31,7 @@ export default function CompanyDashboard() {
         <Link to="/projects">← Projects</Link>
       </p>
       <h1>Company dashboard</h1>
+      <p className="muted">Dates are UTC calendar days, the same days the waiting counts use.</p>
 
       <section aria-labelledby="requests">
         <h2 id="requests">Open information requests</h2>
@@ -63,8 +63,8 @@ export default function CompanyDashboard() {
                       ) : null}
                     </td>
                     <td>{r.project.name}</td>
-                    <td>{formatDate(r.issuedAt)}</td>
-                    <td>{formatDate(r.dueDate)}</td>
+                    <td>{formatEventDay(r.issuedAt, "UTC")}</td>
+                    <td>{formatCalendarDate(r.dueDate)}</td>
                     <td>
                       <DaysLeft days={r.daysLeft} />
                     </td>
@@ -88,7 +88,7 @@ export default function CompanyDashboard() {
               </h3>
               <p className="muted">
                 {p.project.name} · {PACKAGE_KIND_LABELS[p.kind]} · version {p.versionNumber} found deficient{" "}
-                {formatDate(p.waitingSince)} ({pluralize(p.daysWaiting, "day")} ago)
+                {formatEventDay(p.waitingSince, "UTC")} ({pluralize(p.daysWaiting, "day")} ago)
               </p>
               {p.note ? <p>{p.note}</p> : null}
               {p.deficiencies.length > 0 ? (
@@ -134,10 +134,12 @@ export default function CompanyDashboard() {
                     <td>{p.project.name}</td>
                     <td>
                       {PACKAGE_STATUS_LABELS[p.status]}
-                      {p.determinedAt ? <span className="muted"> ({formatDate(p.determinedAt)})</span> : null}
+                      {p.determinedAt ? (
+                        <span className="muted"> ({formatEventDay(p.determinedAt, "UTC")})</span>
+                      ) : null}
                     </td>
                     <td>
-                      {formatDate(p.submittedAt)}
+                      {formatEventDay(p.submittedAt, "UTC")}
                       {p.status === "SUBMITTED" ? (
                         <>
                           <br />

@@ -5,8 +5,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { usesDevInbox } from "~/env.server";
 import { listDevInbox } from "~/services/email.server";
-import { formatDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { formatEventTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Dev inbox · Lodestone" }];
 
@@ -34,7 +34,7 @@ export default function DevInbox() {
           <article key={message.id} className="card" aria-labelledby={`m-${message.id}`}>
             <h2 id={`m-${message.id}`}>{message.subject}</h2>
             <p className="muted">
-              To {message.to} · {formatDateTime(message.sentAt)} · template {message.template}
+              To {message.to} · {formatEventTime(message.sentAt, "UTC")} · template {message.template}
             </p>
             <pre className="pre-wrap">{message.text}</pre>
           </article>

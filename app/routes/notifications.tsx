@@ -9,7 +9,8 @@ import { requireUser } from "~/services/auth.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { redirectWithFlash } from "~/utils/http.server";
 import { relativeTime } from "~/utils/relative-time";
-import { formatInZone } from "~/utils/zoned-time";
+import { ZoneNote } from "~/components/ZoneNote";
+import { formatEventTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Lodestone" }];
 
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   return {
     query,
+    timeZone: account.timeZone,
     total: list.total,
     unread: list.unread,
     pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
@@ -49,8 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unread: n.readAt === null,
       createdAt: n.createdAt.toISOString(),
       relative: relativeTime(n.createdAt, now),
-      // To the minute: seconds would only add noise to a list.
-      absolute: formatInZone(new Date(Math.floor(n.createdAt.getTime() / 60_000) * 60_000), account.timeZone),
+      absolute: formatEventTime(n.createdAt, account.timeZone),
     })),
   };
 }
@@ -79,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { query, total, unread, pages, items } = useLoaderData<typeof loader>();
+  const { query, total, unread, pages, items, timeZone } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/notifications";
   return (
@@ -89,6 +90,7 @@ export default function Notifications() {
         {unread === 0 ? "Nothing unread." : unread === 1 ? "1 unread notification." : `${unread} unread notifications.`}{" "}
         <Link to="/account/notifications">Choose which emails you get and the projects you follow</Link>
       </p>
+      <ZoneNote timeZone={timeZone} whose="your time zone (change it in notification settings)" />
 
       <div className="notifications-toolbar">
         <nav aria-label="Show">

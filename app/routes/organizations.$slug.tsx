@@ -21,10 +21,10 @@ import {
 import { assertCan, can } from "~/policy";
 import { inviteSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { formatEventDay, formatEventTime } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "Organization"} · Lodestone` },
@@ -131,7 +131,7 @@ export default function OrganizationPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
-                  <th scope="col">Since</th>
+                  <th scope="col">Since (UTC)</th>
                   {allowed.manageMembers ? <th scope="col">Actions</th> : null}
                 </tr>
               </thead>
@@ -141,7 +141,7 @@ export default function OrganizationPage() {
                     <td>{member.user.name}</td>
                     <td>{member.user.email}</td>
                     <td>{member.role === "OWNER" ? "Owner" : "Member"}</td>
-                    <td>{formatDate(member.createdAt)}</td>
+                    <td>{formatEventDay(member.createdAt, "UTC")}</td>
                     {allowed.manageMembers ? (
                       <td>
                         {member.user.id !== currentUserId ? (
@@ -192,7 +192,7 @@ export default function OrganizationPage() {
                     <td>{invitation.email}</td>
                     <td>{invitation.role === "OWNER" ? "Owner" : "Member"}</td>
                     <td>{invitation.invitedBy.name}</td>
-                    <td>{formatDate(invitation.expiresAt)}</td>
+                    <td>{formatEventTime(invitation.expiresAt, "UTC")}</td>
                     {allowed.manageMembers ? (
                       <td>
                         <Form method="post" className="inline-form">

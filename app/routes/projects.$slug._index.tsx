@@ -4,6 +4,7 @@ import { ExternalLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
+import { StageHistory } from "~/components/StageHistory";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
@@ -11,15 +12,14 @@ import { getClockAndRequestsForProjectPage } from "~/models/information-request.
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
 import { getProjectBySlug, projectResource } from "~/models/project.server";
-import { formatDateByPrecision, milestoneStatus, projectScheduleStatus, summarizeSchedule } from "~/models/schedule";
+import { milestoneStatus, projectScheduleStatus, summarizeSchedule } from "~/models/schedule";
 import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
 import { can } from "~/policy";
 import { getOptionalActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { loadFollowPanel } from "~/utils/follow-panel.server";
 import { notFound } from "~/utils/http.server";
 import { formatLocation } from "~/utils/places";
-import { todayUtc } from "~/utils/today.server";
+import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 import timelineStyles from "~/styles/timeline.css";
 import { LAND_STATUS_LABELS } from "~/schemas/project";
 
@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const follow = await loadFollowPanel(actor, project, resource);
   return {
     today: today.toISOString(),
+    timeZone: projectTimeZone(project),
     project: {
       ...project,
       latitude: project.latitude?.toString() ?? null,
@@ -88,8 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dateChanges: dateChanges.map((c) => ({
       id: c.id,
       milestone: c.milestone.name,
-      previous: c.previousDate ? formatDateByPrecision(c.previousDate, c.milestone.datePrecision) : "none",
-      next: c.newDate ? formatDateByPrecision(c.newDate, c.milestone.datePrecision) : "none",
+      previous: c.previousDate ? formatCalendarDate(c.previousDate, c.milestone.datePrecision) : "none",
+      next: c.newDate ? formatCalendarDate(c.newDate, c.milestone.datePrecision) : "none",
       reason: DATE_CHANGE_REASON_LABELS[c.reason],
       narrative: c.narrative,
       sourceUrl: c.sourceUrl,
@@ -118,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord, follow } = useLoaderData<typeof loader>();
+  const { requestRecord, follow, timeZone } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -248,7 +249,7 @@ export default function ProjectPage() {
 
       <section aria-labelledby="clock">
         <h2 id="clock">Review clock</h2>
-        <ReviewClock {...requestRecord.clock} label={`Review clock of ${project.name}`} />
+        <ReviewClock {...requestRecord.clock} timeZone={timeZone} label={`Review clock of ${project.name}`} />
         <ReviewClockTable reviews={requestRecord.reviews} />
       </section>
 
@@ -256,6 +257,7 @@ export default function ProjectPage() {
         <h2 id="rfi">Information requests</h2>
         <PublicRequests
           requests={requestRecord.requests}
+          timeZone={timeZone}
           detailsPath={readConfidential ? `/projects/${project.slug}/requests` : undefined}
         />
       </section>
@@ -266,9 +268,11 @@ export default function ProjectPage() {
           <ul>
             {pauses.map((p) => (
               <li key={p.id}>
-                {formatDate(p.startedAt)} – {p.liftedAt ? formatDate(p.liftedAt) : "still paused"}: {p.reason}.{" "}
-                {p.summary}
-                {!p.liftedAt && p.expectedLiftDate ? ` Expected to lift ${formatDate(p.expectedLiftDate)}.` : ""}
+                {formatEventDay(p.startedAt, timeZone)} –{" "}
+                {p.liftedAt ? formatEventDay(p.liftedAt, timeZone) : "still paused"}: {p.reason}. {p.summary}
+                {!p.liftedAt && p.expectedLiftDate
+                  ? ` Expected to lift ${formatCalendarDate(p.expectedLiftDate)}.`
+                  : ""}
               </li>
             ))}
           </ul>
@@ -297,7 +301,7 @@ export default function ProjectPage() {
               <tbody>
                 {dateChanges.map((c) => (
                   <tr key={c.id}>
-                    <td>{formatDate(c.changedAt)}</td>
+                    <td>{formatEventTime(c.changedAt, timeZone)}</td>
                     <td>{c.milestone}</td>
                     <td>{c.previous}</td>
                     <td>{c.next}</td>
@@ -317,51 +321,7 @@ export default function ProjectPage() {
         )}
       </section>
 
-      <section aria-labelledby="history">
-        <h2 id="history">Stage history</h2>
-        {project.stageTransitions.length === 0 ? (
-          <p>No stage changes are recorded yet.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Stage changes, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {project.stageTransitions.map((t) => (
-                  <tr key={t.id}>
-                    <td>{formatDate(t.occurredAt)}</td>
-                    <td>
-                      {t.fromLabel && t.fromLabel !== t.toLabel ? `${t.fromLabel} → ` : ""}
-                      {t.toLabel}
-                      {t.kind === "PAUSE" ||
-                      t.kind === "RESUME" ||
-                      t.kind === "APPROVE" ||
-                      t.kind === "DENY" ||
-                      t.kind === "WITHDRAW" ||
-                      t.kind === "RESCIND" ? (
-                        <span className="badge">{t.kind.toLowerCase()}</span>
-                      ) : null}
-                    </td>
-                    <td>{t.reason}</td>
-                    <td>{t.actor?.name ?? "Public record"}</td>
-                    <td>
-                      <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <StageHistory transitions={project.stageTransitions} timeZone={timeZone} />
     </article>
   );
 }

@@ -26,10 +26,10 @@ import { listReviews } from "~/models/review.server";
 import { can } from "~/policy";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Conditions of approval: ${data?.project.name ?? "project"} · Lodestone` },
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const manage = can(actor, "condition.manage", projectResource(project));
   const [conditions, reviews] = await Promise.all([listConditions(project.id), manage ? listReviews(project.id) : []]);
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     conditions: conditions.map((c) => ({
       id: c.id,
       text: c.text,
@@ -151,14 +151,14 @@ export default function Conditions() {
       {conditions.map((c) => (
         <section key={c.id} className="card" aria-labelledby={`c-${c.id}`}>
           <h2 id={`c-${c.id}`} className="visually-hidden">
-            Condition set {formatDate(c.createdAt)}
+            Condition set {formatEventDay(c.createdAt, project.timeZone)}
           </h2>
           <p>
             <span className="badge">{CONDITION_SEVERITY_LABELS[c.severity]}</span>{" "}
             <span className="badge">{CONDITION_STATUS_LABELS[c.status]}</span> {c.text}
           </p>
           <p className="muted">
-            Set {formatDate(c.createdAt)}
+            Set {formatEventDay(c.createdAt, project.timeZone)}
             {c.review ? (
               <>
                 {" "}
@@ -172,7 +172,7 @@ export default function Conditions() {
           {c.resolution ? (
             <p>
               {CONDITION_STATUS_LABELS[c.status]}
-              {c.resolvedAt ? ` ${formatDate(c.resolvedAt)}` : ""}: {c.resolution}
+              {c.resolvedAt ? ` ${formatEventDay(c.resolvedAt, project.timeZone)}` : ""}: {c.resolution}
             </p>
           ) : null}
           {allowed.manage && c.status === "PENDING" ? (

@@ -16,13 +16,13 @@ import {
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
 import { addMilestone, changeTargetDate, listMilestones, recordActualDate } from "~/models/milestone.server";
-import { formatDateByPrecision, milestoneStatus } from "~/models/schedule";
+import { milestoneStatus } from "~/models/schedule";
 import { assertCan } from "~/policy";
 import { DATE_CHANGE_REASONS, addMilestoneSchema, changeTargetSchema, recordActualSchema } from "~/schemas/project";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
-import { todayUtc } from "~/utils/today.server";
+import { formatCalendarDate, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Schedule: ${data?.project.name ?? "project"} · Lodestone` },
@@ -38,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: m.id,
       name: m.name,
       jurisdiction: m.jurisdiction,
-      baseline: m.baselineDate ? formatDateByPrecision(m.baselineDate.toISOString(), m.datePrecision) : "—",
-      target: m.targetDate ? formatDateByPrecision(m.targetDate.toISOString(), m.datePrecision) : "—",
-      actual: m.actualDate ? formatDateByPrecision(m.actualDate.toISOString(), m.datePrecision) : null,
+      baseline: m.baselineDate ? formatCalendarDate(m.baselineDate.toISOString(), m.datePrecision) : "—",
+      target: m.targetDate ? formatCalendarDate(m.targetDate.toISOString(), m.datePrecision) : "—",
+      actual: m.actualDate ? formatCalendarDate(m.actualDate.toISOString(), m.datePrecision) : null,
       status: milestoneStatus(m, { today, projectPaused: project.status === "PAUSED" }),
     })),
   };

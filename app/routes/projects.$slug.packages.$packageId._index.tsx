@@ -20,10 +20,10 @@ import { assertCan, can } from "~/policy";
 import { determinationSchema, submitPackageSchema } from "~/schemas/package";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
-import { formatDate, formatDateTime } from "~/utils/dates";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { formatEventDay, formatEventTime, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pkg.title ?? "Package"} · Lodestone` },
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const visible = <T extends { visibility: "PUBLIC" | "CONFIDENTIAL" }>(docs: T[]) =>
     confidential ? docs : docs.filter((d) => d.visibility === "PUBLIC");
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     pkg: {
       id: pkg.id,
       title: pkg.title,
@@ -277,11 +277,11 @@ export default function PackagePage() {
           pkg.versions.map((v) => (
             <article key={v.id} className="card" aria-labelledby={`v-${v.number}`}>
               <h3 id={`v-${v.number}`}>
-                Version {v.number}: submitted {formatDateTime(v.submittedAt)} by {v.submittedBy.name}
+                Version {v.number}: submitted {formatEventTime(v.submittedAt, project.timeZone)} by {v.submittedBy.name}
               </h3>
               <p>
                 {v.determination
-                  ? `Found ${v.determination === "COMPLETE" ? "complete" : "deficient"} on ${formatDate(v.determinedAt!)}${v.determinedBy ? ` by ${v.determinedBy.name}` : ""}.`
+                  ? `Found ${v.determination === "COMPLETE" ? "complete" : "deficient"} on ${formatEventDay(v.determinedAt!, project.timeZone)}${v.determinedBy ? ` by ${v.determinedBy.name}` : ""}.`
                   : "Awaiting the completeness determination."}
               </p>
               {v.deficiencies.length > 0 ? (

@@ -17,10 +17,10 @@ import { getProjectForManagement, projectResource } from "~/models/project.serve
 import { assertCan, can } from "~/policy";
 import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Permit packages: ${data?.project.name ?? "project"} · Lodestone` },
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Drafts are the company's working papers until submitted.
   const seesDrafts = can(actor, "package.readDraft", resource);
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     packages: packages
       .filter((p) => seesDrafts || p.status !== "DRAFT" || p.versionCount > 0)
       .map((p) => ({ ...p, latest: p.versions[0] ?? null, updatedAt: p.updatedAt.toISOString() })),
@@ -99,7 +99,7 @@ export default function Packages() {
                   <td>{PACKAGE_STATUS_LABELS[p.status]}</td>
                   <td>
                     {p.latest
-                      ? `Version ${p.latest.number}, submitted ${formatDate(p.latest.submittedAt)}`
+                      ? `Version ${p.latest.number}, submitted ${formatEventDay(p.latest.submittedAt, project.timeZone)}`
                       : "Not submitted yet"}
                   </td>
                 </tr>

@@ -23,11 +23,10 @@ import { requireActor } from "~/services/actor.server";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";
 import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
-import { formatDate, formatDateTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { parseSubmission, readSubmission } from "~/utils/submission.server";
 import { domainFailure } from "~/utils/project-route.server";
-import { todayUtc } from "~/utils/today.server";
+import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.request.title ?? "Information request"} · Lodestone` },
@@ -63,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, project, resource, detail } = await load(request, params.slug, params.requestId);
   const today = todayUtc();
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     request: {
       id: detail.id,
       title: detail.title,
@@ -204,15 +203,15 @@ export default function InformationRequestPage() {
         <dt>Status</dt>
         <dd>
           {REQUEST_STATUS_LABELS[request.status]}
-          {request.closedAt ? ` (${formatDate(request.closedAt)})` : ""}
+          {request.closedAt ? ` (${formatEventDay(request.closedAt, project.timeZone)})` : ""}
         </dd>
         <dt>Issued</dt>
         <dd>
-          {formatDate(request.issuedAt)} by {request.issuedBy}
+          {formatEventDay(request.issuedAt, project.timeZone)} by {request.issuedBy}
         </dd>
         <dt>Due</dt>
         <dd>
-          {formatDate(request.dueDate)}
+          {formatCalendarDate(request.dueDate)}
           {request.overdue ? (
             <>
               {" "}
@@ -252,7 +251,7 @@ export default function InformationRequestPage() {
         {responses.map((r, i) => (
           <article key={r.id} className="card" aria-labelledby={`answer-${r.id}`}>
             <h3 id={`answer-${r.id}`}>
-              Answer {i + 1}, {formatDateTime(r.submittedAt)} by {r.author}
+              Answer {i + 1}, {formatEventTime(r.submittedAt, project.timeZone)} by {r.author}
             </h3>
             <p className="pre-wrap">{r.text}</p>
             {r.documents.length > 0 ? (
@@ -272,7 +271,7 @@ export default function InformationRequestPage() {
             {r.decision ? (
               <p>
                 <strong>{RESPONSE_DECISION_LABELS[r.decision]}</strong>
-                {r.decidedAt ? ` on ${formatDate(r.decidedAt)}` : ""}
+                {r.decidedAt ? ` on ${formatEventDay(r.decidedAt, project.timeZone)}` : ""}
                 {r.decidedBy ? ` by ${r.decidedBy}` : ""}
                 {r.decisionNote ? `: ${r.decisionNote}` : "."}
               </p>

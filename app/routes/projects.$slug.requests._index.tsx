@@ -28,6 +28,7 @@ import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
+import { projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Information requests: ${data?.project.name ?? "project"} · Lodestone` },
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     allowed.issue ? requestLinkOptions(project.id) : null,
   ]);
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     clock: page.clock,
     reviews: page.reviews,
     requests: page.requests,
@@ -168,13 +169,14 @@ export default function ProjectRequests() {
       </p>
       <section aria-labelledby="clock" className="card">
         <h2 id="clock">Review clock</h2>
-        <ReviewClock {...clock} label={`Review clock of ${project.name}`} />
+        <ReviewClock {...clock} timeZone={project.timeZone} label={`Review clock of ${project.name}`} />
         {reviews.length > 0 ? <ReviewClockTable reviews={reviews} /> : null}
       </section>
       <section aria-labelledby="requests">
         <h2 id="requests">Requests</h2>
         <PublicRequests
           requests={requests}
+          timeZone={project.timeZone}
           detailsPath={allowed.readConfidential ? `/projects/${project.slug}/requests` : undefined}
         />
       </section>

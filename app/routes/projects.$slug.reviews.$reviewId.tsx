@@ -47,10 +47,10 @@ import {
   updateReviewSchema,
 } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.review.title ?? "Review"}: ${data?.project.name ?? "project"} · Lodestone` },
@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assigned = new Set(review.assignments.map((a) => a.user.id));
   const seesReviewers = allowed.assign || can(actor, "project.readConfidential", resource);
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     review: {
       id: review.id,
       title: review.title,
@@ -313,8 +313,8 @@ export default function Review() {
       </h1>
       <p>
         <span className="badge">{REVIEW_STATUS_LABELS[review.status]}</span> Conducted by {review.agency}. Opened{" "}
-        {formatDate(review.openedAt)}
-        {review.completedAt ? `, completed ${formatDate(review.completedAt)}` : ""}.
+        {formatEventDay(review.openedAt, project.timeZone)}
+        {review.completedAt ? `, completed ${formatEventDay(review.completedAt, project.timeZone)}` : ""}.
       </p>
       <FormError message={result?.values.intent ? undefined : result?.errors.form} />
 
@@ -380,7 +380,7 @@ export default function Review() {
             </p>
             {c.resolution ? (
               <p className="muted">
-                {c.resolvedAt ? `${formatDate(c.resolvedAt)}: ` : ""}
+                {c.resolvedAt ? `${formatEventDay(c.resolvedAt, project.timeZone)}: ` : ""}
                 {c.resolution}
               </p>
             ) : null}

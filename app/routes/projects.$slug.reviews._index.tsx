@@ -19,10 +19,10 @@ import { listReviews, openReview } from "~/models/review.server";
 import { can } from "~/policy";
 import { openReviewSchema } from "~/schemas/review";
 import { getOptionalActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Environmental reviews: ${data?.project.name ?? "project"} · Lodestone` },
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seesReviewers = can(actor, "project.readConfidential", resource);
   const canOpen = can(actor, "review.open", resource);
   return {
-    project: { slug: project.slug, name: project.name },
+    project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     reviews: reviews.map((r) => ({
       id: r.id,
       resourceArea: r.resourceArea,
@@ -152,12 +152,14 @@ export default function Reviews() {
                   <td>
                     <Link to={`/projects/${project.slug}/reviews/${r.id}`}>{r.title}</Link>
                     <br />
-                    <span className="muted">Opened {formatDate(r.openedAt)}</span>
+                    <span className="muted">Opened {formatEventDay(r.openedAt, project.timeZone)}</span>
                   </td>
                   <td>{r.agency}</td>
                   <td>
                     <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
-                    {r.completedAt ? <span className="muted"> {formatDate(r.completedAt)}</span> : null}
+                    {r.completedAt ? (
+                      <span className="muted"> {formatEventDay(r.completedAt, project.timeZone)}</span>
+                    ) : null}
                   </td>
                   <td>
                     {r.reviewerCount === 0

@@ -1,6 +1,6 @@
 // Moving a project between stages (lead agency) or withdrawing it (its company).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   FormError,
   SelectField,
@@ -16,7 +16,14 @@ import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { pendingBlockers } from "~/models/condition.server";
 import { CONDITION_SEVERITY_LABELS } from "~/models/review-labels";
 import { changeStage } from "~/models/stage.server";
-import { TRANSITIONS, TRANSITION_KINDS, earlierStages, planTransition, stageLabel } from "~/models/workflow";
+import {
+  TRANSITIONS,
+  TRANSITION_KINDS,
+  earlierStages,
+  endsProject,
+  planTransition,
+  stageLabel,
+} from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { DATE_CHANGE_REASONS, stageChangeSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission.server";
@@ -84,6 +91,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const input = parsed.data;
   assertCan(actor, TRANSITIONS[input.kind].permission, resource);
+  if (endsProject(input.kind) && input.confirmed !== "yes") {
+    // Nothing is written yet: the page asks once more, carrying the submitted values.
+    return {
+      ok: false as const,
+      errors: {} as Record<string, string>,
+      values: {},
+      confirm: {
+        kind: input.kind,
+        label: TRANSITIONS[input.kind].label,
+        reason: input.reason,
+        version: String(input.version),
+      },
+    };
+  }
   try {
     await changeStage(
       {
@@ -122,6 +143,36 @@ export default function StageChange() {
     },
   });
   const focus = firstErrorField(result?.errors, ["kind", "toStage", "reason", "pauseReason", "expectedLiftDate"]);
+  const confirm = result && "confirm" in result ? result.confirm : null;
+  if (confirm) {
+    return (
+      <div className="stack narrow">
+        <p>
+          <Link to={`/projects/${project.slug}`}>← {project.name}</Link>
+        </p>
+        <h1>
+          Confirm: {confirm.label.toLowerCase()} for {project.name}?
+        </h1>
+        <p role="alert">
+          This ends the project&apos;s review. No stage change can follow it, and it is published in the stage history
+          and sent to everyone who follows {project.name}.
+        </p>
+        <p>
+          Reason, as it will be published: <q>{confirm.reason}</q>
+        </p>
+        <Form method="post" aria-label={`Confirm: ${confirm.label.toLowerCase()}`}>
+          <input type="hidden" name="version" value={confirm.version} />
+          <input type="hidden" name="kind" value={confirm.kind} />
+          <input type="hidden" name="reason" value={confirm.reason} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <p className="action-list">
+            <button type="submit">Yes, {confirm.label.toLowerCase()}</button>{" "}
+            <Link to={`/projects/${project.slug}/stage`}>No, go back</Link>
+          </p>
+        </Form>
+      </div>
+    );
+  }
   return (
     <div className="stack narrow">
       <p>

@@ -19,7 +19,7 @@ import {
   type ProjectSort,
 } from "~/schemas/project-search";
 import { formatLocation } from "~/utils/places";
-import { todayUtc } from "~/utils/today.server";
+import { todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const page = data && data.result.page > 1 ? ` (page ${data.result.page})` : "";

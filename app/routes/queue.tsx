@@ -9,8 +9,7 @@ import { pluralize } from "~/models/request-labels";
 import { REVIEW_STATUS_LABELS } from "~/models/review-labels";
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
-import { formatDate } from "~/utils/dates";
-import { todayUtc } from "~/utils/today.server";
+import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Lodestone" }];
 
@@ -25,7 +24,7 @@ function Waiting({ days, since }: { days: number; since: string }) {
     <>
       <strong>{pluralize(days, "day")}</strong>
       <br />
-      <span className="muted">since {formatDate(since)}</span>
+      <span className="muted">since {formatEventDay(since, "UTC")}</span>
     </>
   );
 }
@@ -39,7 +38,10 @@ export default function Queue() {
         <Link to="/projects">← Projects</Link>
       </p>
       <h1>Review queue</h1>
-      <p className="muted">Oldest first: the work that has waited longest is at the top of each list.</p>
+      <p className="muted">
+        Oldest first: the work that has waited longest is at the top of each list. Dates are UTC calendar days, the same
+        days the waiting counts use.
+      </p>
       {empty ? <p className="card">Nothing is waiting on you or your agency.</p> : null}
 
       <section aria-labelledby="reviews">
@@ -102,7 +104,7 @@ export default function Queue() {
                       <Link to={`/projects/${r.project.slug}/requests/${r.id}`}>{r.title}</Link>
                     </td>
                     <td>{r.project.name}</td>
-                    <td>{formatDate(r.dueDate)}</td>
+                    <td>{formatCalendarDate(r.dueDate)}</td>
                     <td>
                       <Waiting days={r.daysWaiting} since={r.waitingSince} />
                     </td>

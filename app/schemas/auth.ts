@@ -22,6 +22,11 @@ export const signUpSchema = z.object({
   ),
   email,
   password: newPassword,
+  // Filled in from the browser when JavaScript runs; asked for otherwise. Never guessed on the server.
+  timeZone: z
+    .string({ required_error: "Choose your time zone." })
+    .min(1, "Choose your time zone.")
+    .refine(isTimeZone, "Choose a time zone from the list."),
 });
 
 export const loginSchema = z.object({

@@ -163,6 +163,8 @@ export const stageChangeSchema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     expectedLiftDate: optionalCalendarDate("Enter a date like 2027-03-31."),
+    /** Sent by the confirmation step of a move that ends the project. */
+    confirmed: z.literal("yes").optional().catch(undefined),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "RESCIND" && !v.toStage)

@@ -34,7 +34,8 @@ export type ZonedParts = Required<LocalDateTime>;
 
 export type AmbiguousChoice = "earlier" | "later";
 
-const DAY_MS = 86_400_000;
+/** Milliseconds in a 24-hour day; ~/utils/dates re-exports it (day counts live there). */
+export const DAY_MS = 86_400_000;
 
 // Building an Intl.DateTimeFormat is far slower than using one; a page lists many deadlines.
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
@@ -126,6 +127,11 @@ export function utcToZonedParts(instant: Date, timeZone: string): ZonedParts {
 function offsetAt(ms: number, timeZone: string): number {
   const wholeSecond = Math.floor(ms / 1000) * 1000;
   return wallClockMs(utcToZonedParts(new Date(wholeSecond), timeZone)) - wholeSecond;
+}
+
+/** Local time minus UTC at `instant` in `timeZone`, in minutes (−420 for PDT). */
+export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+  return Math.round(offsetAt(instant.getTime(), timeZone) / 60_000);
 }
 
 /**

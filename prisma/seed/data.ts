@@ -277,6 +277,8 @@ export type SeedStageTransition = {
   toStatus: ProjectStatus;
   /** The day it happened (stored at noon UTC; same-day moves a minute apart, in list order). */
   on: Date;
+  /** How much of `on` the source gives: the stage history shows "Jan 2021", not "Jan 1, 2021". */
+  precision?: DatePrecision;
   reason: string;
   /** The public page the reason cites. */
   sourceUrl?: string;
@@ -676,6 +678,7 @@ const STIBNITE_GOLD: SeedProject = {
       toStage: "plan_submitted",
       toStatus: "IN_PROGRESS",
       on: day("2016-09-01"),
+      precision: "MONTH",
       reason: "Plan of Restoration and Operations submitted in Sep 2016 (month only; 82 FR 25759 notice).",
     },
     {
@@ -711,6 +714,7 @@ const STIBNITE_GOLD: SeedProject = {
       toStage: "record_of_decision",
       toStatus: "APPROVED",
       on: day("2025-01-01"),
+      precision: "MONTH",
       reason: "Final ROD signed in Jan 2025 (month only in our source; MQ World, Jan 7, 2025).",
     },
     {
@@ -900,6 +904,7 @@ const RESOLUTION_COPPER: SeedProject = {
       toStage: "plan_submitted",
       toStatus: "IN_PROGRESS",
       on: day("2013-01-01"),
+      precision: "YEAR",
       reason: "Mine plan of operations submitted in 2013 (year only; resolutionmineeis.us project updates).",
     },
     {
@@ -907,6 +912,7 @@ const RESOLUTION_COPPER: SeedProject = {
       toStage: "noi_scoping",
       toStatus: "IN_PROGRESS",
       on: day("2016-03-01"),
+      precision: "MONTH",
       reason: "Notice of intent in Mar 2016 (month only; resolutionmineeis.us project updates).",
     },
     {
@@ -921,6 +927,7 @@ const RESOLUTION_COPPER: SeedProject = {
       toStage: "final_eis",
       toStatus: "IN_PROGRESS",
       on: day("2021-01-01"),
+      precision: "MONTH",
       reason: "Final EIS and draft ROD published in Jan 2021 (month only; resolutioncopper.com current status).",
     },
     {
@@ -928,6 +935,7 @@ const RESOLUTION_COPPER: SeedProject = {
       toStage: "objection_period",
       toStatus: "IN_PROGRESS",
       on: day("2021-01-01"),
+      precision: "MONTH",
       reason: "The draft ROD opened the objection period (halted Mar 1, 2021).",
     },
     {
@@ -1231,6 +1239,7 @@ const HERMOSA: SeedProject = {
       toStage: "draft_eis",
       toStatus: "IN_PROGRESS",
       on: day("2025-05-01"),
+      precision: "MONTH",
       reason: "Draft EIS released about May 2025 (month and year inferred; Patagonia Regional Times).",
     },
     {
@@ -1395,6 +1404,7 @@ const NORTHMET: SeedProject = {
       toStage: "draft_eis",
       toStatus: "IN_PROGRESS",
       on: day("2013-01-01"),
+      precision: "YEAR",
       reason: "Supplemental draft EIS in 2013 (year only; MN DNR). Earlier stages are not captured in our sources.",
       sourceUrl: "http://www.dnr.state.mn.us/input/environmentalreview/polymet/index.html",
     },
@@ -1403,6 +1413,7 @@ const NORTHMET: SeedProject = {
       toStage: "final_eis",
       toStatus: "IN_PROGRESS",
       on: day("2015-11-01"),
+      precision: "MONTH",
       reason: "Final EIS published in Nov 2015 (month only; MN DNR).",
       sourceUrl: "http://www.dnr.state.mn.us/input/environmentalreview/polymet/index.html",
     },
@@ -1569,6 +1580,7 @@ const MCDERMITT_EXPLORATION: SeedProject = {
       toStage: "draft_ea",
       toStatus: "IN_PROGRESS",
       on: day("2025-03-01"),
+      precision: "MONTH",
       reason: "Draft EA released for comment in Mar 2025 (month only; Jefferson Public Radio).",
     },
     {
@@ -1576,6 +1588,7 @@ const MCDERMITT_EXPLORATION: SeedProject = {
       toStage: "decision_fonsi",
       toStatus: "APPROVED",
       on: day("2025-12-01"),
+      precision: "MONTH",
       reason: "Decision approving the exploration plan, about Dec 2025 (month only; Capital Press, Dec 16, 2025).",
     },
   ],

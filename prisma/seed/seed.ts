@@ -297,6 +297,7 @@ function stageTransitionRows(
       sourceUrl: transition.sourceUrl ?? null,
       actorId: null,
       occurredAt: atNoonUtc(transition.on, minutesAfterNoon),
+      occurredAtPrecision: transition.precision ?? "DAY",
     });
     previous = transition;
   }

@@ -61,7 +61,10 @@ async function signUpThroughRoute(fields: Record<string, string>) {
 
 describe("sign up and email verification", () => {
   it("creates the account, audits it, and queues a verification email sent through Resend's API", async () => {
-    await signUp({ name: "Ada", email: "ada@example.org", password: "correct horse battery" }, signUpContext);
+    await signUp(
+      { name: "Ada", email: "ada@example.org", password: "correct horse battery", timeZone: "America/Los_Angeles" },
+      signUpContext,
+    );
     // The request only queued the sign-up: the worker makes the account.
     expect(await prisma.user.count({ where: { email: "ada@example.org" } })).toBe(0);
     expect(await queuedJobs(SIGN_UP_TASK)).toHaveLength(1);
@@ -69,6 +72,8 @@ describe("sign up and email verification", () => {
     const stored = await userNamed("ada@example.org");
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.emailVerifiedAt).toBeNull();
+    // The zone the form sent (the browser's, or the person's choice), not a default.
+    expect(stored.timeZone).toBe("America/Los_Angeles");
     // Queued with the account, not sent from the request.
     expect(mailbox().emailsTo("ada@example.org")).toHaveLength(0);
     expect(await prisma.emailDelivery.count({ where: { userId: stored.id, status: "PENDING" } })).toBe(1);
@@ -85,11 +90,22 @@ describe("sign up and email verification", () => {
   });
 
   it("answers a taken address exactly like a new one, and emails the owner instead of making a second account", async () => {
-    const fields = { name: "Ada", email: "ada2@example.org", password: "correct horse battery", redirectTo: "" };
+    const fields = {
+      name: "Ada",
+      email: "ada2@example.org",
+      password: "correct horse battery",
+      timeZone: "America/Denver",
+      redirectTo: "",
+    };
     const first = await signUpThroughRoute(fields);
     await sendQueuedEmails();
     const owner = await userNamed("ada2@example.org");
-    const second = await signUpThroughRoute({ ...fields, name: "Eve", password: "another password" });
+    const second = await signUpThroughRoute({
+      ...fields,
+      name: "Eve",
+      password: "another password",
+      timeZone: "America/Denver",
+    });
     // Status, headers (the flash cookie included) and body: nothing tells the two apart.
     expect(second).toEqual(first);
     expect(first.status).toBe(302);
@@ -122,12 +138,14 @@ describe("sign up and email verification", () => {
       name: "Ina",
       email: "ina@example.org",
       password: "correct horse battery",
+      timeZone: "America/Denver",
       redirectTo: next,
     });
     await signUpThroughRoute({
       name: "Ina",
       email: "ina@example.org",
       password: "correct horse battery",
+      timeZone: "America/Denver",
       redirectTo: next,
     });
     await sendQueuedEmails();
@@ -139,7 +157,10 @@ describe("sign up and email verification", () => {
   });
 
   it("verifies with the emailed link once, and not twice", async () => {
-    await signUp({ name: "Bo", email: "bo@example.org", password: "correct horse battery" }, signUpContext);
+    await signUp(
+      { name: "Bo", email: "bo@example.org", password: "correct horse battery", timeZone: "America/Denver" },
+      signUpContext,
+    );
     await sendQueuedEmails();
     const link = new URL(linkIn(mailbox().emailsTo("bo@example.org")[0].html, "/auth/verify"));
     const token = link.searchParams.get("token") ?? "";
@@ -149,7 +170,10 @@ describe("sign up and email verification", () => {
   });
 
   it("keeps the confirmation link at rest only until the email is sent", async () => {
-    await signUp({ name: "Cat", email: "cat@example.org", password: "correct horse battery" }, signUpContext);
+    await signUp(
+      { name: "Cat", email: "cat@example.org", password: "correct horse battery", timeZone: "America/Denver" },
+      signUpContext,
+    );
     await runQueuedJobs(SIGN_UP_TASK);
     const queued = await prisma.emailDelivery.findFirstOrThrow({ where: { toEmail: "cat@example.org" } });
     expect(JSON.stringify(queued.props)).toContain("/auth/verify?token=");
@@ -167,7 +191,12 @@ describe("sign-up limits", () => {
   });
   const attempt = (i: number, clientIp: string) =>
     signUp(
-      { name: `Sock ${i}`, email: `sock${run}-${i}@example.org`, password: "correct horse battery" },
+      {
+        name: `Sock ${i}`,
+        email: `sock${run}-${i}@example.org`,
+        password: "correct horse battery",
+        timeZone: "America/Denver",
+      },
       { ...context, clientIp },
     );
 

@@ -199,7 +199,7 @@ describe("changing the deadline", () => {
     const afterClose = new Date("2026-04-02T15:00:00Z");
     expect(await acceptingComments(period.id, afterClose)).toEqual({
       ok: false,
-      reason: "This comment period closed on Mar 31, 2026, 11:59 PM MDT (America/Denver).",
+      reason: "This comment period closed on Mar 31, 2026, 11:59 PM MDT, UTC-6 (America/Denver).",
     });
     const extend = changePeriodDeadline(period.id, extension({}), context, afterClose);
     await expect(extend).rejects.toThrow(/Reopen it instead of extending it/);

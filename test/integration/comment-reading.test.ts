@@ -155,6 +155,19 @@ describe("exports", () => {
     expect(body).toMatch(/\r\n$/);
   });
 
+  it("names a campaign only when the comments page counts it (two or more published copies)", async () => {
+    const { period } = await createReadingScenario();
+    const pair = await createCampaignWith(period.id, "Protect Thacker Pass, a sacred site.", { identical: 1 });
+    const lone = await createCampaignWith(period.id, "A letter nobody else sent.", { identical: 0 });
+    expect((await periodCounts(period.id)).campaigns).toBe(1);
+
+    const columns = exportColumns({ full: false });
+    const rows = await collect(exportComments(period.id, { full: false }));
+    const campaignIds = rows.map((row) => row[columns.indexOf("campaign_id")]).filter(Boolean);
+    expect(new Set(campaignIds)).toEqual(new Set([pair.campaign.id]));
+    expect(campaignIds).not.toContain(lone.campaign.id);
+  });
+
   it("reads past one batch by keyset without losing or repeating a row", async () => {
     const { period } = await createReadingScenario();
     const at = new Date("2026-01-05T17:00:00Z");
@@ -172,7 +185,8 @@ describe("exports", () => {
     });
     const rows = await collect(exportComments(period.id, { full: false }));
     expect(new Set(rows.map((r) => r[0])).size).toBe(1_005);
-    expect(rows[0][1]).toBe("2026-01-05T17:00:00.000Z");
+    // Written in the period's zone with its offset: the same instant.
+    expect(new Date(String(rows[0][1])).getTime()).toBe(at.getTime());
   });
 });
 

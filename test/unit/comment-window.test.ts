@@ -88,14 +88,14 @@ describe("assertAcceptingComments", () => {
   it("states the deadline in the agency's zone when closed", () => {
     expect(assertAcceptingComments(denver, denver.closesAt)).toEqual({
       ok: false,
-      reason: "This comment period closed on Mar 31, 2026, 11:59 PM MDT (America/Denver).",
+      reason: "This comment period closed on Mar 31, 2026, 11:59 PM MDT, UTC-6 (America/Denver).",
     });
   });
 
   it("states the opening time when upcoming", () => {
     expect(assertAcceptingComments(denver, new Date("2026-02-01T00:00:00Z"))).toEqual({
       ok: false,
-      reason: "This comment period opens on Mar 1, 2026, 12:00 AM MST (America/Denver).",
+      reason: "This comment period opens on Mar 1, 2026, 12:00 AM MST, UTC-7 (America/Denver).",
     });
   });
 });
@@ -166,7 +166,8 @@ describe("validateExtension", () => {
     for (const newClosesAt of [denver.closesAt, plus(denver.closesAt, -DAY)]) {
       expect(validateExtension(denver, { kind: "EXTEND", newClosesAt, reason }, duringPeriod)).toEqual({
         ok: false,
-        reason: "The new deadline must be later than the current one, Mar 31, 2026, 11:59 PM MDT (America/Denver).",
+        reason:
+          "The new deadline must be later than the current one, Mar 31, 2026, 11:59 PM MDT, UTC-6 (America/Denver).",
       });
     }
   });
@@ -176,7 +177,7 @@ describe("validateExtension", () => {
     expect(verdict).toEqual({
       ok: false,
       reason:
-        "This comment period closed on Mar 31, 2026, 11:59 PM MDT (America/Denver). Reopen it instead of extending it.",
+        "This comment period closed on Mar 31, 2026, 11:59 PM MDT, UTC-6 (America/Denver). Reopen it instead of extending it.",
     });
   });
 

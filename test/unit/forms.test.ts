@@ -13,12 +13,12 @@ function form(values: Record<string, string>) {
 describe("parseFormData", () => {
   it("returns normalised data when valid", () => {
     const result = parseFormData(
-      form({ name: " Ada ", email: "Ada@Example.ORG", password: "correct horse battery" }),
+      form({ name: " Ada ", email: "Ada@Example.ORG", password: "correct horse battery", timeZone: "America/Boise" }),
       signUpSchema,
     );
     expect(result).toEqual({
       ok: true,
-      data: { name: "Ada", email: "ada@example.org", password: "correct horse battery" },
+      data: { name: "Ada", email: "ada@example.org", password: "correct horse battery", timeZone: "America/Boise" },
     });
   });
 
@@ -30,6 +30,7 @@ describe("parseFormData", () => {
       name: "Enter your name.",
       email: "Enter an email address like name@example.org.",
       password: "Use at least 10 characters.",
+      timeZone: "Choose your time zone.",
     });
     expect(result.values).toEqual({ name: "", email: "not-an-email" });
   });

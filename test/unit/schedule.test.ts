@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   AT_RISK_WINDOW_DAYS,
-  formatDateByPrecision,
   formatSlip,
   milestoneStatus,
   periodEnd,
@@ -10,6 +9,7 @@ import {
   summarizeSchedule,
   type MilestoneDates,
 } from "~/models/schedule";
+import { formatCalendarDate } from "~/utils/dates";
 
 const TODAY = day("2026-03-10");
 const running = { today: TODAY, projectPaused: false };
@@ -270,10 +270,10 @@ describe("summarizeSchedule", () => {
   });
 });
 
-describe("formatDateByPrecision", () => {
+describe("formatCalendarDate", () => {
   it("shows only as much of the date as is known", () => {
-    expect(formatDateByPrecision(day("2020-01-21"), "DAY")).toBe("Jan 21, 2020");
-    expect(formatDateByPrecision("2020-01-01T00:00:00.000Z", "MONTH")).toBe("Jan 2020");
-    expect(formatDateByPrecision("2020-01-01", "YEAR")).toBe("2020");
+    expect(formatCalendarDate(day("2020-01-21"), "DAY")).toBe("Jan 21, 2020");
+    expect(formatCalendarDate("2020-01-01T00:00:00.000Z", "MONTH")).toBe("Jan 2020");
+    expect(formatCalendarDate("2020-01-01", "YEAR")).toBe("2020");
   });
 });

@@ -118,6 +118,8 @@ export const EVENT_CATALOGUE = {
       milestoneName: z.string(),
       previousDate: z.string().nullable(),
       newDate: z.string().nullable(),
+      // The milestone's precision, so the dates are told as known (older events have none: day).
+      datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).optional(),
       reason: dateChangeReason,
       narrative: z.string(),
       dateChangeId: z.string(),

@@ -16,8 +16,7 @@ import StageChangedEmail from "../../../emails/stage-changed";
 import { STAGE_CHANGE_WORDS, type DomainEventRecord, type PayloadFor } from "~/models/events/catalogue";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { prisma } from "~/services/db.server";
-import { formatDate } from "~/utils/dates";
-import { formatInZone } from "~/utils/zoned-time";
+import { formatCalendarDate, formatDeadline, formatEventTime, type DatePrecision } from "~/utils/dates";
 
 export type Audience =
   /** The project's followers (and, for public kinds, its confirmed email subscribers). */
@@ -50,7 +49,9 @@ async function projectZone(projectId: string): Promise<string> {
   return project?.leadAgency?.timeZone ?? "UTC";
 }
 
-const when = (iso: string, zone: string) => `${formatInZone(new Date(iso), zone)} (${zone})`;
+// Deadlines carry the UTC offset as well as the zone; "when it happened" is to the minute.
+const when = (iso: string, zone: string) => formatDeadline(iso, zone);
+const happened = (instant: string | Date, zone: string) => `${formatEventTime(instant, zone)} (${zone})`;
 
 /** Null for events nobody is notified about (package submissions, moderation, ...). */
 export async function describeEvent(event: DomainEventRecord): Promise<EventNotice | null> {
@@ -96,9 +97,7 @@ async function stageChanged(payload: PayloadFor["project.stageChanged"], occurre
   const name = payload.name;
   const toStageLabel = payload.toStageLabel;
   const path = `/projects/${payload.slug}`;
-  // To the minute: seconds in "when it happened" are noise (deadlines keep theirs).
-  const occurredMs = new Date(present(payload.occurredAt) ?? occurredAt.toISOString()).getTime();
-  const occurred = when(new Date(Math.floor(occurredMs / 60_000) * 60_000).toISOString(), zone);
+  const occurred = happened(present(payload.occurredAt) ?? occurredAt, zone);
   return {
     type: "STAGE_CHANGED",
     projectId,
@@ -134,7 +133,10 @@ async function milestoneMoved(payload: PayloadFor["milestone.dateChanged"]): Pro
   const next = present(payload.newDate);
   const reasonLabel = DATE_CHANGE_REASON_LABELS[payload.reason];
   const path = `/projects/${payload.slug}#changes`;
-  const dates = `${previous ? formatDate(previous) : "not set"} → ${next ? formatDate(next) : "not set"}`;
+  // Events recorded before the payload named the precision were all to the day.
+  const precision: DatePrecision = payload.datePrecision ?? "DAY";
+  const show = (date: string | null, none: string) => (date ? formatCalendarDate(date, precision) : none);
+  const dates = `${show(previous, "not set")} → ${show(next, "not set")}`;
   return {
     type: "MILESTONE_DATE_CHANGED",
     projectId,
@@ -146,13 +148,13 @@ async function milestoneMoved(payload: PayloadFor["milestone.dateChanged"]): Pro
     excludeUserId: payload.actorId,
     email: {
       template: "milestone-moved",
-      subject: `${name}: ${milestone} moved to ${next ? formatDate(next) : "no date"}`,
+      subject: `${name}: ${milestone} moved to ${show(next, "no date")}`,
       render: (footer, appUrl) =>
         createElement(MilestoneMovedEmail, {
           projectName: name,
           milestoneTitle: milestone,
-          previousDate: previous ? formatDate(previous) : null,
-          newDate: next ? formatDate(next) : null,
+          previousDate: previous ? show(previous, "") : null,
+          newDate: next ? show(next, "") : null,
           dateKind: "target date",
           reasonLabel,
           explanation: present(payload.narrative),
@@ -323,7 +325,7 @@ async function informationRequestIssued(payload: PayloadFor["informationRequest.
     project.leadAgency?.name ??
     "The agency";
   const path = `/projects/${project.slug}/requests/${request.id}`;
-  const due = request.dueDate ? formatDate(request.dueDate) : null;
+  const due = request.dueDate ? formatCalendarDate(request.dueDate) : null;
   return {
     type: "INFORMATION_REQUEST",
     projectId,

@@ -12,7 +12,7 @@ import { parseEvent } from "~/models/events/catalogue";
 import { NOTIFICATION_TYPE_LABELS } from "~/models/notification-preferences";
 import { prisma } from "~/services/db.server";
 import { transactionalContent } from "~/services/email-outbox.server";
-import { formatInZone } from "~/utils/zoned-time";
+import { formatEventTime } from "~/utils/dates";
 import { describeEvent, type EventNotice } from "./content.server";
 import { signEmailToken, type EmailToken } from "./email-tokens.server";
 
@@ -161,7 +161,7 @@ async function renderDigest(delivery: EmailDelivery): Promise<PreparedEmail> {
     group.items.push({
       title: item.title,
       detail: item.detail,
-      occurredAt: formatInZone(item.createdAt, digest.user.timeZone),
+      occurredAt: `${formatEventTime(item.createdAt, digest.user.timeZone)} (${digest.user.timeZone})`,
       url: new URL(item.url, appUrl).toString(),
     });
     byProject.set(key, group);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StageTransition" ADD COLUMN     "occurredAtPrecision" "DatePrecision";
