@@ -136,6 +136,7 @@ describe("counts in words", () => {
             ...one,
             byCampaign: [],
           },
+          myHidden: [],
           can: { report: false, moderate: false },
         },
       }),
