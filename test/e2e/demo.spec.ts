@@ -103,10 +103,14 @@ test("the training project is badged as fictional and the real NorthMet record h
     /mvp\.usace\.army\.mil/,
   );
   // Other specs open periods on real projects as part of their own stories; the demo data itself
-  // (written with the training project, before any spec ran) must not have opened any.
-  const training = await prisma.project.findUniqueOrThrow({ where: { slug: TRAINING_PROJECT_SLUG } });
+  // (the real projects are written first, then the training period, all before any spec ran) must
+  // not have opened any.
+  const trainingPeriod = await prisma.commentPeriod.findFirstOrThrow({
+    where: { project: { slug: TRAINING_PROJECT_SLUG } },
+    orderBy: { createdAt: "asc" },
+  });
   const seededOnReal = await prisma.commentPeriod.count({
-    where: { project: { isTraining: false }, createdAt: { lte: training.createdAt } },
+    where: { project: { isTraining: false }, createdAt: { lte: trainingPeriod.createdAt } },
   });
   expect(seededOnReal, "no comment period was invented on a real project").toBe(0);
 });
