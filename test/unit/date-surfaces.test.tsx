@@ -15,7 +15,7 @@ import StageChangedEmail from "../../emails/stage-changed";
 import { renderRoute } from "../support/render-route";
 import { MilestoneTimeline, type TimelineMilestone } from "~/components/MilestoneTimeline";
 import { StageHistory, type StageHistoryRow } from "~/components/StageHistory";
-import { exportColumns, exportRow, type ExportedComment } from "~/models/comment-export.server";
+import { exportColumns, exportRow } from "~/models/comment-export.server";
 import ModerationLog from "~/routes/comment-periods.$periodId.moderation-log";
 import Responses from "~/routes/comment-periods.$periodId.responses";
 import Notifications from "~/routes/notifications";
@@ -29,6 +29,7 @@ import {
   utcDaysBetween,
   utcOffsetLabel,
 } from "~/utils/dates";
+import { exportedComment } from "../support/exported-comment";
 
 const MONTH_ONLY = "2021-01-01T00:00:00.000Z"; // "Jan 2021" in the record
 const YEAR_ONLY = "2013-01-01T00:00:00.000Z"; // "2013" in the record
@@ -274,26 +275,5 @@ function milestone(id: string, date: string, precision: TimelineMilestone["dateP
     status: "complete",
     note: null,
     sourceUrl: null,
-  };
-}
-
-function exportedComment(overrides: Partial<ExportedComment> = {}): ExportedComment {
-  return {
-    id: "c1",
-    receiptNumber: "LDS-1",
-    submittedAt: new Date(NEAR_MIDNIGHT),
-    submitterType: "INDIVIDUAL",
-    displayName: "Ann",
-    email: "ann@example.org",
-    status: "PUBLISHED",
-    campaignId: null,
-    addedText: null,
-    text: "Protect the springs.",
-    reportCount: 0,
-    organization: null,
-    responses: [],
-    moderation: [],
-    _count: { attachments: 0, reports: 0 },
-    ...overrides,
   };
 }

@@ -20,6 +20,7 @@ import PeriodComments from "~/routes/comment-periods.$periodId.comments";
 import { loader as faviconIco } from "~/routes/favicon[.]ico";
 import StageChange from "~/routes/projects.$slug.stage";
 import { stageChangeSchema } from "~/schemas/project";
+import { exportedComment } from "../support/exported-comment";
 
 const strip = (html: string) => html.replaceAll("<!-- -->", "");
 
@@ -188,24 +189,3 @@ describe("refusal pages and the favicon", () => {
     expect(response.headers.get("Location")).toBe("/favicon.svg");
   });
 });
-
-function exportedComment(overrides: Partial<ExportedComment> = {}): ExportedComment {
-  return {
-    id: "c1",
-    receiptNumber: "LDS-1",
-    submittedAt: new Date("2026-12-02T03:30:00Z"),
-    submitterType: "INDIVIDUAL",
-    displayName: "Ann",
-    email: "ann@example.org",
-    status: "PUBLISHED",
-    campaignId: null,
-    addedText: null,
-    text: "Protect the springs.",
-    reportCount: 0,
-    organization: null,
-    responses: [],
-    moderation: [],
-    _count: { attachments: 0, reports: 0 },
-    ...overrides,
-  };
-}
