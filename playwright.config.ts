@@ -14,7 +14,8 @@ export const E2E = {
 export const APP_URL = `http://localhost:${E2E.appPort}`;
 export const MAIL_URL = `http://127.0.0.1:${E2E.mailPort}`;
 
-// Test code creates its data through the app's model functions against the same database.
+// Test code sets up its data against the same database, through model functions where the rules
+// matter and through the test factories' direct rows where a story only needs a starting point.
 process.env.DATABASE_URL = `postgresql://lodestone:lodestone-local@127.0.0.1:${E2E.pgPort}/lodestone`;
 process.env.APP_URL = APP_URL;
 process.env.RESEND_API_KEY = "re_e2e_key";

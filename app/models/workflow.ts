@@ -1,6 +1,7 @@
 // The permitting workflow, defined once as data: ordered stages per review track.
 // Pure module (no server imports) so pages and the policy can read it too.
-// Transition rules (who may move a project, and where to) are added with the stage workflow.
+// Transition rules (which moves each status and stage allows, and why one is refused) are below;
+// who may ask for a move is the policy's (app/policy).
 import type { ProjectStatus, ReviewTrack } from "@prisma/client";
 
 export type StageDefinition = { key: string; label: string };

@@ -88,7 +88,7 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-/** The user's description of an actor's standing, derived from memberships, for the header. */
+/** Whether the actor is a member of the organization (of the given kind, when named). */
 export function belongsTo(actor: Actor | null, organizationId: string | null | undefined, kind?: OrganizationKind) {
   if (!actor || !organizationId) return false;
   return actor.memberships.some((m) => m.organizationId === organizationId && (!kind || m.kind === kind));

@@ -1,4 +1,5 @@
-// Test data made through the same model functions and client the app uses.
+// Test rows written straight through the app's Prisma client (not through model rules): people,
+// organizations and the like that tests need as a starting point.
 import type { OrganizationKind, OrgRole } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { hashPassword } from "~/services/password.server";
