@@ -21,3 +21,13 @@ export function ExternalLink({
     </a>
   );
 }
+
+/** A table cell's "source" link to a public record, or a dash when none is known. */
+export function SourceLink({ url, label }: { url: string | null; label: string }) {
+  if (!url) return <>—</>;
+  return (
+    <ExternalLink href={url} aria-label={label}>
+      source
+    </ExternalLink>
+  );
+}

@@ -3,7 +3,7 @@
 // screen readers, small screens and anyone copying the numbers.
 import type { DatePrecision, Jurisdiction } from "@prisma/client";
 import { useId, type ReactNode } from "react";
-import { ExternalLink } from "~/components/ExternalLink";
+import { SourceLink } from "~/components/ExternalLink";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { JURISDICTION_LABELS } from "~/models/labels";
 import { DAY_MS, formatCalendarDate } from "~/utils/dates";
@@ -338,13 +338,7 @@ function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {
               </td>
               <td className="timeline__date">{formatSlip(dates)}</td>
               <td>
-                {milestone.sourceUrl ? (
-                  <ExternalLink href={milestone.sourceUrl} aria-label={`Source for ${milestone.name}`}>
-                    source
-                  </ExternalLink>
-                ) : (
-                  "—"
-                )}
+                <SourceLink url={milestone.sourceUrl} label={`Source for ${milestone.name}`} />
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@
 // is shown at the precision its source gives ("Jan 2021", "2013"), never on an invented day.
 import type { DatePrecision, TransitionKind } from "@prisma/client";
 import { describeTimeZone, formatEventWhen } from "~/utils/dates";
-import { ExternalLink } from "./ExternalLink";
+import { SourceLink } from "./ExternalLink";
 
 export type StageHistoryRow = {
   id: string;
@@ -55,13 +55,7 @@ export function StageHistory({ transitions, timeZone }: { transitions: StageHist
                   <td>{t.reason}</td>
                   <td>{t.actor?.name ?? "Public record"}</td>
                   <td>
-                    {t.sourceUrl ? (
-                      <ExternalLink href={t.sourceUrl} aria-label={`Source for the move to ${t.toLabel}`}>
-                        source
-                      </ExternalLink>
-                    ) : (
-                      "—"
-                    )}
+                    <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ExternalLink } from "~/components/ExternalLink";
+import { ExternalLink, SourceLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
@@ -327,11 +327,3 @@ export default function ProjectPage() {
 }
 
 /** The public page behind a row of the record, as the milestone table links it. */
-function SourceLink({ url, label }: { url: string | null; label: string }) {
-  if (!url) return <>—</>;
-  return (
-    <ExternalLink href={url} aria-label={label}>
-      source
-    </ExternalLink>
-  );
-}
