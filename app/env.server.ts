@@ -73,6 +73,10 @@ const settingsSchema = bootSchema.extend({
   // Accounts created per hour from one client address, and from one network block (/24 or /64).
   SIGNUP_MAX_PER_IP: z.coerce.number().int().positive().default(5),
   SIGNUP_MAX_PER_NETWORK: z.coerce.number().int().positive().default(20),
+  // The public read API (/api/v1): requests per client (IPv4 address or IPv6 /64) per window;
+  // more get a 429 with Retry-After. 300 a minute pulls a 100,000-comment docket in under 2 minutes.
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(300),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   // Proxies in front of the app: a hop count ("1") or their addresses / CIDR blocks, never "true".
   // "false" (default): no proxy; X-Forwarded-For is ignored.
   TRUST_PROXY: z

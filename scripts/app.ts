@@ -9,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { originGuard } from "../app/services/csrf.server";
 import type { TrustProxy } from "../app/utils/network.server";
+import { apiCors } from "./api-cors";
 import { privateResponses, securityHeaders } from "./security-headers";
 
 export type AppOptions = {
@@ -36,6 +37,7 @@ export function createApp({ build, appUrl, mode, trustProxy = false, publicDir }
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   app.use(privateResponses);
+  app.use(apiCors);
 
   // CSRF: a mutating request must come from this app (403 with the reason before Remix sees it).
   app.use(originGuard(appUrl));

@@ -346,3 +346,67 @@ export async function projectFilterOptions(): Promise<ProjectFilterOptions> {
       .map((key) => ({ key, label: label(key) })),
   };
 }
+
+// ───────────── Keyset reads for the API and open data ─────────────
+
+export type ProjectKeysetOptions = {
+  /** The slug of the last project of the previous page; null for the first page. */
+  afterSlug: string | null;
+  limit: number;
+  /** The fictional training project is left out unless asked for (open data rule). */
+  includeTraining: boolean;
+  /** One project only (the API's project endpoint reads it through the same query). */
+  onlySlug?: string;
+};
+
+export type ProjectKeysetItem = ProjectListItem & {
+  createdAt: string;
+  location: { latitude: number; longitude: number } | null;
+};
+
+/**
+ * Projects matching the /projects filters in slug order, after a slug: the same filters as the
+ * page (conditions(), with the schedule roll-up when filtered on), read by keyset so any depth
+ * costs the same. `limit + 1` rows come back so the caller knows whether a next page exists.
+ */
+export function projectKeysetSql(query: ProjectQuery, today: Date, options: ProjectKeysetOptions): Prisma.Sql {
+  const extra: Prisma.Sql[] = [];
+  if (!options.includeTraining) extra.push(Prisma.sql`NOT p."isTraining"`);
+  if (options.afterSlug !== null) extra.push(Prisma.sql`p.slug > ${options.afterSlug}`);
+  if (options.onlySlug !== undefined) extra.push(Prisma.sql`p.slug = ${options.onlySlug}`);
+  const needsSchedule = query.schedule !== undefined;
+  return Prisma.sql`WITH matches AS (
+    SELECT p.id, p.slug FROM "Project" p
+    ${needsSchedule ? milestoneRollup(today, "grouped") : Prisma.empty}
+    WHERE ${conditions(query)} ${extra.length ? Prisma.sql`AND ${Prisma.join(extra, " AND ")}` : Prisma.empty}
+    ORDER BY p.slug
+    LIMIT ${options.limit + 1}::int
+  )
+  SELECT 0 AS total, p.slug, p.name, p.state, p.county, p.commodities,
+    p."reviewTrack", p."currentStage", p.status, p."isTraining", p."updatedAt", p."createdAt",
+    p.latitude::float8 AS latitude, p.longitude::float8 AS longitude, c.name AS "companyName",
+    la.name AS "leadAgencyName", la.slug AS "leadAgencySlug", ms.milestone_count AS "milestoneCount",
+    ${scheduleOrder} AS "scheduleOrder"
+  FROM matches
+  JOIN "Project" p ON p.id = matches.id
+  JOIN "Organization" c ON c.id = p."companyId"
+  LEFT JOIN "Organization" la ON la.id = p."leadAgencyId"
+  ${milestoneRollup(today, "lateral")}
+  ORDER BY p.slug`;
+}
+
+export async function searchProjectsAfter(
+  query: ProjectQuery,
+  today: Date,
+  options: ProjectKeysetOptions,
+): Promise<ProjectKeysetItem[]> {
+  const rows = await prisma.$queryRaw<
+    (PageRow & { createdAt: Date; latitude: number | null; longitude: number | null })[]
+  >(projectKeysetSql(query, today, options));
+  return rows.map((row) => ({
+    ...toListItem(row),
+    createdAt: row.createdAt.toISOString(),
+    location:
+      row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+  }));
+}
