@@ -3,7 +3,7 @@
 // the same bytes. The ratio between the two is the figure: it is what the app itself costs.
 //
 // Run with `npm run bench:projects` after `npm run build`. Settings: BENCH_CONCURRENCY (16),
-// BENCH_SECONDS per target (10), BENCH_PROJECTS (1000). See bench/README.md.
+// BENCH_SECONDS per target (10), BENCH_PROJECTS (1000), BENCH_TARGETS (pages, api or all). See bench/README.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -272,11 +272,24 @@ async function explain(databaseUrl: string, searches: { name: string; search: st
 
 // ───────────── The run ─────────────
 
-const TARGETS = [
+const PAGE_TARGETS = [
   { name: "project list", path: "/projects" },
   { name: "list: q=lithium, NV, page 3", path: "/projects?q=lithium&state=NV&page=3" },
   { name: "project page", path: `/projects/bench-project-${Math.ceil(PROJECTS / 2)}` },
 ];
+// The read API (/api/v1): JSON of the same list, and a whole page of 500 (`npm run bench:api`).
+const API_TARGETS = [
+  { name: "api: projects (100)", path: "/api/v1/projects" },
+  { name: "api: projects limit=500", path: "/api/v1/projects?limit=500" },
+  { name: "api: q=lithium, NV", path: "/api/v1/projects?q=lithium&state=NV" },
+  { name: "api: one project", path: `/api/v1/projects/bench-project-${Math.ceil(PROJECTS / 2)}` },
+];
+const TARGETS =
+  process.env.BENCH_TARGETS === "api"
+    ? API_TARGETS
+    : process.env.BENCH_TARGETS === "all"
+      ? [...PAGE_TARGETS, ...API_TARGETS]
+      : PAGE_TARGETS;
 
 async function main() {
   if (!existsSync(path.join(ROOT, "build", "index.js"))) {
@@ -321,6 +334,9 @@ async function main() {
       NODE_ENV: "production",
       RESEND_API_KEY: "re_bench",
       RESEND_BASE_URL: "http://127.0.0.1:9",
+      // The load comes from one address: the API's limit would refuse it. The per-request count
+      // (one upsert) still runs, so its cost is in the figures.
+      API_RATE_LIMIT: "1000000000",
     });
     await waitFor(appPort, "/projects", app, 60_000);
     log(`App on ${HOST}:${appPort}`);

@@ -78,11 +78,9 @@ const Withheld = z.object({
   withheldReason: z.string().openapi({ description: "Why it is withheld (the moderation log's reason)." }),
 });
 
-export const CommentSchema = z
-  .discriminatedUnion("status", [Published, Withheld])
-  .openapi("Comment", {
-    description: "A published comment, or a withheld one: its receipt, time and why, nothing else.",
-  });
+export const CommentSchema = z.discriminatedUnion("status", [Published, Withheld]).openapi("Comment", {
+  description: "A published comment, or a withheld one: its receipt, time and why, nothing else.",
+});
 
 export const CampaignsSchema = z
   .object({
