@@ -7,10 +7,10 @@
 // column added to a query cannot reach the public by accident), a weak ETag over the bytes with a
 // 304 for a matching If-None-Match, CORS, and errors as application/problem+json. It never reads
 // or sets a cookie: API responses carry no session.
-import { createHash } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { ZodType, ZodTypeDef } from "zod";
 import { CORS_HEADERS } from "./cors";
+import { etagOf, matchesIfNoneMatch } from "./etag";
 import { ApiProblem, PROBLEM_CONTENT_TYPE, problemBody } from "./problem.server";
 import { checkApiRateLimit } from "./rate-limit.server";
 
@@ -26,19 +26,6 @@ type ApiRoute<T> = {
 };
 
 const JSON_TYPE = "application/json; charset=utf-8";
-
-/** A weak validator: compression may change the bytes on the wire, never what they mean. */
-export function etagOf(body: string): string {
-  return `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-/** If-None-Match (RFC 9110 section 13.1.2): a list of tags compared weakly, or `*`. */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => opaque(tag) === opaque(etag));
-}
 
 function problem(status: number, detail: string, extra: object, headers: Record<string, string>): Response {
   return new Response(JSON.stringify(problemBody(status, detail, extra)), {
