@@ -39,6 +39,8 @@ sweep.unref();
 // The notification worker runs here unless this deployment runs it separately (`npm run worker`).
 const { startWorker } = await import("../app/services/queue.server");
 const worker = runWorkerInApp ? await startWorker({ log }) : null;
+// The open-data files are brought up to date at start (then every 10 minutes, if the record changed).
+if (worker) await (await import("../app/services/open-data.server")).requestOpenDataRefresh();
 
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);

@@ -21,6 +21,7 @@ if (!databaseUrl) {
 await applyQueueMigrations(databaseUrl);
 const { startWorker } = await import("../app/services/queue.server");
 const worker = await startWorker({ log });
+await (await import("../app/services/open-data.server")).requestOpenDataRefresh();
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -8,6 +8,7 @@ import { env } from "~/env.server";
 import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
+import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
 import { sendEmailBatch } from "./notifications/send.server";
 
@@ -33,11 +34,22 @@ export const tasks: TaskList = {
   "send-digests": async () => {
     await runDigests(new Date());
   },
+  // The bulk downloads at /open-data, rewritten only when the record changed (see open-data.server).
+  [OPEN_DATA_TASK]: async () => {
+    await generateOpenData({ onlyIfChanged: true });
+  },
 };
 
 // Every hour on the hour; graphile-worker backfills a run missed in the last 2 hours (a restart).
 const cronItems = parseCronItems([
   { task: "send-digests", match: "0 * * * *", options: { backfillPeriod: 2 * 3600_000 }, identifier: "send-digests" },
+  // Every 10 minutes: a cheap fingerprint of the record decides whether the files are rewritten.
+  {
+    task: OPEN_DATA_TASK,
+    match: "*/10 * * * *",
+    options: { backfillPeriod: 0, jobKey: OPEN_DATA_TASK },
+    identifier: OPEN_DATA_TASK,
+  },
 ]);
 
 const logger = new Logger(() => (level, message) => {

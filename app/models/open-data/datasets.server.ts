@@ -1,0 +1,812 @@
+// The datasets of the bulk download (/open-data): for each, its data dictionary (columns, types,
+// meaning) and its rows, read from PostgreSQL in keyset batches so no dataset is ever held whole.
+//
+// What is public is decided where the public pages decide it, never again here:
+// - comments go through the public comment export (app/models/comment-export.server.ts): hidden and
+//   pending comments appear as withheld rows, never with their text, name or organization;
+// - campaigns and their counts come from listCampaigns (published members only, as the page counts);
+// - the moderation log has the fields of publicModerationLog (never the moderator or the hidden text);
+// - permit packages follow the packages page: an unsubmitted draft is not public (package.readDraft).
+// No dataset carries an email address, an account, an IP address or a staff member's name.
+// The fictional training project is left out unless `includeTraining` is asked for explicitly.
+import type { Prisma } from "@prisma/client";
+import { env } from "~/env.server";
+import { exportColumns, exportComments } from "~/models/comment-export.server";
+import { listCampaigns } from "~/models/comment-reading.server";
+import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
+import { milestoneStatus } from "~/models/schedule";
+import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
+import { prisma } from "~/services/db.server";
+import { isoCalendarDate, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
+
+export type CellValue = string | number | boolean | null;
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
+export type Column = { name: string; type: ColumnType; description: string };
+
+export type OpenDataScope = { includeTraining: boolean };
+
+export type Dataset = {
+  key: string;
+  title: string;
+  description: string;
+  columns: readonly Column[];
+  rows: (scope: OpenDataScope) => AsyncIterable<CellValue[]>;
+};
+
+/** How many projects are read per query; each batch's children come in one query per table. */
+export const PROJECT_BATCH_SIZE = 200;
+
+const c = (name: string, type: ColumnType, description: string): Column => ({ name, type, description });
+
+// Dates that the record knows only to a month or a year are written in ISO 8601's reduced form
+// ("2021-01", "2013"); the `*_precision` column says which.
+const DATE_NOTE = "ISO 8601 calendar date, reduced to YYYY-MM or YYYY when the record knows only the month or year";
+
+function base(): string {
+  return env().APP_URL.replace(/\/$/, "");
+}
+
+type ProjectRow = Awaited<ReturnType<typeof loadProjectBatch>>[number];
+
+function loadProjectBatch(scope: OpenDataScope, afterSlug: string | null) {
+  return prisma.project.findMany({
+    where: { ...(scope.includeTraining ? {} : { isTraining: false }), ...(afterSlug && { slug: { gt: afterSlug } }) },
+    orderBy: { slug: "asc" },
+    take: PROJECT_BATCH_SIZE,
+    select: PROJECT_SELECT,
+  });
+}
+
+/** Projects named by slug, the training project included (asking for it by name is explicit). */
+export function loadProjectsBySlug(slugs: string[]) {
+  return prisma.project.findMany({ where: { slug: { in: slugs } }, orderBy: { slug: "asc" }, select: PROJECT_SELECT });
+}
+
+const PROJECT_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  commodities: true,
+  state: true,
+  county: true,
+  latitude: true,
+  longitude: true,
+  landStatus: true,
+  website: true,
+  reviewTrack: true,
+  currentStage: true,
+  status: true,
+  federalCategory: true,
+  isTraining: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  company: { select: { name: true } },
+  leadAgency: { select: { name: true, timeZone: true } },
+  cooperatingAgencies: { select: { agency: { select: { name: true } } }, orderBy: { agency: { name: "asc" } } },
+} satisfies Prisma.ProjectSelect;
+
+/** The public projects in slug order, a batch at a time. */
+export async function* projectBatches(scope: OpenDataScope): AsyncGenerator<ProjectRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const batch = await loadProjectBatch(scope, after);
+    if (batch.length > 0) yield batch;
+    if (batch.length < PROJECT_BATCH_SIZE) return;
+    after = batch[batch.length - 1].slug;
+  }
+}
+
+export type OpenDataProject = ProjectRow;
+
+const num = (value: Prisma.Decimal | null) => (value === null ? null : Number(value));
+
+/** The Permitting Dashboard's status words (Planned / In Progress / Paused / Complete / Cancelled). */
+export const DASHBOARD_STATUS = {
+  IN_PROGRESS: "In Progress",
+  PAUSED: "Paused",
+  APPROVED: "Complete",
+  DENIED: "Complete",
+  WITHDRAWN: "Cancelled",
+} as const;
+
+const projects: Dataset = {
+  key: "projects",
+  title: "Projects",
+  description: "One row per proposed mine on Lodestone.",
+  columns: [
+    c("project_id", "string", "Lodestone's stable identifier of the project (the slug in its address)"),
+    c("project_title", "string", "Name of the project"),
+    c("project_description", "string", "Description of the project"),
+    c("project_sponsor", "string", "Company proposing the mine"),
+    c("lead_agency", "string", "Lead agency of the review (empty when none is recorded)"),
+    c("cooperating_agencies", "string", "Cooperating agencies, separated by '; '"),
+    c("commodities", "string", "Commodities, separated by '; '"),
+    c("state", "string", "Two-letter U.S. state code"),
+    c("county", "string", "County"),
+    c("latitude", "number", "Latitude of the project location (WGS 84), when recorded"),
+    c("longitude", "number", "Longitude of the project location (WGS 84), when recorded"),
+    c("land_status", "string", "Land status (BLM, USFS, PRIVATE, STATE, TRIBAL, MIXED, OTHER)"),
+    c("review_track", "string", "Level of NEPA review: EIS or EA"),
+    c("current_stage", "string", "Current stage key (see the stage label)"),
+    c("current_stage_label", "string", "Current stage in words"),
+    c("status", "string", "IN_PROGRESS, PAUSED, APPROVED, DENIED or WITHDRAWN"),
+    c("status_label", "string", "Status in words"),
+    c("federal_category", "string", "Federal category as published (e.g. FAST-41 transparency project)"),
+    c("website", "string", "Project website, as recorded"),
+    c(
+      "fictional_training_project",
+      "boolean",
+      "True only for the made-up training project (left out unless asked for)",
+    ),
+    c("record_version", "integer", "Version of the project's record; it grows with every change of its state"),
+    c("created_at", "datetime", "When the project was added to Lodestone (UTC)"),
+    c("updated_at", "datetime", "When the project's record last changed (UTC)"),
+    c("url", "string", "The project's page"),
+  ],
+  async *rows(scope) {
+    for await (const batch of projectBatches(scope)) {
+      for (const p of batch) {
+        yield [
+          p.slug,
+          p.name,
+          p.description,
+          p.company.name,
+          p.leadAgency?.name ?? null,
+          p.cooperatingAgencies.map((a) => a.agency.name).join("; "),
+          p.commodities.join("; "),
+          p.state,
+          p.county,
+          num(p.latitude),
+          num(p.longitude),
+          p.landStatus,
+          p.reviewTrack,
+          p.currentStage,
+          stageLabel(p.reviewTrack, p.currentStage),
+          p.status,
+          PROJECT_STATUS_LABELS[p.status],
+          p.federalCategory,
+          p.website,
+          p.isTraining,
+          p.version,
+          p.createdAt.toISOString(),
+          p.updatedAt.toISOString(),
+          `${base()}/projects/${p.slug}`,
+        ];
+      }
+    }
+  },
+};
+
+// The Federal Permitting Dashboard's export is one row per milestone; these are its column names
+// (docs/open-data-ceq-mapping.md lists them), followed by Lodestone's own, prefixed `lodestone_`.
+const milestones: Dataset = {
+  key: "milestones",
+  title: "Milestones (Permitting Dashboard columns)",
+  description:
+    "One row per milestone, with the Federal Permitting Dashboard's column names where it has one, so tools built for its export read this file.",
+  columns: [
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("project_title", "string", "Project name"),
+    c("project_sector", "string", "Always 'Mining'"),
+    c("project_category", "string", "Federal category as published (FAST-41 covered or transparency project)"),
+    c("project_status", "string", "Dashboard status: In Progress, Paused, Complete or Cancelled"),
+    c("project_sponsor", "string", "Company proposing the mine"),
+    c("lead_agency", "string", "Lead agency of the review"),
+    c("state", "string", "Two-letter state code"),
+    c("county", "string", "County"),
+    c("latitude", "number", "Latitude (WGS 84)"),
+    c("longitude", "number", "Longitude (WGS 84)"),
+    c("project_url", "string", "The project's page on Lodestone"),
+    c("project_pause_start", "datetime", "Start of the project's latest pause (UTC), if any"),
+    c("project_pause_end", "datetime", "End of that pause (UTC); empty while it lasts"),
+    c(
+      "action_type",
+      "string",
+      "The review the milestone belongs to: the project's NEPA review (EIS or EA), or the permit or proceeding named by the authority",
+    ),
+    c("action_agency", "string", "Agency, court or authority responsible for the milestone"),
+    c("milestone_id", "string", "Lodestone's identifier of the milestone"),
+    c("action_milestone_name", "string", "Milestone name"),
+    c("action_milestone_details", "string", "Note recorded with the milestone"),
+    c("action_milestone_complete", "string", "'Yes' when an actual completion date is recorded, else 'No'"),
+    c("action_milestone_baseline_target", "date", `Original target date. ${DATE_NOTE}`),
+    c("action_milestone_completion_target", "date", `Current target date. ${DATE_NOTE}`),
+    c("action_milestone_completion_actual", "date", `Actual completion date. ${DATE_NOTE}`),
+    c("milestone_reason_for_date_change", "string", "Reason and narrative of the latest change of the target date"),
+    c("lodestone_milestone_key", "string", "Stable key of the milestone within its project"),
+    c("lodestone_jurisdiction", "string", "FEDERAL, STATE, TRIBAL, LOCAL, COURT or OTHER"),
+    c("lodestone_date_precision", "string", "DAY, MONTH or YEAR: how precise the milestone's dates are"),
+    c(
+      "lodestone_schedule_status",
+      "string",
+      "complete, on_track, at_risk, missed, delayed or paused, as on the project page on the day of generation",
+    ),
+    c("lodestone_date_change_count", "integer", "How many times the target date changed (see date_changes)"),
+    c("lodestone_source_url", "string", "Public page the milestone comes from, when recorded"),
+  ],
+  async *rows(scope) {
+    const today = todayUtc();
+    for await (const batch of projectBatches(scope)) {
+      const ids = batch.map((p) => p.id);
+      const [rows, pauses] = await Promise.all([
+        prisma.milestone.findMany({
+          where: { projectId: { in: ids } },
+          orderBy: [{ projectId: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            projectId: true,
+            key: true,
+            name: true,
+            jurisdiction: true,
+            authority: true,
+            baselineDate: true,
+            targetDate: true,
+            actualDate: true,
+            datePrecision: true,
+            note: true,
+            sourceUrl: true,
+            agency: { select: { name: true } },
+            dateChanges: {
+              orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+              select: { reason: true, narrative: true },
+            },
+          },
+        }),
+        prisma.projectPause.findMany({
+          where: { projectId: { in: ids } },
+          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+          select: { projectId: true, startedAt: true, liftedAt: true },
+        }),
+      ]);
+      const byProject = groupBy(rows, (m) => m.projectId);
+      for (const p of batch) {
+        const pause = pauses.find((x) => x.projectId === p.id);
+        for (const m of byProject.get(p.id) ?? []) {
+          const latest = m.dateChanges[0];
+          const date = (value: Date | null) => (value ? isoCalendarDate(value, m.datePrecision) : null);
+          yield [
+            p.slug,
+            p.name,
+            "Mining",
+            p.federalCategory,
+            DASHBOARD_STATUS[p.status],
+            p.company.name,
+            p.leadAgency?.name ?? null,
+            p.state,
+            p.county,
+            num(p.latitude),
+            num(p.longitude),
+            `${base()}/projects/${p.slug}`,
+            pause ? pause.startedAt.toISOString() : null,
+            pause?.liftedAt ? pause.liftedAt.toISOString() : null,
+            m.jurisdiction === "FEDERAL" && !m.authority
+              ? REVIEW_TRACKS[p.reviewTrack].label
+              : (m.authority ?? JURISDICTION_LABELS[m.jurisdiction]),
+            m.agency?.name ?? m.authority ?? (m.jurisdiction === "FEDERAL" ? (p.leadAgency?.name ?? null) : null),
+            m.id,
+            m.name,
+            m.note,
+            m.actualDate ? "Yes" : "No",
+            date(m.baselineDate),
+            date(m.targetDate),
+            date(m.actualDate),
+            latest ? `${DATE_CHANGE_REASON_LABELS[latest.reason]}: ${latest.narrative}` : null,
+            m.key,
+            m.jurisdiction,
+            m.datePrecision,
+            milestoneStatus(m, { today, projectPaused: p.status === "PAUSED" }),
+            m.dateChanges.length,
+            m.sourceUrl,
+          ];
+        }
+      }
+    }
+  },
+};
+
+const dateChanges: Dataset = {
+  key: "date_changes",
+  title: "Milestone date changes",
+  description: "Every change of a milestone's target date, with its reason (the public modification history).",
+  columns: [
+    c("date_change_id", "string", "Identifier of the change"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("milestone_id", "string", "Milestone identifier (see milestones)"),
+    c("milestone_name", "string", "Milestone name"),
+    c("previous_date", "date", `Target date before the change. ${DATE_NOTE}`),
+    c("new_date", "date", `Target date after the change. ${DATE_NOTE}`),
+    c("date_precision", "string", "DAY, MONTH or YEAR"),
+    c(
+      "reason",
+      "string",
+      "Reason code (SPONSOR_FACTORS, ADDITIONAL_ANALYSIS, CONSULTATION, LITIGATION, POLICY_CHANGE, DATA_CORRECTION, PROJECT_PAUSE)",
+    ),
+    c("reason_label", "string", "Reason in words"),
+    c("narrative", "string", "Explanation given with the change"),
+    c("source_url", "string", "Public page that announced the change, when recorded"),
+    c("changed_at", "datetime", "When the change was recorded (UTC)"),
+  ],
+  async *rows(scope) {
+    for await (const batch of projectBatches(scope)) {
+      const slugs = new Map(batch.map((p) => [p.id, p.slug]));
+      const rows = await prisma.milestoneDateChange.findMany({
+        where: { milestone: { projectId: { in: [...slugs.keys()] } } },
+        orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          previousDate: true,
+          newDate: true,
+          reason: true,
+          narrative: true,
+          sourceUrl: true,
+          changedAt: true,
+          milestone: { select: { id: true, name: true, datePrecision: true, projectId: true } },
+        },
+      });
+      for (const d of sortByProject(rows, (r) => slugs.get(r.milestone.projectId) ?? "")) {
+        const date = (value: Date | null) => (value ? isoCalendarDate(value, d.milestone.datePrecision) : null);
+        yield [
+          d.id,
+          slugs.get(d.milestone.projectId) ?? null,
+          d.milestone.id,
+          d.milestone.name,
+          date(d.previousDate),
+          date(d.newDate),
+          d.milestone.datePrecision,
+          d.reason,
+          DATE_CHANGE_REASON_LABELS[d.reason],
+          d.narrative,
+          d.sourceUrl,
+          d.changedAt.toISOString(),
+        ];
+      }
+    }
+  },
+};
+
+const stageTransitions: Dataset = {
+  key: "stage_transitions",
+  title: "Stage transitions",
+  description: "Every move of a project between stages and statuses, with its reason.",
+  columns: [
+    c("transition_id", "string", "Identifier of the transition"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c(
+      "kind",
+      "string",
+      "ADVANCE, RESCIND, PAUSE, RESUME, APPROVE, DENY, WITHDRAW or RECORD (imported from the public record)",
+    ),
+    c("from_stage", "string", "Stage key before"),
+    c("to_stage", "string", "Stage key after"),
+    c("to_stage_label", "string", "Stage after, in words"),
+    c("from_status", "string", "Status before"),
+    c("to_status", "string", "Status after"),
+    c("reason", "string", "Reason given"),
+    c("source_url", "string", "Public page recording the move, when recorded"),
+    c(
+      "occurred_at",
+      "datetime",
+      "When it happened: an instant in the lead agency's zone with its UTC offset, or a calendar date (YYYY-MM-DD, YYYY-MM or YYYY) for history imported from the public record",
+    ),
+    c("occurred_at_precision", "string", "Empty for an instant; DAY, MONTH or YEAR for imported history"),
+  ],
+  async *rows(scope) {
+    for await (const batch of projectBatches(scope)) {
+      const projectsById = new Map(batch.map((p) => [p.id, p]));
+      const rows = await prisma.stageTransition.findMany({
+        where: { projectId: { in: [...projectsById.keys()] } },
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          projectId: true,
+          kind: true,
+          fromStage: true,
+          toStage: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          sourceUrl: true,
+          occurredAt: true,
+          occurredAtPrecision: true,
+        },
+      });
+      for (const t of sortByProject(rows, (r) => projectsById.get(r.projectId)?.slug ?? "")) {
+        const p = projectsById.get(t.projectId)!;
+        yield [
+          t.id,
+          p.slug,
+          t.kind,
+          t.fromStage,
+          t.toStage,
+          stageLabel(p.reviewTrack, t.toStage),
+          t.fromStatus,
+          t.toStatus,
+          t.reason,
+          t.sourceUrl,
+          t.occurredAtPrecision
+            ? isoCalendarDate(t.occurredAt, t.occurredAtPrecision)
+            : isoInZone(t.occurredAt, projectTimeZone(p)),
+          t.occurredAtPrecision,
+        ];
+      }
+    }
+  },
+};
+
+const pauses: Dataset = {
+  key: "pauses",
+  title: "Pauses",
+  description: "Every pause of a project's review, with its reason and when it was lifted.",
+  columns: [
+    c("pause_id", "string", "Identifier of the pause"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("reason", "string", "Reason code"),
+    c("reason_label", "string", "Reason in words"),
+    c("summary", "string", "Summary given"),
+    c("started_at", "datetime", "Start (UTC)"),
+    c("expected_lift_date", "date", "Expected end, when announced"),
+    c("lifted_at", "datetime", "End (UTC); empty while the pause lasts"),
+  ],
+  async *rows(scope) {
+    for await (const batch of projectBatches(scope)) {
+      const slugs = new Map(batch.map((p) => [p.id, p.slug]));
+      const rows = await prisma.projectPause.findMany({
+        where: { projectId: { in: [...slugs.keys()] } },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      });
+      for (const x of sortByProject(rows, (r) => slugs.get(r.projectId) ?? "")) {
+        yield [
+          x.id,
+          slugs.get(x.projectId) ?? null,
+          x.reason,
+          DATE_CHANGE_REASON_LABELS[x.reason],
+          x.summary,
+          x.startedAt.toISOString(),
+          x.expectedLiftDate ? isoCalendarDate(x.expectedLiftDate) : null,
+          x.liftedAt ? x.liftedAt.toISOString() : null,
+        ];
+      }
+    }
+  },
+};
+
+/** The comment periods of the public projects, in project then opening order, a batch at a time. */
+async function* periodBatches(scope: OpenDataScope) {
+  for await (const batch of projectBatches(scope)) {
+    const slugs = new Map(batch.map((p) => [p.id, p.slug]));
+    const periods = await prisma.commentPeriod.findMany({
+      where: { projectId: { in: [...slugs.keys()] } },
+      orderBy: [{ opensAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        projectId: true,
+        stage: true,
+        title: true,
+        description: true,
+        opensAt: true,
+        closesAt: true,
+        timeZone: true,
+        allowAnonymous: true,
+        changes: {
+          orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+          select: { id: true, kind: true, previousClosesAt: true, newClosesAt: true, reason: true, changedAt: true },
+        },
+      },
+    });
+    yield sortByProject(periods, (x) => slugs.get(x.projectId) ?? "").map((x) => ({
+      ...x,
+      slug: slugs.get(x.projectId)!,
+    }));
+  }
+}
+
+const commentPeriods: Dataset = {
+  key: "comment_periods",
+  title: "Comment periods",
+  description: "Every public comment period, its deadline as first set and as it stands, and its comment counts.",
+  columns: [
+    c("period_id", "string", "Identifier of the comment period"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("stage", "string", "Stage the period belongs to (stage key)"),
+    c("title", "string", "Title"),
+    c("description", "string", "Description"),
+    c("opens_at", "datetime", "Opening, in the agency's zone with its UTC offset"),
+    c("closes_at", "datetime", "Deadline as it stands, in the agency's zone with its UTC offset"),
+    c("original_closes_at", "datetime", "Deadline as first set"),
+    c("time_zone", "string", "The agency's IANA time zone, in which the deadline is stated"),
+    c(
+      "deadline_changes",
+      "integer",
+      "How many times the deadline was extended or the period reopened (see comment_period_changes)",
+    ),
+    c("allows_anonymous_comments", "boolean", "Whether comments without a name are accepted"),
+    c("published_comments", "integer", "Published comments"),
+    c(
+      "withheld_comments",
+      "integer",
+      "Comments hidden by a moderator or pending review (listed as withheld in comments)",
+    ),
+    c("url", "string", "The period's page"),
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      const counts = await prisma.comment.groupBy({
+        by: ["periodId", "status"],
+        where: { periodId: { in: periods.map((x) => x.id) } },
+        _count: { _all: true },
+      });
+      const count = (periodId: string, published: boolean) =>
+        counts
+          .filter((k) => k.periodId === periodId && (k.status === "PUBLISHED") === published)
+          .reduce((sum, k) => sum + k._count._all, 0);
+      for (const x of periods) {
+        yield [
+          x.id,
+          x.slug,
+          x.stage,
+          x.title,
+          x.description,
+          isoInZone(x.opensAt, x.timeZone),
+          isoInZone(x.closesAt, x.timeZone),
+          isoInZone(x.changes[0]?.previousClosesAt ?? x.closesAt, x.timeZone),
+          x.timeZone,
+          x.changes.length,
+          x.allowAnonymous,
+          count(x.id, true),
+          count(x.id, false),
+          `${base()}/comment-periods/${x.id}`,
+        ];
+      }
+    }
+  },
+};
+
+const commentPeriodChanges: Dataset = {
+  key: "comment_period_changes",
+  title: "Comment period extensions and reopenings",
+  description: "Every change of a comment period's deadline, with its reason.",
+  columns: [
+    c("change_id", "string", "Identifier of the change"),
+    c("period_id", "string", "Comment period (see comment_periods)"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("kind", "string", "EXTEND or REOPEN"),
+    c("previous_closes_at", "datetime", "Deadline before, in the agency's zone with its UTC offset"),
+    c("new_closes_at", "datetime", "Deadline after"),
+    c("reason", "string", "Reason given"),
+    c("changed_at", "datetime", "When the change was made (UTC)"),
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      for (const x of periods) {
+        for (const ch of x.changes) {
+          yield [
+            ch.id,
+            x.id,
+            x.slug,
+            ch.kind,
+            isoInZone(ch.previousClosesAt, x.timeZone),
+            isoInZone(ch.newClosesAt, x.timeZone),
+            ch.reason,
+            ch.changedAt.toISOString(),
+          ];
+        }
+      }
+    }
+  },
+};
+
+const COMMENT_COLUMN_NOTES: Record<string, Column> = {
+  receipt: c("receipt", "string", "Public tracking number of the comment"),
+  submitted_at: c("submitted_at", "datetime", "Receipt time in the agency's zone with its UTC offset"),
+  time_zone: c("time_zone", "string", "The agency's IANA zone"),
+  submitter_type: c("submitter_type", "string", "INDIVIDUAL, ORGANIZATION or ANONYMOUS"),
+  display_name: c("display_name", "string", "Name shown with the comment; '[withheld]' for a hidden or pending one"),
+  organization: c("organization", "string", "Organization commented for; '[withheld]' for a hidden or pending one"),
+  status: c("status", "string", "PUBLISHED, HIDDEN (by a moderator) or PENDING_REVIEW (hidden after reports)"),
+  campaign_id: c("campaign_id", "string", "Form-letter campaign (see campaigns), for published copies"),
+  added_text: c("added_text", "string", "What the commenter added to a form letter"),
+  text: c("text", "string", "The comment; for a hidden or pending one only the moderator's reason"),
+  attachment_count: c("attachment_count", "integer", "Files attached"),
+  response_url: c("response_url", "string", "Official responses answering the comment, separated by spaces"),
+};
+
+// The public comment export's columns, each described; a column added there without a description
+// here fails at start, so the dictionary cannot fall behind the file.
+const exportedCommentColumns = exportColumns({ full: false }).map((name) => {
+  const column = COMMENT_COLUMN_NOTES[name];
+  if (!column) throw new Error(`The open-data dictionary has no description of the comment column ${name}.`);
+  return column;
+});
+
+const comments: Dataset = {
+  key: "comments",
+  title: "Comments",
+  description:
+    "Every comment received, as the public comment export writes it: a hidden or pending comment is listed so the totals match, its text, name and organization withheld.",
+  columns: [
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("period_id", "string", "Comment period (see comment_periods)"),
+    ...exportedCommentColumns,
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      for (const x of periods) {
+        for await (const row of exportComments(x.id, { full: false })) yield [x.slug, x.id, ...row.map(cellOf)];
+      }
+    }
+  },
+};
+
+const campaigns: Dataset = {
+  key: "campaigns",
+  title: "Form-letter campaigns",
+  description:
+    "Groups of identical or near-identical published comments (two copies or more), with honest counts that add up: identical copies + form letters with added text + edited copies = comments.",
+  columns: [
+    c("campaign_id", "string", "Identifier of the campaign (comments.campaign_id)"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("period_id", "string", "Comment period"),
+    c("comments", "integer", "Published comments in the campaign"),
+    c("identical_copies", "integer", "Exact copies of the representative text"),
+    c("form_letters_with_added_text", "integer", "Copies with text the commenter added"),
+    c("edited_copies", "integer", "Copies changed without added text"),
+    c("representative_receipt", "string", "Receipt number of the published comment shown as the campaign's text"),
+    c("representative_text", "string", "The campaign's text"),
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      for (const x of periods) {
+        for (const k of await listCampaigns(x.id)) {
+          yield [
+            k.campaignId,
+            x.slug,
+            x.id,
+            k.comments,
+            k.identicalCopies,
+            k.formLettersWithAddedText,
+            k.editedCopies,
+            k.representativeReceipt,
+            k.representativeText,
+          ];
+        }
+      }
+    }
+  },
+};
+
+const responses: Dataset = {
+  key: "responses",
+  title: "Official responses",
+  description: "The agencies' responses to comments, each with the receipt numbers of the comments it answers.",
+  columns: [
+    c("response_id", "string", "Identifier of the response"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("period_id", "string", "Comment period"),
+    c("issue", "string", "The issue the response addresses"),
+    c("text", "string", "The response"),
+    c("responded_at", "datetime", "When it was published (UTC)"),
+    c("comment_receipts", "string", "Receipt numbers of the comments it answers, separated by spaces"),
+    c("comment_count", "integer", "How many comments it answers"),
+    c("url", "string", "The response on the period's responses page"),
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      const slugs = new Map(periods.map((x) => [x.id, x.slug]));
+      const rows = await prisma.officialResponse.findMany({
+        where: { periodId: { in: [...slugs.keys()] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          periodId: true,
+          issue: true,
+          text: true,
+          createdAt: true,
+          comments: {
+            select: { comment: { select: { receiptNumber: true } } },
+            orderBy: { comment: { receiptNumber: "asc" } },
+          },
+        },
+      });
+      for (const r of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
+        yield [
+          r.id,
+          slugs.get(r.periodId) ?? null,
+          r.periodId,
+          r.issue,
+          r.text,
+          r.createdAt.toISOString(),
+          r.comments.map((x) => x.comment.receiptNumber).join(" "),
+          r.comments.length,
+          `${base()}/comment-periods/${r.periodId}/responses#response-${r.id}`,
+        ];
+      }
+    }
+  },
+};
+
+const moderationLog: Dataset = {
+  key: "moderation_log",
+  title: "Moderation log",
+  description:
+    "Every moderation decision on a comment: what, when and why, by receipt number (never the hidden text or the moderator).",
+  columns: [
+    c("action_id", "string", "Identifier of the decision"),
+    c("project_id", "string", "Project identifier (Lodestone slug)"),
+    c("period_id", "string", "Comment period"),
+    c("receipt", "string", "Receipt number of the comment"),
+    c("kind", "string", "PUBLISH, HIDE, RESTORE or AUTO_HIDE (hidden automatically after reports)"),
+    c("reason", "string", "Reason given"),
+    c("decided_at", "datetime", "When (UTC)"),
+  ],
+  async *rows(scope) {
+    for await (const periods of periodBatches(scope)) {
+      const slugs = new Map(periods.map((x) => [x.id, x.slug]));
+      const rows = await prisma.moderationAction.findMany({
+        where: { periodId: { in: [...slugs.keys()] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          periodId: true,
+          kind: true,
+          reason: true,
+          createdAt: true,
+          comment: { select: { receiptNumber: true } },
+        },
+      });
+      for (const m of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
+        yield [
+          m.id,
+          slugs.get(m.periodId) ?? null,
+          m.periodId,
+          m.comment.receiptNumber,
+          m.kind,
+          m.reason,
+          m.createdAt.toISOString(),
+        ];
+      }
+    }
+  },
+};
+
+export const DATASETS: readonly Dataset[] = [
+  projects,
+  milestones,
+  dateChanges,
+  stageTransitions,
+  pauses,
+  commentPeriods,
+  commentPeriodChanges,
+  comments,
+  campaigns,
+  responses,
+  moderationLog,
+];
+
+export function findDataset(key: string): Dataset | undefined {
+  return DATASETS.find((d) => d.key === key);
+}
+
+function cellOf(value: string | number | null | undefined): CellValue {
+  return value === undefined || value === "" ? null : value;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+// Stable: rows already in time order stay so within their project; projects come in slug order.
+function sortByProject<T>(rows: T[], slug: (row: T) => string): T[] {
+  return rows
+    .map((row, index) => ({ row, index, slug: slug(row) }))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.index - b.index))
+    .map((x) => x.row);
+}
