@@ -82,7 +82,7 @@ CREATE INDEX "LogCheckpoint_signedAt_idx" ON "LogCheckpoint"("signedAt");
 -- The log is append-only: sequenced entries, tree nodes, checkpoints and signing keys refuse any
 -- UPDATE, DELETE or TRUNCATE, whoever asks (the same guard as AuditEvent's). A pending row may only
 -- be deleted by the sequencer, which says so with SET LOCAL lodestone.log_sequencer = 'on' in the
--- transaction that turns it into an entry; nothing ever updates one.
+-- transaction that turns it into an entry, and nothing ever updates one.
 -- (Bodies are E'' strings with \073 for semicolons: the migration engine splits at every one.)
 CREATE FUNCTION "log_is_append_only"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN RAISE EXCEPTION ''% rows are append-only (% refused)'', TG_TABLE_NAME, TG_OP\073 END';
 
