@@ -42,7 +42,11 @@ async function fetchJson(path: string) {
   if (!loader) throw new Error(`No route for ${path}`);
   let response: Response;
   try {
-    response = await loader({ request: new Request(url), params: {}, context: {} });
+    response = await loader({
+      request: new Request(url),
+      params: {},
+      context: { requestId: "req-verify", clientIp: "127.0.0.1", cspNonce: "" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) response = thrown;
     else throw thrown;
