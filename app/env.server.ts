@@ -60,6 +60,11 @@ const settingsSchema = bootSchema.extend({
   // A job locked longer than this is taken to belong to a crashed worker and is run again (safe:
   // every send carries an idempotency key). Longer than any job can take.
   WORKER_STALE_LOCK_SECONDS: z.coerce.number().int().min(1).default(600),
+  // The public log's Ed25519 signing key (PKCS#8 PEM), or the file that holds it. Default: the file
+  // $LODESTONE_DATA_DIR/log-signing-key.pem, generated on first start when missing (local use only:
+  // a public deployment must set one, so the key outlives the machine).
+  LOG_SIGNING_KEY: z.string().optional(),
+  LOG_SIGNING_KEY_FILE: z.string().optional(),
   // Digests are sent after this local hour, daily, and on Mondays for the weekly one.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Sign-in throttling (see docs/decisions/0008-abuse-limits.md). Failures lock one account for one
@@ -129,6 +134,11 @@ export function parseEnv(source: Source): Env {
     }
     if (!settings.RESEND_API_KEY) {
       throw new Error("Set RESEND_API_KEY: APP_URL is not a local address.");
+    }
+    if (!settings.LOG_SIGNING_KEY && !settings.LOG_SIGNING_KEY_FILE) {
+      throw new Error(
+        "Set LOG_SIGNING_KEY or LOG_SIGNING_KEY_FILE: APP_URL is not a local address, and the public record's checkpoints must be signed with a key you keep.",
+      );
     }
   }
   return settings;

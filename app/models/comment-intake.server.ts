@@ -189,7 +189,7 @@ async function insertComment(
           exactKey: textKey,
           submittedAt: now,
         },
-        select: { id: true, receiptNumber: true, displayName: true, email: true },
+        select: { id: true, receiptNumber: true, displayName: true, email: true, text: true },
       });
       if (input.files.length > 0) {
         await tx.commentAttachment.createMany({
@@ -207,7 +207,7 @@ async function insertComment(
           actorId: context.actorId,
           requestId: context.requestId,
         },
-        { occurredAt: now },
+        { occurredAt: now, personal: { text: comment.text, name: comment.displayName } },
       );
       if (comment.email) await enqueueReceipt(tx, { ...comment, email: comment.email, submittedAt: now }, period);
       // Grouping happens after the commit (requestGrouping), so a surge is not serialised here.

@@ -196,7 +196,20 @@ export async function moderate(
         createdAt: now,
       })),
     });
+    const { projectId } = await tx.commentPeriod.findUniqueOrThrow({
+      where: { id: periodId },
+      select: { projectId: true },
+    });
     for (const comment of comments) {
+      await recordEvent(tx, "comment.moderated", {
+        projectId,
+        periodId,
+        commentId: comment.id,
+        receiptNumber: comment.receiptNumber,
+        kind: input.kind,
+        reason,
+        actorId: context.actorId,
+      });
       await recordAudit(tx, context, {
         action: `comment.${input.kind.toLowerCase()}`,
         entityType: "Comment",

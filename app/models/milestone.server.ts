@@ -91,6 +91,21 @@ export async function addMilestone(projectId: string, input: NewMilestone, conte
         sortOrder: (last._max.sortOrder ?? 0) + 10,
       },
     });
+    const project = await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { slug: true, name: true },
+    });
+    await recordEvent(tx, "milestone.added", {
+      projectId,
+      slug: project.slug,
+      name: project.name,
+      milestoneId: milestone.id,
+      milestoneName: milestone.name,
+      baselineDate: toIso(milestone.baselineDate),
+      targetDate: toIso(milestone.targetDate),
+      datePrecision: milestone.datePrecision,
+      actorId: context.actorId,
+    });
     await recordAudit(tx, context, {
       action: "milestone.create",
       entityType: "Milestone",
@@ -179,7 +194,7 @@ export async function recordActualDate(
   return prisma.$transaction(async (tx) => {
     const milestone = await tx.milestone.findFirst({
       where: { id: input.milestoneId, projectId: input.projectId },
-      select: { id: true, actualDate: true },
+      select: { id: true, name: true, actualDate: true, project: { select: { slug: true, name: true } } },
     });
     if (!milestone) throw new DomainError("That milestone is not part of this project.", "milestoneId", 404);
     await tx.milestone.update({ where: { id: milestone.id }, data: { actualDate: input.actualDate } });
@@ -189,6 +204,16 @@ export async function recordActualDate(
       entityId: milestone.id,
       before: { actualDate: toIso(milestone.actualDate) },
       after: { actualDate: toIso(input.actualDate) },
+    });
+    await recordEvent(tx, "milestone.actualDateRecorded", {
+      projectId: input.projectId,
+      slug: milestone.project.slug,
+      name: milestone.project.name,
+      milestoneId: milestone.id,
+      milestoneName: milestone.name,
+      previousActualDate: toIso(milestone.actualDate),
+      actualDate: toIso(input.actualDate) ?? input.actualDate.toISOString().slice(0, 10),
+      actorId: context.actorId,
     });
   });
 }

@@ -250,7 +250,7 @@ export async function submitPackage(
         description: true,
         status: true,
         versionCount: true,
-        documents: { select: { id: true } },
+        documents: { select: { id: true, originalName: true, sha256: true, visibility: true } },
         project: { select: { slug: true, name: true } },
       },
     });
@@ -288,6 +288,9 @@ export async function submitPackage(
       packageId,
       title: pkg.title,
       version: version.number,
+      publicDocuments: pkg.documents
+        .filter((d) => d.visibility === "PUBLIC")
+        .map((d) => ({ documentId: d.id, name: d.originalName, sha256: d.sha256 })),
     });
     return version;
   });

@@ -1,10 +1,29 @@
 // Projects: the proposed mines whose permitting record Lodestone keeps.
+import { createHash } from "node:crypto";
 import type { LandStatus, Prisma, ReviewTrack } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { ConflictError, DomainError } from "./errors.server";
+import { recordEvent } from "./events/record.server";
 import { isStageOf, stageLabel } from "./workflow";
+
+type PublicValue = string | number | null | string[];
+
+/**
+ * The public fields that changed, with their new values, for the log. The description (free text)
+ * enters as its SHA-256, so the entry stays small and still pins the words down.
+ */
+function publicChanges(before: Record<string, PublicValue>, after: Record<string, PublicValue>) {
+  const changes: Record<string, PublicValue> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (JSON.stringify(before[field] ?? null) === JSON.stringify(value ?? null)) continue;
+    if (field === "description" && typeof value === "string") {
+      changes.descriptionSha256 = createHash("sha256").update(value).digest("hex");
+    } else changes[field] = value ?? null;
+  }
+  return changes;
+}
 
 export function listProjectsForHome() {
   return prisma.project.findMany({
@@ -179,6 +198,19 @@ export async function createProject(
         actorId: context.actorId,
       },
     });
+    await recordEvent(tx, "project.created", {
+      projectId: project.id,
+      slug: project.slug,
+      name: project.name,
+      state: project.state,
+      county: project.county,
+      commodities: project.commodities,
+      leadAgencyId: input.leadAgencyId,
+      reviewTrack: project.reviewTrack,
+      stage: project.currentStage,
+      status: project.status,
+      actorId: context.actorId,
+    });
     await recordAudit(tx, context, {
       action: "project.create",
       entityType: "Project",
@@ -210,6 +242,7 @@ export async function updateProjectDetails(
         website: true,
       },
     });
+    const current = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { slug: true } });
     const updated = await tx.project.updateMany({
       where: { id: projectId, version: expectedVersion },
       data: {
@@ -225,6 +258,32 @@ export async function updateProjectDetails(
       },
     });
     if (updated.count === 0) throw new ConflictError();
+    const after = {
+      name: input.name,
+      county: input.county,
+      latitude: input.latitude?.toString() ?? null,
+      longitude: input.longitude?.toString() ?? null,
+      commodities: input.commodities,
+      landStatus: input.landStatus,
+      description: input.description,
+      website: input.website ?? null,
+    };
+    const previous = {
+      ...before,
+      latitude: before.latitude?.toString() ?? null,
+      longitude: before.longitude?.toString() ?? null,
+    };
+    const changes = publicChanges(previous, after);
+    if (Object.keys(changes).length > 0) {
+      await recordEvent(tx, "project.updated", {
+        projectId,
+        slug: current.slug,
+        name: input.name,
+        section: "details",
+        changes,
+        actorId: context.actorId,
+      });
+    }
     await recordAudit(tx, context, {
       action: "project.update",
       entityType: "Project",
@@ -260,6 +319,8 @@ export async function updateRegulatoryDetails(
     const before = await tx.project.findUniqueOrThrow({
       where: { id: projectId },
       select: {
+        slug: true,
+        name: true,
         leadAgencyId: true,
         reviewTrack: true,
         currentStage: true,
@@ -293,6 +354,28 @@ export async function updateRegulatoryDetails(
       },
       after: { leadAgencyId: input.leadAgencyId, reviewTrack: input.reviewTrack, cooperatingAgencyIds: cooperating },
     });
+    const changes = publicChanges(
+      {
+        leadAgencyId: before.leadAgencyId,
+        reviewTrack: before.reviewTrack,
+        cooperatingAgencyIds: before.cooperatingAgencies.map((c) => c.agencyId).sort(),
+      },
+      {
+        leadAgencyId: input.leadAgencyId,
+        reviewTrack: input.reviewTrack,
+        cooperatingAgencyIds: [...cooperating].sort(),
+      },
+    );
+    if (Object.keys(changes).length > 0) {
+      await recordEvent(tx, "project.updated", {
+        projectId,
+        slug: before.slug,
+        name: before.name,
+        section: "regulatory",
+        changes,
+        actorId: context.actorId,
+      });
+    }
   });
 }
 

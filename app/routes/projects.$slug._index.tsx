@@ -4,6 +4,7 @@ import { ExternalLink, SourceLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
+import { VerifiableRecordNote } from "~/components/VerifiableRecordNote";
 import { StageHistory } from "~/components/StageHistory";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { PublicRequests } from "~/components/PublicRequests";
@@ -142,6 +143,7 @@ export default function ProjectPage() {
               : ""}
           </span>
         </p>
+        <VerifiableRecordNote />
       </header>
       <FollowPanel slug={project.slug} data={follow} />
       {anyAction ? (

@@ -6,6 +6,13 @@ import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphil
 import pg from "pg";
 import { env } from "~/env.server";
 import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
+import {
+  CHECKPOINT_TASK,
+  hasPendingEntries,
+  SEQUENCE_TASK,
+  sequenceLog,
+  signPeriodicCheckpoint,
+} from "~/models/log/sequencer.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
@@ -38,7 +45,16 @@ export const tasks: TaskList = {
   [OPEN_DATA_TASK]: async () => {
     await generateOpenData({ onlyIfChanged: true });
   },
+  [SEQUENCE_TASK]: async () => {
+    await sequenceLog();
+  },
+  [CHECKPOINT_TASK]: async () => {
+    await signPeriodicCheckpoint();
+  },
 };
+
+/** How often the worker looks for unsequenced log entries (the log's sequencing delay is about this). */
+const SEQUENCE_POLL_MS = 1000;
 
 // Every hour on the hour; graphile-worker backfills a run missed in the last 2 hours (a restart).
 const cronItems = parseCronItems([
@@ -50,6 +66,7 @@ const cronItems = parseCronItems([
     options: { backfillPeriod: 0, jobKey: OPEN_DATA_TASK },
     identifier: OPEN_DATA_TASK,
   },
+  { task: CHECKPOINT_TASK, match: "30 * * * *", identifier: CHECKPOINT_TASK },
 ]);
 
 const logger = new Logger(() => (level, message) => {
@@ -82,12 +99,30 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
     releaseStaleLocks(pool).catch((error) => console.error("[worker] stale lock check failed", error));
   }, 30_000);
   recovery.unref();
+  // The log's sequencer: writers insert pending entries with no job of their own (a job per comment
+  // would cost the intake a row and a NOTIFY); one poll a second queues one job (job_key keeps it one)
+  // when there is anything to sequence.
+  let polling = false;
+  const sequencer = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    hasPendingEntries(pool)
+      .then((pending) =>
+        pending ? runner.addJob(SEQUENCE_TASK, {}, { jobKey: SEQUENCE_TASK, maxAttempts: 25 }) : undefined,
+      )
+      .catch((error) => console.error("[worker] log sequencing poll failed", error))
+      .finally(() => {
+        polling = false;
+      });
+  }, SEQUENCE_POLL_MS);
+  sequencer.unref();
   await releaseStaleLocks(pool);
   options.log?.(`Notification worker running (concurrency ${options.concurrency ?? env().WORKER_CONCURRENCY})`);
   return {
     runner,
     stop: async () => {
       clearInterval(recovery);
+      clearInterval(sequencer);
       await runner.stop();
       await pool.end();
     },

@@ -126,9 +126,64 @@ export const EVENT_CATALOGUE = {
       actorId,
     }),
   ),
+  // The project as its company first entered it (public fields only).
+  "project.created": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      state: z.string(),
+      county: z.string(),
+      commodities: z.array(z.string()),
+      leadAgencyId: z.string(),
+      reviewTrack: z.string(),
+      stage: z.string(),
+      status: projectStatus,
+      actorId,
+    }),
+  ),
+  // The public fields that changed, with their new values ("description" as its SHA-256 only).
+  "project.updated": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      section: z.enum(["details", "regulatory"]),
+      changes: z.record(z.union([z.string(), z.number(), z.null(), z.array(z.string())])),
+      actorId,
+    }),
+  ),
+  "milestone.added": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      milestoneId: z.string(),
+      milestoneName: z.string(),
+      baselineDate: z.string().nullable(),
+      targetDate: z.string().nullable(),
+      datePrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+      actorId,
+    }),
+  ),
+  "milestone.actualDateRecorded": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      milestoneId: z.string(),
+      milestoneName: z.string(),
+      previousActualDate: z.string().nullable(),
+      actualDate: z.string(),
+      actorId,
+    }),
+  ),
   "package.submitted": event(
     "projectId",
-    z.object({ ...projectRef, packageId: z.string(), title: z.string(), version: z.number().int() }),
+    z.object({
+      ...projectRef,
+      packageId: z.string(),
+      title: z.string(),
+      version: z.number().int(),
+      // The documents this submission made public, with their content hashes (older events have none).
+      publicDocuments: z.array(z.object({ documentId: z.string(), name: z.string(), sha256: z.string() })).optional(),
+    }),
   ),
   "package.determined": event(
     "projectId",
@@ -161,6 +216,19 @@ export const EVENT_CATALOGUE = {
       receiptNumber: z.string(),
       // Reports that counted toward hiding it (older events have none).
       reportCount: z.number().int().optional(),
+    }),
+  ),
+  // A moderator's decision on one comment: the public facts (never the text or the author).
+  "comment.moderated": event(
+    "commentId",
+    z.object({
+      projectId: z.string(),
+      periodId: z.string(),
+      commentId: z.string(),
+      receiptNumber: z.string(),
+      kind: z.enum(["PUBLISH", "HIDE", "RESTORE"]),
+      reason: z.string(),
+      actorId,
     }),
   ),
   "comment.responded": event(
@@ -323,11 +391,17 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
   "project.stageChanged": (p) => `${p.name} ${STAGE_CHANGE_WORDS[p.kind]} ${p.toStageLabel}`,
   "milestone.dateChanged": (p) =>
     `${p.name}: ${p.milestoneName} moved from ${p.previousDate ?? "no date"} to ${p.newDate ?? "no date"}`,
+  "project.created": (p) => `${p.name} added to the record`,
+  "project.updated": (p) => `${p.name}: ${Object.keys(p.changes).join(", ") || "details"} changed`,
+  "milestone.added": (p) => `${p.name}: milestone ${p.milestoneName} added (target ${p.targetDate ?? "no date"})`,
+  "milestone.actualDateRecorded": (p) => `${p.name}: ${p.milestoneName} happened on ${p.actualDate}`,
   "package.submitted": (p) => `${p.name}: ${p.title} submitted (version ${p.version})`,
   "package.determined": (p) =>
     `${p.name}: ${p.title} (version ${p.version}) determined ${p.determination === "COMPLETE" ? "complete" : "deficient"}`,
   "comment.submitted": (p) => `Comment ${p.receiptNumber} received`,
   "comment.autoHidden": (p) => `Comment ${p.receiptNumber} held for review after reports`,
+  "comment.moderated": (p) =>
+    `Comment ${p.receiptNumber} ${p.kind === "HIDE" ? "hidden" : p.kind === "RESTORE" ? "restored" : "published after review"}`,
   "comment.responded": (p) => `Comment ${p.receiptNumber} answered by the agency`,
   "commentPeriod.opened": (p) => `${period(p)} opened`,
   "commentPeriod.extended": (p) => `${period(p)} extended`,

@@ -76,6 +76,11 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
       return commentAutoHidden(event.payload);
     // Nobody is notified of these (the commenter's receipt is emailed by the intake itself); a new
     // event starts here until someone decides who should hear of it.
+    case "project.created":
+    case "project.updated":
+    case "milestone.added":
+    case "milestone.actualDateRecorded":
+    case "comment.moderated":
     case "package.submitted":
     case "package.determined":
     case "comment.submitted":

@@ -151,14 +151,17 @@ export async function raisePeriodReminder(input: { periodId: string; kind: strin
   if (kind !== "closed" && kind !== "closing7d" && kind !== "closing24h") {
     throw new Error(`Comment period reminder for ${period.id}: unknown kind "${kind}".`);
   }
-  await recordEvents(
-    prisma,
-    [
-      kind === "closed"
-        ? { type: "commentPeriod.closed", payload: { ...facts, kind }, dedupeKey }
-        : { type: "commentPeriod.closingSoon", payload: { ...facts, kind }, dedupeKey },
-    ],
-    { skipDuplicates: true },
+  // A transaction, so the event and its public log entry commit together.
+  await prisma.$transaction((tx) =>
+    recordEvents(
+      tx,
+      [
+        kind === "closed"
+          ? { type: "commentPeriod.closed", payload: { ...facts, kind }, dedupeKey }
+          : { type: "commentPeriod.closingSoon", payload: { ...facts, kind }, dedupeKey },
+      ],
+      { skipDuplicates: true },
+    ),
   );
   return true;
 }
