@@ -431,3 +431,30 @@ export async function findFeedProject(slug: string): Promise<FeedProject | null>
 export async function followedProjectIds(userId: string): Promise<string[]> {
   return (await listFollowedProjects(userId)).map((project) => project.projectId);
 }
+
+// ───────────── Map ─────────────
+
+export type MapProject = {
+  slug: string;
+  name: string;
+  status: ProjectStatus;
+  isTraining: boolean;
+  state: string;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+/** The projects in scope with their location and status, by name. */
+export async function listMapProjects(scope: ProjectScope): Promise<MapProject[]> {
+  if ("projectIds" in scope && scope.projectIds.length === 0) return [];
+  const rows = await prisma.project.findMany({
+    where: projectWhere(scope),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { slug: true, name: true, status: true, isTraining: true, state: true, latitude: true, longitude: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+  }));
+}

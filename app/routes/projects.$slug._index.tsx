@@ -6,6 +6,7 @@ import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
 import { StageHistory } from "~/components/StageHistory";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
+import { SubscribeLinks, feedAlternate } from "~/components/SubscribeLinks";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
 import { getClockAndRequestsForProjectPage } from "~/models/information-request.server";
@@ -22,6 +23,7 @@ import { formatLocation } from "~/utils/places";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 import timelineStyles from "~/styles/timeline.css";
 import { LAND_STATUS_LABELS } from "~/schemas/project";
+import { projectRecordLinks } from "~/utils/open-record-links";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];
 
@@ -33,6 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
           name: "description",
           content: `${data.project.name}: ${data.project.stageLabel}. ${data.project.description.slice(0, 150)}`,
         },
+        feedAlternate(projectRecordLinks(data.project.slug).feed, `${data.project.name} (Atom feed)`),
       ]
     : []),
 ];
@@ -143,6 +146,11 @@ export default function ProjectPage() {
           </span>
         </p>
       </header>
+      <SubscribeLinks
+        subject={project.name}
+        links={projectRecordLinks(project.slug)}
+        followHref={follow.kind === "none" ? `/projects/${project.slug}/subscribe` : "#follow-title"}
+      />
       <FollowPanel slug={project.slug} data={follow} />
       {anyAction ? (
         <nav aria-label="Manage this project" className="card">
