@@ -6,6 +6,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feed.server";
+import { followProject } from "~/models/follow.server";
+import { loader as privateCalendar } from "~/routes/calendars.$token.following[.]ics";
 import { loader as allFeed } from "~/routes/feed[.]atom";
 import { loader as projectCalendar } from "~/routes/projects.$slug.calendar[.]ics";
 import { loader as projectFeed } from "~/routes/projects.$slug.feed[.]atom";
@@ -425,6 +428,52 @@ describe("iCalendar files", () => {
     });
     const withTraining = await get(searchCalendar, "/projects/calendar.ics?commodity=lithium&training=include");
     expect(calendarEvents(withTraining.body).events.some((e) => e.summary.includes("Feed Training Mine"))).toBe(true);
+  });
+});
+
+describe("the private calendar of followed projects", () => {
+  const tokenOf = (url: string) => new URL(url).pathname.split("/")[2];
+  const fetchCalendar = (url: string) =>
+    get(privateCalendar, new URL(url).pathname, { token: tokenOf(url) }).catch((error: unknown) => {
+      if (error instanceof Response) return { response: error, body: "" };
+      throw error;
+    });
+
+  it("holds the followed projects only, can be shown again, replaced and revoked", async () => {
+    const person = await createUser({ name: "Fiona Follower", email: "fiona.follower@example.org" });
+    await followProject(person.id, scenario.arizona.id);
+    const audit = { actorId: person.id, requestId: "req-cal" };
+    expect(await getCalendarFeed(person.id)).toBeNull();
+
+    const path = await createCalendarFeed(person.id, audit);
+    const shown = await getCalendarFeed(person.id);
+    expect(shown?.url).toBe(`http://localhost:3000${path}`);
+    expect(tokenOf(shown!.url)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Only the hash is stored.
+    const row = await prisma.calendarFeed.findUniqueOrThrow({ where: { userId: person.id } });
+    expect(row.tokenHash).not.toContain(tokenOf(shown!.url));
+
+    const first = await fetchCalendar(shown!.url);
+    expect(first.response.status).toBe(200);
+    expect(first.response.headers.get("cache-control")).toContain("private");
+    const { events } = calendarEvents(first.body);
+    expect(events.some((e) => e.summary.includes("Feed Copper Mine"))).toBe(true);
+    expect(first.body).not.toContain("Feed Lithium Mine");
+    for (const personal of ["Fiona", "fiona.follower@example.org", ...SECRETS])
+      expect(first.body).not.toContain(personal);
+
+    // A new address replaces the old one.
+    await createCalendarFeed(person.id, audit);
+    const replaced = await getCalendarFeed(person.id);
+    expect(replaced!.url).not.toBe(shown!.url);
+    expect((await fetchCalendar(shown!.url)).response.status).toBe(404);
+    expect((await fetchCalendar(replaced!.url)).response.status).toBe(200);
+
+    expect(await revokeCalendarFeed(person.id, audit)).toBe(true);
+    expect((await fetchCalendar(replaced!.url)).response.status).toBe(404);
+    expect(await revokeCalendarFeed(person.id, audit)).toBe(false);
+    const bogus = "x".repeat(43);
+    expect((await fetchCalendar(`http://localhost:3000/calendars/${bogus}/following.ics`)).response.status).toBe(404);
   });
 });
 
