@@ -12,9 +12,12 @@ import { takeFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { roleLabels } from "~/utils/roles";
 import stylesheet from "~/styles/app.css";
+import openRecordStyles from "~/styles/open-record.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: openRecordStyles },
+  { rel: "alternate", type: "application/atom+xml", title: "Lodestone: the whole public record", href: "/feed.atom" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

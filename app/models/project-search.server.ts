@@ -410,3 +410,18 @@ export async function searchProjectsAfter(
       row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
   }));
 }
+
+/**
+ * The ids of every project matching the list's search and filters (sort and page aside), for the
+ * feeds, calendars and map of a search. The fictional training project only when asked for.
+ */
+export async function matchingProjectIds(
+  query: ProjectQuery,
+  today: Date,
+  { includeTraining }: { includeTraining: boolean },
+): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT p.id ${matching(query, today)} ${includeTraining ? Prisma.empty : Prisma.sql`AND NOT p."isTraining"`} ORDER BY p.id`,
+  );
+  return rows.map((row) => row.id);
+}

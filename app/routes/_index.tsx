@@ -1,17 +1,25 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ProjectMap } from "~/components/ProjectMap";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
+import { SubscribeLinks } from "~/components/SubscribeLinks";
 import { listOpenPeriods } from "~/models/comment-period.server";
 import { formatDeadline } from "~/models/comment-window";
 import { listProjectsForHome } from "~/models/project.server";
 import { stageLabel, stagePosition } from "~/models/workflow";
 import { formatLocation } from "~/utils/places";
+import { loadProjectMap } from "~/services/map/project-map.server";
 
 export const meta: MetaFunction = () => [{ title: "Proposed mines and where they stand · Lodestone" }];
 
 export async function loader() {
-  const [projects, openPeriods] = await Promise.all([listProjectsForHome(), listOpenPeriods(new Date())]);
+  const [projects, openPeriods, map] = await Promise.all([
+    listProjectsForHome(),
+    listOpenPeriods(new Date()),
+    loadProjectMap({ allProjects: true, includeTraining: true }),
+  ]);
   return {
+    map,
     openPeriods: openPeriods.map((period) => ({
       id: period.id,
       title: period.title,
@@ -28,7 +36,7 @@ export async function loader() {
 }
 
 export default function Home() {
-  const { projects, openPeriods } = useLoaderData<typeof loader>();
+  const { projects, openPeriods, map } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Proposed mines and where they stand in permitting</h1>
@@ -36,6 +44,20 @@ export default function Home() {
         The public permitting record of proposed U.S. mines for critical minerals: each project&apos;s stage, who leads
         its review, and its history.
       </p>
+      <SubscribeLinks
+        subject="the whole record"
+        links={{ feed: "/feed.atom", calendar: "/projects/calendar.ics", data: "/open-data" }}
+        followHref={null}
+      />
+      <ProjectMap
+        {...map}
+        title="Map of the proposed mines in the record"
+        listNote={
+          projects.length < map.markers.length + map.unplaced.length
+            ? "The list below and the project search list them as text."
+            : "The list below has the same projects as text."
+        }
+      />
       {openPeriods.length > 0 ? (
         <section aria-labelledby="open-periods">
           <h2 id="open-periods">Open for public comment now</h2>

@@ -104,6 +104,10 @@ export default function Account() {
         <p>
           <Link to="/account/notifications">Choose which emails you get, and see the projects you follow</Link>
         </p>
+        <p>
+          <Link to="/account/calendar">Your private calendar of the projects you follow</Link> (make or revoke its
+          address)
+        </p>
       </section>
 
       <section className="card narrow" aria-labelledby="profile">

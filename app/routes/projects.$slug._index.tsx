@@ -7,6 +7,7 @@ import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectSt
 import { VerifiableRecordNote } from "~/components/VerifiableRecordNote";
 import { StageHistory } from "~/components/StageHistory";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
+import { SubscribeLinks, feedAlternate } from "~/components/SubscribeLinks";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
 import { getClockAndRequestsForProjectPage } from "~/models/information-request.server";
@@ -23,6 +24,7 @@ import { formatLocation } from "~/utils/places";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 import timelineStyles from "~/styles/timeline.css";
 import { LAND_STATUS_LABELS } from "~/schemas/project";
+import { projectRecordLinks } from "~/utils/open-record-links";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];
 
@@ -34,6 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
           name: "description",
           content: `${data.project.name}: ${data.project.stageLabel}. ${data.project.description.slice(0, 150)}`,
         },
+        feedAlternate(projectRecordLinks(data.project.slug).feed, `${data.project.name} (Atom feed)`),
       ]
     : []),
 ];
@@ -145,6 +148,11 @@ export default function ProjectPage() {
         </p>
         <VerifiableRecordNote />
       </header>
+      <SubscribeLinks
+        subject={project.name}
+        links={projectRecordLinks(project.slug)}
+        followHref={follow.kind === "none" ? `/projects/${project.slug}/subscribe` : "#follow-title"}
+      />
       <FollowPanel slug={project.slug} data={follow} />
       {anyAction ? (
         <nav aria-label="Manage this project" className="card">

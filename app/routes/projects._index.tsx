@@ -2,9 +2,11 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
+import { ProjectMap } from "~/components/ProjectMap";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
+import { SubscribeLinks, feedAlternate } from "~/components/SubscribeLinks";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
-import { projectFilterOptions, searchProjects } from "~/models/project-search.server";
+import { matchingProjectIds, projectFilterOptions, searchProjects } from "~/models/project-search.server";
 import { SCHEDULE_STATUS_LABELS } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
 import {
@@ -20,6 +22,8 @@ import {
 } from "~/schemas/project-search";
 import { formatLocation } from "~/utils/places";
 import { todayUtc } from "~/utils/dates";
+import { searchRecordLinks } from "~/utils/open-record-links";
+import { loadProjectMap } from "~/services/map/project-map.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const page = data && data.result.page > 1 ? ` (page ${data.result.page})` : "";
@@ -29,17 +33,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
       name: "description",
       content: "Search the proposed U.S. mines in permitting by state, mineral, stage and schedule.",
     },
+    ...(data ? [feedAlternate(searchRecordLinks(data.query).feed, "Projects in this search (Atom feed)")] : []),
   ];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseProjectQuery(new URL(request.url).searchParams);
-  const [result, options] = await Promise.all([searchProjects(query, todayUtc()), projectFilterOptions()]);
+  const today = todayUtc();
+  const [result, options, map] = await Promise.all([
+    searchProjects(query, today),
+    projectFilterOptions(),
+    // Every match, not only this page: the map shows the whole search.
+    matchingProjectIds(query, today, { includeTraining: true }).then((projectIds) => loadProjectMap({ projectIds })),
+  ]);
   // Anyone without cookies sees the same page, so shared caches may keep it briefly; with a
   // cookie the header shows who is signed in (and a flash message may be consumed).
   const anonymous = !request.headers.has("Cookie");
   return data(
-    { query, result, options },
+    { query, result, options, map },
     { headers: { "Cache-Control": anonymous ? "public, max-age=30" : "private, no-cache", Vary: "Cookie" } },
   );
 }
@@ -158,7 +169,7 @@ function Pagination({ query, page, pageCount }: { query: ProjectQuery; page: num
 }
 
 export default function ProjectList() {
-  const { query, result, options } = useLoaderData<typeof loader>();
+  const { query, result, options, map } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const navigation = useNavigation();
   const filtered = hasFilters(query);
@@ -273,6 +284,9 @@ export default function ProjectList() {
         </p>
       </Form>
 
+      <SubscribeLinks subject="this search" links={searchRecordLinks(query)} followHref={null} />
+      <p className="subscribe-links__hint">Email updates are per project: open one and choose “Follow by email”.</p>
+
       <section aria-labelledby="results-heading" aria-busy={busy || undefined}>
         <h2 id="results-heading" className="visually-hidden">
           Results
@@ -354,6 +368,12 @@ export default function ProjectList() {
         )}
         <Pagination query={query} page={result.page} pageCount={result.pageCount} />
       </section>
+
+      <ProjectMap
+        {...map}
+        title={filtered ? "Map of the projects in this search" : "Map of every project"}
+        listNote="The table above lists the same projects as text."
+      />
     </div>
   );
 }
