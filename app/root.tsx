@@ -11,10 +11,15 @@ import { readSession } from "~/services/auth.server";
 import { takeFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { roleLabels } from "~/utils/roles";
+import { PrintStamp } from "~/components/PrintStamp";
+import { env } from "~/env.server";
 import stylesheet from "~/styles/app.css";
+import printStylesheet from "~/styles/print.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  // Fetched without blocking the first paint: only paper uses it.
+  { rel: "stylesheet", href: printStylesheet, media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -59,6 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ),
       },
       flash,
+      print: { origin: env().APP_URL, renderedAt: new Date().toISOString() },
     },
     { headers },
   );
@@ -86,9 +92,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  const root = useRouteLoaderData<RootData>("root");
   return (
     <>
       <SiteHeader />
+      {root ? <PrintStamp {...root.print} /> : null}
       <main id="main" tabIndex={-1}>
         <FlashMessage />
         <Outlet />
