@@ -11,13 +11,18 @@ import { readSession } from "~/services/auth.server";
 import { takeFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { roleLabels } from "~/utils/roles";
+import { PrintStamp } from "~/components/PrintStamp";
+import { env } from "~/env.server";
 import stylesheet from "~/styles/app.css";
 import openRecordStyles from "~/styles/open-record.css";
+import printStylesheet from "~/styles/print.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "stylesheet", href: openRecordStyles },
   { rel: "alternate", type: "application/atom+xml", title: "Lodestone: the whole public record", href: "/feed.atom" },
+  // Fetched without blocking the first paint: only paper uses it.
+  { rel: "stylesheet", href: printStylesheet, media: "print" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -62,6 +67,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ),
       },
       flash,
+      print: { origin: env().APP_URL, renderedAt: new Date().toISOString() },
     },
     { headers },
   );
@@ -89,9 +95,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  const root = useRouteLoaderData<RootData>("root");
   return (
     <>
       <SiteHeader />
+      {root ? <PrintStamp {...root.print} /> : null}
       <main id="main" tabIndex={-1}>
         <FlashMessage />
         <Outlet />

@@ -3,6 +3,7 @@
 // screen readers, small screens and anyone copying the numbers.
 import type { DatePrecision, Jurisdiction } from "@prisma/client";
 import { useId, type ReactNode } from "react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { SourceLink } from "~/components/ExternalLink";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { JURISDICTION_LABELS } from "~/models/labels";
@@ -61,7 +62,7 @@ function timeOf(date: Date, precision: DatePrecision): number {
   return (periodStart(date, precision).getTime() + periodEnd(date, precision).getTime() + DAY_MS) / 2;
 }
 
-function yearAxis(rows: Row[], today: Date): Axis {
+function yearAxis(rows: Row[], today: Date, narrow = false): Axis {
   const years = rows.flatMap((row) => datesOf(row).map((date) => date.getUTCFullYear()));
   // Pending milestones are judged against today, so today belongs on their chart; a schedule that
   // finished years ago keeps its own range instead of being squeezed to the left.
@@ -71,7 +72,22 @@ function yearAxis(rows: Row[], today: Date): Axis {
   const first = Math.min(...years);
   const last = Math.max(...years) + 1;
   const span = last - first;
-  const step = span <= 12 ? 1 : span <= 24 ? 2 : span <= 60 ? 5 : 10;
+  // A phone's chart has room for about six year labels, a desktop's for twelve.
+  const step = narrow
+    ? span <= 6
+      ? 1
+      : span <= 12
+        ? 2
+        : span <= 30
+          ? 5
+          : 10
+    : span <= 12
+      ? 1
+      : span <= 24
+        ? 2
+        : span <= 60
+          ? 5
+          : 10;
   const startYear = Math.floor(first / step) * step;
   const endYear = Math.ceil(last / step) * step;
   const ticks: number[] = [];
@@ -79,8 +95,8 @@ function yearAxis(rows: Row[], today: Date): Axis {
   return { start: Date.UTC(startYear, 0, 1), end: Date.UTC(endYear, 0, 1), ticks };
 }
 
-function xOf(time: number, axis: Axis): number {
-  const x = PLOT_LEFT + ((time - axis.start) / (axis.end - axis.start)) * (PLOT_RIGHT - PLOT_LEFT);
+function xOf(time: number, axis: Axis, left = PLOT_LEFT, right = PLOT_RIGHT): number {
+  const x = left + ((time - axis.start) / (axis.end - axis.start)) * (right - left);
   return Math.round(x * 10) / 10;
 }
 
@@ -196,7 +212,7 @@ function TimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title
   const todayX = xOf(todayTime, axis);
   return (
     <svg
-      className="timeline__svg"
+      className="timeline__svg timeline__svg--wide"
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${WIDTH} ${height}`}
@@ -242,6 +258,167 @@ function TimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title
       {rows.map((row, index) => (
         <MilestoneRow key={row.milestone.id} row={row} index={index} axis={axis} />
       ))}
+    </svg>
+  );
+}
+
+// The phone's chart: each milestone's name on lines of its own, whole, above a track as wide as
+// the screen. The same marks as the wide chart; CSS shows one of the two (timeline.css).
+const N_WIDTH = 360;
+const N_LEFT = 14;
+const N_RIGHT = N_WIDTH - 14;
+const N_AXIS_HEIGHT = 28;
+const N_META_HEIGHT = 18;
+const N_LINE_HEIGHT = 19;
+const N_TRACK_HEIGHT = 26;
+const N_GAP = 8;
+const N_LINE_CHARS = 40;
+
+/** Greedy word wrap by character count: SVG text does not wrap by itself. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = "";
+    }
+    // A word longer than a line is cut where the line ends.
+    let rest = line ? `${line} ${word}` : word;
+    while (rest.length > width) {
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+function NarrowTimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title: string }) {
+  const id = useId();
+  const axis = yearAxis(rows, today, true);
+  const at = (time: number) => xOf(time, axis, N_LEFT, N_RIGHT);
+  const layout = rows.reduce<{ top: number; name: string[] }[]>((acc, row) => {
+    const previous = acc.at(-1);
+    const top = previous
+      ? previous.top + N_META_HEIGHT + previous.name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT + N_GAP
+      : N_AXIS_HEIGHT;
+    acc.push({ top, name: wrapWords(row.milestone.name, N_LINE_CHARS) });
+    return acc;
+  }, []);
+  const last = layout.at(-1);
+  const bottom = last ? last.top + N_META_HEIGHT + last.name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT : N_AXIS_HEIGHT;
+  const height = bottom + FOOT_HEIGHT;
+  const todayTime = timeOf(today, "DAY");
+  const showToday = todayTime >= axis.start && todayTime <= axis.end;
+  return (
+    <svg
+      className="timeline__svg timeline__svg--narrow"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${N_WIDTH} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{summary(rows, today)}</desc>
+      <g className="timeline__axis">
+        {axis.ticks.map((year) => {
+          const x = at(Date.UTC(year, 0, 1));
+          return (
+            <g key={year}>
+              <line className="timeline__grid" x1={x} x2={x} y1={N_AXIS_HEIGHT - 6} y2={bottom} stroke="#d9d4ca" />
+              <text className="timeline__tick" x={x} y={N_AXIS_HEIGHT - 12} fontSize={13} textAnchor="middle">
+                {year}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {showToday ? (
+        <g className="timeline__today">
+          <line
+            x1={at(todayTime)}
+            x2={at(todayTime)}
+            y1={N_AXIS_HEIGHT - 6}
+            y2={bottom + 4}
+            stroke="#1f4e8c"
+            strokeDasharray="5 3"
+          />
+          <text x={at(todayTime)} y={bottom + 20} fontSize={13} fontWeight={700} textAnchor="middle">
+            Today
+          </text>
+        </g>
+      ) : null}
+      {rows.map(({ milestone, dates }, index) => {
+        const { top, name } = layout[index];
+        const trackY = top + N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT / 2;
+        const x = (date: Date | null) => (date ? at(timeOf(date, dates.datePrecision)) : null);
+        const baseline = x(dates.baselineDate);
+        const target = x(dates.targetDate);
+        const actual = x(dates.actualDate);
+        const outcome = actual ?? target;
+        return (
+          <g key={milestone.id} className="timeline__row" data-milestone-id={milestone.id}>
+            {index % 2 === 1 ? (
+              <rect
+                className="timeline__stripe"
+                x={0}
+                y={top - N_GAP / 2}
+                width={N_WIDTH}
+                height={N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT + N_GAP}
+                fill="#f4f1ea"
+              />
+            ) : null}
+            <rect
+              className={`timeline__band timeline__band--${milestone.jurisdiction}`}
+              x={0}
+              y={top}
+              width={6}
+              height={N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT - 4}
+            />
+            <text className="timeline__jurisdiction" x={N_LEFT} y={top + 13} fontSize={12} fontWeight={700}>
+              {JURISDICTION_LABELS[milestone.jurisdiction]}
+            </text>
+            <text
+              className={`timeline__status timeline__status--${milestone.status}`}
+              x={N_RIGHT}
+              y={top + 13}
+              fontSize={13}
+              textAnchor="end"
+            >
+              {SCHEDULE_STATUS_LABELS[milestone.status]}
+            </text>
+            <text className="timeline__name" x={N_LEFT} y={top + N_META_HEIGHT + 14} fontSize={15}>
+              {name.map((line, n) => (
+                <tspan key={n} x={N_LEFT} dy={n === 0 ? 0 : N_LINE_HEIGHT}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+            {baseline === null && outcome === null ? (
+              <text className="timeline__no-date" x={N_LEFT} y={trackY + 5} fontSize={13} fontStyle="italic">
+                no date recorded
+              </text>
+            ) : null}
+            {baseline !== null && outcome !== null && baseline !== outcome ? (
+              <line
+                className="timeline__slip"
+                x1={baseline}
+                x2={outcome}
+                y1={trackY}
+                y2={trackY}
+                stroke="#55504a"
+                strokeWidth={2}
+              />
+            ) : null}
+            {baseline !== null ? <BaselineMarker x={baseline} y={trackY} /> : null}
+            {target !== null ? <TargetMarker x={target} y={trackY} status={milestone.status} /> : null}
+            {actual !== null ? <ActualMarker x={actual} y={trackY} /> : null}
+          </g>
+        );
+      })}
     </svg>
   );
 }
@@ -305,46 +482,50 @@ function dateCell(date: Date | null, precision: DatePrecision): string {
 
 function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {
   return (
-    <div className="table-wrap">
-      <table className="timeline__table">
-        <caption>{title}: dates and status of each milestone</caption>
-        <thead>
-          <tr>
-            <th scope="col">Milestone</th>
-            <th scope="col">Action</th>
-            <th scope="col">Responsible</th>
-            <th scope="col">Baseline</th>
-            <th scope="col">Target</th>
-            <th scope="col">Actual</th>
-            <th scope="col">Status</th>
-            <th scope="col">Slip</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ milestone, dates }) => (
-            <tr key={milestone.id}>
-              <th scope="row">
-                {milestone.name}
-                {milestone.note ? <span className="timeline__table-note">{milestone.note}</span> : null}
-              </th>
-              <td>{JURISDICTION_LABELS[milestone.jurisdiction]}</td>
-              <td>{milestone.responsible ?? "—"}</td>
-              <td className="timeline__date">{dateCell(dates.baselineDate, dates.datePrecision)}</td>
-              <td className="timeline__date">{dateCell(dates.targetDate, dates.datePrecision)}</td>
-              <td className="timeline__date">{dateCell(dates.actualDate, dates.datePrecision)}</td>
-              <td>
-                <ScheduleStatusBadge status={milestone.status} />
-              </td>
-              <td className="timeline__date">{formatSlip(dates)}</td>
-              <td>
-                <SourceLink url={milestone.sourceUrl} label={`Source for ${milestone.name}`} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable className="timeline__table">
+      <caption>{title}: dates and status of each milestone</caption>
+      <CardHead>
+        <ColumnHeader>Milestone</ColumnHeader>
+        <ColumnHeader>Action</ColumnHeader>
+        <ColumnHeader>Responsible</ColumnHeader>
+        <ColumnHeader>Baseline</ColumnHeader>
+        <ColumnHeader>Target</ColumnHeader>
+        <ColumnHeader>Actual</ColumnHeader>
+        <ColumnHeader>Status</ColumnHeader>
+        <ColumnHeader>Slip</ColumnHeader>
+        <ColumnHeader>Source</ColumnHeader>
+      </CardHead>
+      <CardBody>
+        {rows.map(({ milestone, dates }) => (
+          <CardRow key={milestone.id}>
+            <RowHeader>
+              {milestone.name}
+              {milestone.note ? <span className="timeline__table-note">{milestone.note}</span> : null}
+            </RowHeader>
+            <Cell label="Action">{JURISDICTION_LABELS[milestone.jurisdiction]}</Cell>
+            <Cell label="Responsible">{milestone.responsible ?? "—"}</Cell>
+            <Cell label="Baseline" className="timeline__date">
+              {dateCell(dates.baselineDate, dates.datePrecision)}
+            </Cell>
+            <Cell label="Target" className="timeline__date">
+              {dateCell(dates.targetDate, dates.datePrecision)}
+            </Cell>
+            <Cell label="Actual" className="timeline__date">
+              {dateCell(dates.actualDate, dates.datePrecision)}
+            </Cell>
+            <Cell label="Status">
+              <ScheduleStatusBadge status={milestone.status} />
+            </Cell>
+            <Cell label="Slip" className="timeline__date">
+              {formatSlip(dates)}
+            </Cell>
+            <Cell label="Source">
+              <SourceLink url={milestone.sourceUrl} label={`Source for ${milestone.name}`} />
+            </Cell>
+          </CardRow>
+        ))}
+      </CardBody>
+    </CardTable>
   );
 }
 
@@ -377,6 +558,7 @@ export function MilestoneTimeline({
     <div className="timeline">
       <div className="timeline__chart">
         <TimelineChart rows={rows} today={todayDate} title={title} />
+        <NarrowTimelineChart rows={rows} today={todayDate} title={title} />
       </div>
       <Legend jurisdictions={jurisdictions} />
       <TimelineTable rows={rows} title={title} />

@@ -1,5 +1,6 @@
 // The public list of a project's information requests: that each exists, its dates and status.
 // The rows come from publicRequestList, which never reads the items or the answers.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { InformationRequestStatus } from "@prisma/client";
 import { Link } from "@remix-run/react";
 import { REQUEST_STATUS_LABELS } from "~/models/request-labels";
@@ -37,45 +38,40 @@ export function PublicRequests({
     return <p>No information requests have been sent to the company for this project.</p>;
   }
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Request</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-            <th scope="col">Answers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {detailsPath ? <Link to={`${detailsPath}/${r.id}`}>{r.title}</Link> : <strong>{r.title}</strong>}
-                <br />
-                {r.publicSummary}
-              </td>
-              <td>{formatEventDay(r.issuedAt, timeZone)}</td>
-              <td>
-                {formatCalendarDate(r.dueDate)}
-                {r.overdue ? (
-                  <>
-                    {" "}
-                    <span className="status status--DENIED">Overdue</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                {REQUEST_STATUS_LABELS[r.status]}
-                {r.closedAt ? <span className="muted"> ({formatEventDay(r.closedAt, timeZone)})</span> : null}
-              </td>
-              <td>{r.answerCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable>
+      <caption>{caption}</caption>
+      <CardHead>
+        <ColumnHeader>Request</ColumnHeader>
+        <ColumnHeader>Issued</ColumnHeader>
+        <ColumnHeader>Due</ColumnHeader>
+        <ColumnHeader>Status</ColumnHeader>
+        <ColumnHeader>Answers</ColumnHeader>
+      </CardHead>
+      <CardBody>
+        {requests.map((r) => (
+          <CardRow key={r.id}>
+            <RowHeader>
+              {detailsPath ? <Link to={`${detailsPath}/${r.id}`}>{r.title}</Link> : r.title}
+              <span className="cards__subtitle">{r.publicSummary}</span>
+            </RowHeader>
+            <Cell label="Issued">{formatEventDay(r.issuedAt, timeZone)}</Cell>
+            <Cell label="Due">
+              {formatCalendarDate(r.dueDate)}
+              {r.overdue ? (
+                <>
+                  {" "}
+                  <span className="status status--DENIED">Overdue</span>
+                </>
+              ) : null}
+            </Cell>
+            <Cell label="Status">
+              {REQUEST_STATUS_LABELS[r.status]}
+              {r.closedAt ? <span className="muted"> ({formatEventDay(r.closedAt, timeZone)})</span> : null}
+            </Cell>
+            <Cell label="Answers">{r.answerCount}</Cell>
+          </CardRow>
+        ))}
+      </CardBody>
+    </CardTable>
   );
 }

@@ -1,6 +1,7 @@
 // The public review clock: days on the agency's desk and days with the applicant (the NJDEP
 // subtraction), and whose desk the file is on now (Virginia DEQ's question). Pure: the numbers
 // come from the loader; this only lays them out, with the bar's meaning also given in text.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ResourceArea } from "@prisma/client";
 import { useId } from "react";
 import { DESK_LABELS, type Desk } from "~/models/review-clock";
@@ -102,36 +103,31 @@ export type ReviewClockRow = Omit<ReviewClockProps, "label"> & {
 export function ReviewClockTable({ reviews }: { reviews: ReviewClockRow[] }) {
   if (reviews.length === 0) return <p>No environmental reviews have been opened yet.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>Clock of each environmental review</caption>
-        <thead>
-          <tr>
-            <th scope="col">Review</th>
-            <th scope="col">Agency</th>
-            <th scope="col">With the agency</th>
-            <th scope="col">With the applicant</th>
-            <th scope="col">Requests open</th>
-            <th scope="col">Now</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reviews.map((r) => (
-            <tr key={r.reviewId}>
-              <td>
-                {r.title}
-                <br />
-                <span className="muted">{RESOURCE_AREA_LABELS[r.resourceArea]}</span>
-              </td>
-              <td>{r.agencyName}</td>
-              <td>{pluralize(r.agencyDays, "day")}</td>
-              <td>{pluralize(r.applicantDays, "day")}</td>
-              <td>{r.openRequests}</td>
-              <td>{DESK_LABELS[r.desk]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable>
+      <caption>Clock of each environmental review</caption>
+      <CardHead>
+        <ColumnHeader>Review</ColumnHeader>
+        <ColumnHeader>Agency</ColumnHeader>
+        <ColumnHeader>With the agency</ColumnHeader>
+        <ColumnHeader>With the applicant</ColumnHeader>
+        <ColumnHeader>Requests open</ColumnHeader>
+        <ColumnHeader>Now</ColumnHeader>
+      </CardHead>
+      <CardBody>
+        {reviews.map((r) => (
+          <CardRow key={r.reviewId}>
+            <RowHeader>
+              {r.title}
+              <span className="cards__subtitle muted">{RESOURCE_AREA_LABELS[r.resourceArea]}</span>
+            </RowHeader>
+            <Cell label="Agency">{r.agencyName}</Cell>
+            <Cell label="With the agency">{pluralize(r.agencyDays, "day")}</Cell>
+            <Cell label="With the applicant">{pluralize(r.applicantDays, "day")}</Cell>
+            <Cell label="Requests open">{r.openRequests}</Cell>
+            <Cell label="Now">{DESK_LABELS[r.desk]}</Cell>
+          </CardRow>
+        ))}
+      </CardBody>
+    </CardTable>
   );
 }

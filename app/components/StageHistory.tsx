@@ -3,6 +3,7 @@
 // is shown at the precision its source gives ("Jan 2021", "2013"), never on an invented day.
 import type { DatePrecision, TransitionKind } from "@prisma/client";
 import { describeTimeZone, formatEventWhen } from "~/utils/dates";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { SourceLink } from "./ExternalLink";
 
 export type StageHistoryRow = {
@@ -27,41 +28,42 @@ export function StageHistory({ transitions, timeZone }: { transitions: StageHist
       {transitions.length === 0 ? (
         <p>No stage changes are recorded yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Stage changes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Change</th>
-                <th scope="col">Reason</th>
-                <th scope="col">By</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {transitions.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    <time dateTime={new Date(t.occurredAt).toISOString()}>
-                      {formatEventWhen(t.occurredAt, timeZone, t.occurredAtPrecision)}
-                    </time>
-                  </td>
-                  <td>
-                    {t.fromLabel && t.fromLabel !== t.toLabel ? `${t.fromLabel} → ` : ""}
-                    {t.toLabel}
-                    {BADGE_KINDS.has(t.kind) ? <span className="badge">{t.kind.toLowerCase()}</span> : null}
-                  </td>
-                  <td>{t.reason}</td>
-                  <td>{t.actor?.name ?? "Public record"}</td>
-                  <td>
-                    <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <caption className="visually-hidden">Stage changes, newest first</caption>
+          <CardHead>
+            <ColumnHeader>Date</ColumnHeader>
+            <ColumnHeader>Change</ColumnHeader>
+            <ColumnHeader>Reason</ColumnHeader>
+            <ColumnHeader>By</ColumnHeader>
+            <ColumnHeader>Source</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {transitions.map((t) => (
+              <CardRow key={t.id}>
+                <RowHeader>
+                  <time dateTime={new Date(t.occurredAt).toISOString()}>
+                    {formatEventWhen(t.occurredAt, timeZone, t.occurredAtPrecision)}
+                  </time>
+                </RowHeader>
+                <Cell label="Change">
+                  {t.fromLabel && t.fromLabel !== t.toLabel ? `${t.fromLabel} → ` : ""}
+                  {t.toLabel}
+                  {BADGE_KINDS.has(t.kind) ? (
+                    <>
+                      {" "}
+                      <span className="badge">{t.kind.toLowerCase()}</span>
+                    </>
+                  ) : null}
+                </Cell>
+                <Cell label="Reason">{t.reason}</Cell>
+                <Cell label="By">{t.actor?.name ?? "Public record"}</Cell>
+                <Cell label="Source">
+                  <SourceLink url={t.sourceUrl} label={`Source for the move to ${t.toLabel}`} />
+                </Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       <p className="muted">
         Times are in the lead agency&apos;s zone, {describeTimeZone(timeZone)}. Dates from the public record are shown

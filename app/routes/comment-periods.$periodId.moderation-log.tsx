@@ -1,5 +1,6 @@
 // The public moderation log of a comment period: every hide, restore, publish and automatic hide,
 // with when and why. The hidden text is never shown; the receipt number says which comment it was.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { publicModerationLog } from "~/models/comment-moderation.server";
@@ -44,34 +45,30 @@ export default function ModerationLog() {
       {log.entries.length === 0 ? (
         <p className="card">No comment on this period has been hidden, restored or reviewed.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Comment</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatEventTime(entry.createdAt, period.timeZone)}</td>
-                  <td>{KIND_LABELS[entry.kind]}</td>
-                  <td>
-                    {entry.kind === "RESTORE" || entry.kind === "PUBLISH" ? (
-                      <Link to={`${base}/comments#${entry.receiptNumber}`}>{entry.receiptNumber}</Link>
-                    ) : (
-                      entry.receiptNumber
-                    )}
-                  </td>
-                  <td>{entry.reason || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <CardHead>
+            <ColumnHeader>When</ColumnHeader>
+            <ColumnHeader>What</ColumnHeader>
+            <ColumnHeader>Comment</ColumnHeader>
+            <ColumnHeader>Why</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {log.entries.map((entry) => (
+              <CardRow key={entry.id}>
+                <RowHeader>{formatEventTime(entry.createdAt, period.timeZone)}</RowHeader>
+                <Cell label="What">{KIND_LABELS[entry.kind]}</Cell>
+                <Cell label="Comment">
+                  {entry.kind === "RESTORE" || entry.kind === "PUBLISH" ? (
+                    <Link to={`${base}/comments#${entry.receiptNumber}`}>{entry.receiptNumber}</Link>
+                  ) : (
+                    entry.receiptNumber
+                  )}
+                </Cell>
+                <Cell label="Why">{entry.reason || "—"}</Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       {log.pageCount > 1 ? (
         <nav aria-label="Pages of the log">

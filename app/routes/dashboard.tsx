@@ -1,5 +1,6 @@
 // The company's dashboard: what the agencies are waiting for from the company (open requests by
 // due date, deficient packages with their deficiency items) and where its submissions stand.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { companyDashboard } from "~/models/dashboard.server";
@@ -38,41 +39,37 @@ export default function CompanyDashboard() {
         {openRequests.length === 0 ? (
           <p>No agency is waiting for information from your company.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Open requests, soonest due first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Project</th>
-                  <th scope="col">Issued</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Time left</th>
-                </tr>
-              </thead>
-              <tbody>
-                {openRequests.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/projects/${r.project.slug}/requests/${r.id}`}>{r.title}</Link>
-                      {r.returned ? (
-                        <>
-                          <br />
-                          <span className="muted">Your last answer was returned.</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{r.project.name}</td>
-                    <td>{formatEventDay(r.issuedAt, "UTC")}</td>
-                    <td>{formatCalendarDate(r.dueDate)}</td>
-                    <td>
-                      <DaysLeft days={r.daysLeft} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable>
+            <caption className="visually-hidden">Open requests, soonest due first</caption>
+            <CardHead>
+              <ColumnHeader>Request</ColumnHeader>
+              <ColumnHeader>Project</ColumnHeader>
+              <ColumnHeader>Issued</ColumnHeader>
+              <ColumnHeader>Due</ColumnHeader>
+              <ColumnHeader>Time left</ColumnHeader>
+            </CardHead>
+            <CardBody>
+              {openRequests.map((r) => (
+                <CardRow key={r.id}>
+                  <RowHeader>
+                    <Link to={`/projects/${r.project.slug}/requests/${r.id}`}>{r.title}</Link>
+                    {r.returned ? (
+                      <>
+                        <br />
+                        <span className="muted">Your last answer was returned.</span>
+                      </>
+                    ) : null}
+                  </RowHeader>
+                  <Cell label="Project">{r.project.name}</Cell>
+                  <Cell label="Issued">{formatEventDay(r.issuedAt, "UTC")}</Cell>
+                  <Cell label="Due">{formatCalendarDate(r.dueDate)}</Cell>
+                  <Cell label="Time left">
+                    <DaysLeft days={r.daysLeft} />
+                  </Cell>
+                </CardRow>
+              ))}
+            </CardBody>
+          </CardTable>
         )}
       </section>
 
@@ -110,48 +107,42 @@ export default function CompanyDashboard() {
         {submittedPackages.length === 0 ? (
           <p>No package is submitted or complete yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Submitted and complete packages, oldest submission first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Package</th>
-                  <th scope="col">Project</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Submitted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {submittedPackages.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/projects/${p.project.slug}/packages/${p.id}`}>{p.title}</Link>
-                      <br />
-                      <span className="muted">
-                        {PACKAGE_KIND_LABELS[p.kind]}, version {p.versionNumber}
-                      </span>
-                    </td>
-                    <td>{p.project.name}</td>
-                    <td>
-                      {PACKAGE_STATUS_LABELS[p.status]}
-                      {p.determinedAt ? (
-                        <span className="muted"> ({formatEventDay(p.determinedAt, "UTC")})</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {formatEventDay(p.submittedAt, "UTC")}
-                      {p.status === "SUBMITTED" ? (
-                        <>
-                          <br />
-                          <span className="muted">waiting {pluralize(p.daysWaiting, "day")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable>
+            <caption className="visually-hidden">Submitted and complete packages, oldest submission first</caption>
+            <CardHead>
+              <ColumnHeader>Package</ColumnHeader>
+              <ColumnHeader>Project</ColumnHeader>
+              <ColumnHeader>Status</ColumnHeader>
+              <ColumnHeader>Submitted</ColumnHeader>
+            </CardHead>
+            <CardBody>
+              {submittedPackages.map((p) => (
+                <CardRow key={p.id}>
+                  <RowHeader>
+                    <Link to={`/projects/${p.project.slug}/packages/${p.id}`}>{p.title}</Link>
+                    <br />
+                    <span className="muted">
+                      {PACKAGE_KIND_LABELS[p.kind]}, version {p.versionNumber}
+                    </span>
+                  </RowHeader>
+                  <Cell label="Project">{p.project.name}</Cell>
+                  <Cell label="Status">
+                    {PACKAGE_STATUS_LABELS[p.status]}
+                    {p.determinedAt ? <span className="muted"> ({formatEventDay(p.determinedAt, "UTC")})</span> : null}
+                  </Cell>
+                  <Cell label="Submitted">
+                    {formatEventDay(p.submittedAt, "UTC")}
+                    {p.status === "SUBMITTED" ? (
+                      <>
+                        <br />
+                        <span className="muted">waiting {pluralize(p.daysWaiting, "day")}</span>
+                      </>
+                    ) : null}
+                  </Cell>
+                </CardRow>
+              ))}
+            </CardBody>
+          </CardTable>
         )}
       </section>
     </div>

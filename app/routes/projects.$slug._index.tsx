@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { ExternalLink, SourceLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
@@ -294,40 +295,36 @@ export default function ProjectPage() {
         {dateChanges.length === 0 ? (
           <p>No target date has been changed.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Target date changes, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Recorded</th>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Explanation</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dateChanges.map((c) => (
-                  <tr key={c.id}>
-                    <td>{formatEventTime(c.changedAt, timeZone)}</td>
-                    <td>{c.milestone}</td>
-                    <td>{c.previous}</td>
-                    <td>{c.next}</td>
-                    <td>{c.reason}</td>
-                    <td>
-                      {c.narrative}
-                      {c.by ? <span className="muted"> ({c.by})</span> : null}
-                    </td>
-                    <td>
-                      <SourceLink url={c.sourceUrl} label={`Source for the change to ${c.milestone}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable>
+            <caption className="visually-hidden">Target date changes, newest first</caption>
+            <CardHead>
+              <ColumnHeader>Milestone</ColumnHeader>
+              <ColumnHeader>Recorded</ColumnHeader>
+              <ColumnHeader>From</ColumnHeader>
+              <ColumnHeader>To</ColumnHeader>
+              <ColumnHeader>Reason</ColumnHeader>
+              <ColumnHeader>Explanation</ColumnHeader>
+              <ColumnHeader>Source</ColumnHeader>
+            </CardHead>
+            <CardBody>
+              {dateChanges.map((c) => (
+                <CardRow key={c.id}>
+                  <RowHeader>{c.milestone}</RowHeader>
+                  <Cell label="Recorded">{formatEventTime(c.changedAt, timeZone)}</Cell>
+                  <Cell label="From">{c.previous}</Cell>
+                  <Cell label="To">{c.next}</Cell>
+                  <Cell label="Reason">{c.reason}</Cell>
+                  <Cell label="Explanation">
+                    {c.narrative}
+                    {c.by ? <span className="muted"> ({c.by})</span> : null}
+                  </Cell>
+                  <Cell label="Source">
+                    <SourceLink url={c.sourceUrl} label={`Source for the change to ${c.milestone}`} />
+                  </Cell>
+                </CardRow>
+              ))}
+            </CardBody>
+          </CardTable>
         )}
       </section>
 

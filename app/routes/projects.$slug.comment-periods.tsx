@@ -1,5 +1,6 @@
 // A project's public comment periods, and the lead agency's form to open one. Deadlines are shown
 // and entered in the lead agency's time zone, the one the model enforces them in.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -229,36 +230,32 @@ export default function ProjectCommentPeriods() {
       {periods.length === 0 ? (
         <p className="card">No public comment period has been opened for this project.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Comment period</th>
-                <th scope="col">Stage</th>
-                <th scope="col">State</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Comments</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/comment-periods/${p.id}`}>{p.title}</Link>
-                  </td>
-                  <td>{p.stageLabel}</td>
-                  <td>
-                    <span className="badge">{PERIOD_STATE_LABELS[p.state]}</span>
-                  </td>
-                  <td>{p.opens}</td>
-                  <td>{p.closes}</td>
-                  <td>{p.comments.toLocaleString("en-US")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <CardHead>
+            <ColumnHeader>Comment period</ColumnHeader>
+            <ColumnHeader>Stage</ColumnHeader>
+            <ColumnHeader>State</ColumnHeader>
+            <ColumnHeader>Opens</ColumnHeader>
+            <ColumnHeader>Closes</ColumnHeader>
+            <ColumnHeader>Comments</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {periods.map((p) => (
+              <CardRow key={p.id}>
+                <RowHeader>
+                  <Link to={`/comment-periods/${p.id}`}>{p.title}</Link>
+                </RowHeader>
+                <Cell label="Stage">{p.stageLabel}</Cell>
+                <Cell label="State">
+                  <span className="badge">{PERIOD_STATE_LABELS[p.state]}</span>
+                </Cell>
+                <Cell label="Opens">{p.opens}</Cell>
+                <Cell label="Closes">{p.closes}</Cell>
+                <Cell label="Comments">{p.comments.toLocaleString("en-US")}</Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       {manage ? (
         <section className="card narrow" aria-labelledby="open-period">

@@ -1,4 +1,5 @@
 // A project's permit packages: public list; the company starts new ones here.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
@@ -78,35 +79,31 @@ export default function Packages() {
       {packages.length === 0 ? (
         <p className="card">No permit package has been submitted through Lodestone for this project.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Package</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Status</th>
-                <th scope="col">Latest version</th>
-              </tr>
-            </thead>
-            <tbody>
-              {packages.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={p.id}>{p.title}</Link>
-                    {p.permitName ? <div className="muted">{p.permitName}</div> : null}
-                  </td>
-                  <td>{PACKAGE_KIND_LABELS[p.kind]}</td>
-                  <td>{PACKAGE_STATUS_LABELS[p.status]}</td>
-                  <td>
-                    {p.latest
-                      ? `Version ${p.latest.number}, submitted ${formatEventDay(p.latest.submittedAt, project.timeZone)}`
-                      : "Not submitted yet"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <CardHead>
+            <ColumnHeader>Package</ColumnHeader>
+            <ColumnHeader>Kind</ColumnHeader>
+            <ColumnHeader>Status</ColumnHeader>
+            <ColumnHeader>Latest version</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {packages.map((p) => (
+              <CardRow key={p.id}>
+                <RowHeader>
+                  <Link to={p.id}>{p.title}</Link>
+                  {p.permitName ? <div className="muted">{p.permitName}</div> : null}
+                </RowHeader>
+                <Cell label="Kind">{PACKAGE_KIND_LABELS[p.kind]}</Cell>
+                <Cell label="Status">{PACKAGE_STATUS_LABELS[p.status]}</Cell>
+                <Cell label="Latest version">
+                  {p.latest
+                    ? `Version ${p.latest.number}, submitted ${formatEventDay(p.latest.submittedAt, project.timeZone)}`
+                    : "Not submitted yet"}
+                </Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       {canCreate ? (
         <section className="card narrow" aria-labelledby="new-package">

@@ -2,6 +2,7 @@
 // are public; reviewers' names are shown to the company and the reviewing agencies only (staff on
 // a contested mine should not become public targets), everyone else sees how many there are.
 // The lead agency opens reviews here.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
@@ -132,46 +133,40 @@ export default function Reviews() {
       {reviews.length === 0 ? (
         <p className="card">No environmental review has been opened for this project yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Environmental reviews by resource area</caption>
-            <thead>
-              <tr>
-                <th scope="col">Resource area</th>
-                <th scope="col">Review</th>
-                <th scope="col">Conducted by</th>
-                <th scope="col">Status</th>
-                <th scope="col">Reviewers</th>
-                <th scope="col">Conditions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((r) => (
-                <tr key={r.id}>
-                  <td>{RESOURCE_AREA_LABELS[r.resourceArea]}</td>
-                  <td>
-                    <Link to={`/projects/${project.slug}/reviews/${r.id}`}>{r.title}</Link>
-                    <br />
-                    <span className="muted">Opened {formatEventDay(r.openedAt, project.timeZone)}</span>
-                  </td>
-                  <td>{r.agency}</td>
-                  <td>
-                    <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
-                    {r.completedAt ? (
-                      <span className="muted"> {formatEventDay(r.completedAt, project.timeZone)}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {r.reviewerCount === 0
-                      ? "None assigned"
-                      : (r.reviewers?.join(", ") ?? `${r.reviewerCount} assigned`)}
-                  </td>
-                  <td>{r.conditions}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <caption className="visually-hidden">Environmental reviews by resource area</caption>
+          <CardHead>
+            <ColumnHeader>Resource area</ColumnHeader>
+            <ColumnHeader>Review</ColumnHeader>
+            <ColumnHeader>Conducted by</ColumnHeader>
+            <ColumnHeader>Status</ColumnHeader>
+            <ColumnHeader>Reviewers</ColumnHeader>
+            <ColumnHeader>Conditions</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {reviews.map((r) => (
+              <CardRow key={r.id}>
+                <Cell label="Resource area">{RESOURCE_AREA_LABELS[r.resourceArea]}</Cell>
+                <RowHeader>
+                  <Link to={`/projects/${project.slug}/reviews/${r.id}`}>{r.title}</Link>
+                  <br />
+                  <span className="muted">Opened {formatEventDay(r.openedAt, project.timeZone)}</span>
+                </RowHeader>
+                <Cell label="Conducted by">{r.agency}</Cell>
+                <Cell label="Status">
+                  <span className="badge">{REVIEW_STATUS_LABELS[r.status]}</span>
+                  {r.completedAt ? (
+                    <span className="muted"> {formatEventDay(r.completedAt, project.timeZone)}</span>
+                  ) : null}
+                </Cell>
+                <Cell label="Reviewers">
+                  {r.reviewerCount === 0 ? "None assigned" : (r.reviewers?.join(", ") ?? `${r.reviewerCount} assigned`)}
+                </Cell>
+                <Cell label="Conditions">{r.conditions}</Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       {allowed.open ? (
         agencies.length === 0 ? (

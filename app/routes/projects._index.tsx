@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { ProjectMap } from "~/components/ProjectMap";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectStatus";
 import { SubscribeLinks, feedAlternate } from "~/components/SubscribeLinks";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
@@ -14,7 +15,9 @@ import {
   DEFAULT_PAGE_SIZE,
   PROJECT_STATUSES,
   SCHEDULE_FILTERS,
+  activeFilters,
   hasFilters,
+  type FilterField,
   parseProjectQuery,
   projectQueryToSearch,
   type ProjectQuery,
@@ -191,16 +194,71 @@ export default function ProjectList() {
   if (fields.key !== linkedKey) setFields({ key: linkedKey, values: linked });
   const change = (name: keyof Fields, value: string) =>
     setFields((current) => ({ ...current, values: { ...current.values, [name]: value } }));
-  const select = (name: SelectName, label: string, choices: Option[]) => (
-    <FilterSelect
-      name={name}
-      label={label}
-      options={choices}
-      value={fields.values[name]}
-      linked={linked[name]}
-      onChange={change}
-    />
-  );
+  const filterSelects: { name: SelectName; label: string; choices: Option[] }[] = [
+    {
+      name: "state",
+      label: "State",
+      choices: [{ value: "", label: "All states" }, ...options.states.map((s) => ({ value: s, label: s }))],
+    },
+    {
+      name: "commodity",
+      label: "Mineral",
+      choices: [
+        { value: "", label: "All minerals" },
+        ...options.commodities.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
+      ],
+    },
+    {
+      name: "stage",
+      label: "Stage",
+      choices: [{ value: "", label: "All stages" }, ...options.stages.map((s) => ({ value: s.key, label: s.label }))],
+    },
+    {
+      name: "status",
+      label: "Project status",
+      choices: [
+        { value: "", label: "Any status" },
+        ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] })),
+      ],
+    },
+    {
+      name: "schedule",
+      label: "Schedule",
+      choices: [
+        { value: "", label: "Any schedule" },
+        ...SCHEDULE_FILTERS.map((s) => ({ value: s, label: SCHEDULE_STATUS_LABELS[s] })),
+      ],
+    },
+    {
+      name: "leadAgency",
+      label: "Lead agency",
+      choices: [
+        { value: "", label: "Any lead agency" },
+        ...options.leadAgencies.map((a) => ({ value: a.slug, label: a.name })),
+      ],
+    },
+    {
+      name: "sort",
+      label: "Sort by",
+      choices: (Object.keys(SORT_LABELS) as ProjectSort[]).map((s) => ({ value: s, label: SORT_LABELS[s] })),
+    },
+    {
+      name: "dir",
+      label: "Order",
+      choices: [
+        { value: "", label: "Usual for the sort" },
+        { value: "asc", label: "Ascending" },
+        { value: "desc", label: "Descending" },
+      ],
+    },
+  ];
+  // The summary counts the filters the list is shown with (the address), not unsent changes.
+  const active = activeFilters(query);
+  const choiceLabel = (name: FilterField) => {
+    const value = linked[name];
+    const choice = filterSelects.find((select) => select.name === name)?.choices.find((c) => c.value === value);
+    return choice?.label ?? value;
+  };
 
   // With JavaScript, leave empty fields and defaults out of the address so shared links stay short.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -222,56 +280,49 @@ export default function ProjectList() {
       </p>
 
       <Form method="get" action="/projects" onSubmit={onSubmit} role="search" aria-label="Search projects">
-        <div className="filter-grid">
-          <div className="field full-row">
-            <label htmlFor="filter-q">Search</label>
-            <p id="filter-q-hint" className="hint">
-              Project name, company or mineral
-            </p>
-            <input
-              id="filter-q"
-              type="search"
-              name="q"
-              value={fields.values.q}
-              onChange={(event) => change("q", event.target.value)}
-              aria-describedby="filter-q-hint"
-            />
-          </div>
-          {select("state", "State", [
-            { value: "", label: "All states" },
-            ...options.states.map((s) => ({ value: s, label: s })),
-          ])}
-          {select("commodity", "Mineral", [
-            { value: "", label: "All minerals" },
-            ...options.commodities.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) })),
-          ])}
-          {select("stage", "Stage", [
-            { value: "", label: "All stages" },
-            ...options.stages.map((s) => ({ value: s.key, label: s.label })),
-          ])}
-          {select("status", "Project status", [
-            { value: "", label: "Any status" },
-            ...PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] })),
-          ])}
-          {select("schedule", "Schedule", [
-            { value: "", label: "Any schedule" },
-            ...SCHEDULE_FILTERS.map((s) => ({ value: s, label: SCHEDULE_STATUS_LABELS[s] })),
-          ])}
-          {select("leadAgency", "Lead agency", [
-            { value: "", label: "Any lead agency" },
-            ...options.leadAgencies.map((a) => ({ value: a.slug, label: a.name })),
-          ])}
-          {select(
-            "sort",
-            "Sort by",
-            (Object.keys(SORT_LABELS) as ProjectSort[]).map((s) => ({ value: s, label: SORT_LABELS[s] })),
-          )}
-          {select("dir", "Order", [
-            { value: "", label: "Usual for the sort" },
-            { value: "asc", label: "Ascending" },
-            { value: "desc", label: "Descending" },
-          ])}
+        <div className="field search-field">
+          <label htmlFor="filter-q">Search</label>
+          <p id="filter-q-hint" className="hint">
+            Project name, company or mineral
+          </p>
+          <input
+            id="filter-q"
+            type="search"
+            name="q"
+            value={fields.values.q}
+            onChange={(event) => change("q", event.target.value)}
+            aria-describedby="filter-q-hint"
+          />
         </div>
+        {/* Folded on every screen: open, it would put eight selects before the first result on a
+            phone, and the server cannot tell a phone from a desktop. The summary says what is on. */}
+        <details className="filters">
+          <summary>
+            Filter and sort{" "}
+            <span className="filters__active">
+              {active.length === 0
+                ? "(no filters on)"
+                : `(${active.length} ${active.length === 1 ? "filter" : "filters"} on: ${active
+                    .map((name) => choiceLabel(name))
+                    .join(", ")})`}
+            </span>
+          </summary>
+          <div className="filters__body">
+            <div className="filter-grid">
+              {filterSelects.map(({ name, label, choices }) => (
+                <FilterSelect
+                  key={name}
+                  name={name}
+                  label={label}
+                  options={choices}
+                  value={fields.values[name]}
+                  linked={linked[name]}
+                  onChange={change}
+                />
+              ))}
+            </div>
+          </div>
+        </details>
         {query.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}
         <p>
           <button type="submit">Show projects</button>
@@ -310,61 +361,57 @@ export default function ProjectList() {
             )}
           </div>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Projects, page {result.page}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Project</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Minerals</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Schedule</th>
-                  <th scope="col">Lead agency</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.projects.map((project) => (
-                  <tr key={project.slug}>
-                    <th scope="row">
-                      <Link to={`/projects/${project.slug}`}>{project.name}</Link>
-                    </th>
-                    <td>{project.company.name}</td>
-                    <td>{formatLocation(project.county, project.state)}</td>
-                    <td>{project.commodities.join(", ")}</td>
-                    <td>
-                      {project.stageLabel}
-                      {project.stagePosition.index > 0 ? (
-                        <span className="muted">
-                          {" "}
-                          ({project.stagePosition.index} of {project.stagePosition.of}, {project.reviewTrack})
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <ProjectStatusBadge status={project.status} />
-                      {project.isTraining ? (
-                        <>
-                          {" "}
-                          <TrainingProjectBadge />
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {project.milestoneCount > 0 || project.schedule === "paused" ? (
-                        <ScheduleStatusBadge status={project.schedule} />
-                      ) : (
-                        <span className="muted">No milestones recorded</span>
-                      )}
-                    </td>
-                    <td>{project.leadAgency?.name ?? "Not yet assigned"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable className="project-table">
+            <caption className="visually-hidden">Projects, page {result.page}</caption>
+            <CardHead>
+              <ColumnHeader>Project</ColumnHeader>
+              <ColumnHeader>Company</ColumnHeader>
+              <ColumnHeader>Location</ColumnHeader>
+              <ColumnHeader>Minerals</ColumnHeader>
+              <ColumnHeader>Stage</ColumnHeader>
+              <ColumnHeader>Status</ColumnHeader>
+              <ColumnHeader>Schedule</ColumnHeader>
+              <ColumnHeader>Lead agency</ColumnHeader>
+            </CardHead>
+            <CardBody>
+              {result.projects.map((project) => (
+                <CardRow key={project.slug}>
+                  <RowHeader>
+                    <Link to={`/projects/${project.slug}`}>{project.name}</Link>
+                  </RowHeader>
+                  <Cell label="Company">{project.company.name}</Cell>
+                  <Cell label="Location">{formatLocation(project.county, project.state)}</Cell>
+                  <Cell label="Minerals">{project.commodities.join(", ")}</Cell>
+                  <Cell label="Stage">
+                    {project.stageLabel}
+                    {project.stagePosition.index > 0 ? (
+                      <span className="muted">
+                        {" "}
+                        ({project.stagePosition.index} of {project.stagePosition.of}, {project.reviewTrack})
+                      </span>
+                    ) : null}
+                  </Cell>
+                  <Cell label="Status">
+                    <ProjectStatusBadge status={project.status} />
+                    {project.isTraining ? (
+                      <>
+                        {" "}
+                        <TrainingProjectBadge />
+                      </>
+                    ) : null}
+                  </Cell>
+                  <Cell label="Schedule">
+                    {project.milestoneCount > 0 || project.schedule === "paused" ? (
+                      <ScheduleStatusBadge status={project.schedule} />
+                    ) : (
+                      <span className="muted">No milestones recorded</span>
+                    )}
+                  </Cell>
+                  <Cell label="Lead agency">{project.leadAgency?.name ?? "Not yet assigned"}</Cell>
+                </CardRow>
+              ))}
+            </CardBody>
+          </CardTable>
         )}
         <Pagination query={query} page={result.page} pageCount={result.pageCount} />
       </section>

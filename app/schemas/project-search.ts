@@ -107,6 +107,15 @@ export function hasFilters(query: ProjectQuery): boolean {
   );
 }
 
+/** The filters behind the disclosure on the project list (the search box stands outside it). */
+export const FILTER_FIELDS = ["state", "commodity", "stage", "status", "schedule", "leadAgency"] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** The filters a query sets, in the order the form shows them: the disclosure's summary counts them. */
+export function activeFilters(query: ProjectQuery): FilterField[] {
+  return FILTER_FIELDS.filter((field) => Boolean(query[field]));
+}
+
 /** The URL search string for a query, leaving out defaults so shared links stay short. */
 export function projectQueryToSearch(query: ProjectQuery, changes: Partial<ProjectQuery> = {}): string {
   const next = { ...query, ...changes };

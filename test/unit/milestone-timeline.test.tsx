@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MilestoneTimeline, type TimelineMilestone } from "~/components/MilestoneTimeline";
+import { MilestoneTimeline, wrapWords, type TimelineMilestone } from "~/components/MilestoneTimeline";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 
 const TODAY = "2026-03-10T00:00:00.000Z";
@@ -55,34 +55,67 @@ function render(milestones: TimelineMilestone[] = MILESTONES): string {
   return renderToStaticMarkup(<MilestoneTimeline milestones={milestones} today={TODAY} title="Project schedule" />);
 }
 
+/** One of the two drawings of the chart (CSS shows the wide one, or on a phone the narrow one). */
+function chart(html: string, variant: "wide" | "narrow"): string {
+  return html.match(new RegExp(`<svg class="timeline__svg timeline__svg--${variant}"[\\s\\S]*?</svg>`))?.[0] ?? "";
+}
+
+/** The milestone table's body rows. */
+function tableRows(html: string): string[] {
+  const body = html.match(/<tbody role="rowgroup">([\s\S]*)<\/tbody>/)?.[1] ?? "";
+  return body.split('<tr role="row">').slice(1);
+}
+
 describe("MilestoneTimeline", () => {
   it("renders nothing when there are no milestones", () => {
     expect(render([])).toBe("");
   });
 
-  it("labels the chart as an image with a title and a description in words", () => {
-    const html = render();
-    const svg = html.match(/<svg class="timeline__svg"[^>]*>/)?.[0] ?? "";
-    expect(svg).toContain('role="img"');
-    const [titleId, descId] = (svg.match(/aria-labelledby="([^"]+)"/)?.[1] ?? "").split(" ");
-    expect(html).toContain(`<title id="${titleId}">Project schedule</title>`);
-    expect(html).toContain(
-      `<desc id="${descId}">4 milestones from Jan 2020 to Feb 2026; 1 complete, 1 on track, 1 at risk, 1 missed. Today is Mar 10, 2026.</desc>`,
-    );
-  });
+  it.each(["wide", "narrow"] as const)(
+    "labels the %s chart as an image with a title and a description in words",
+    (variant) => {
+      const html = render();
+      const svg = chart(html, variant).match(/<svg[^>]*>/)?.[0] ?? "";
+      expect(svg).toContain('role="img"');
+      const [titleId, descId] = (svg.match(/aria-labelledby="([^"]+)"/)?.[1] ?? "").split(" ");
+      expect(html).toContain(`<title id="${titleId}">Project schedule</title>`);
+      expect(html).toContain(
+        `<desc id="${descId}">4 milestones from Jan 2020 to Feb 2026; 1 complete, 1 on track, 1 at risk, 1 missed. Today is Mar 10, 2026.</desc>`,
+      );
+    },
+  );
 
-  it("draws one row per milestone in the given order", () => {
-    const rows = [...render().matchAll(/data-milestone-id="([^"]+)"/g)].map((match) => match[1]);
+  it.each(["wide", "narrow"] as const)("draws one %s row per milestone in the given order", (variant) => {
+    const rows = [...chart(render(), variant).matchAll(/data-milestone-id="([^"]+)"/g)].map((match) => match[1]);
     expect(rows).toEqual(["noi", "deis", "water", "appeal"]);
   });
 
-  it("draws baseline, target and actual as different shapes, and the slip as a line", () => {
-    const html = render();
-    expect(html.match(/class="timeline__baseline"/g)).toHaveLength(3 + 1); // rows plus the legend key
-    expect(html.match(/class="timeline__target timeline__target--(?!legend)/g)).toHaveLength(3);
-    expect(html.match(/class="timeline__actual"/g)).toHaveLength(1 + 1);
-    // Only the draft EIS moved away from its baseline.
-    expect(html.match(/<line class="timeline__slip" x1="[\d.]+"/g)).toHaveLength(1);
+  it.each(["wide", "narrow"] as const)(
+    "draws baseline, target and actual as different shapes, and the slip as a line (%s)",
+    (variant) => {
+      const svg = chart(render(), variant);
+      expect(svg.match(/class="timeline__baseline"/g)).toHaveLength(3);
+      expect(svg.match(/class="timeline__target timeline__target--(?!legend)/g)).toHaveLength(3);
+      expect(svg.match(/class="timeline__actual"/g)).toHaveLength(1);
+      // Only the draft EIS moved away from its baseline.
+      expect(svg.match(/<line class="timeline__slip" x1="[\d.]+"/g)).toHaveLength(1);
+    },
+  );
+
+  it("gives each name whole lines of its own on the narrow chart", () => {
+    const long = "Record of decision on the plan of operations and the land exchange, after the objection period";
+    const svg = chart(render([milestone({ id: "rod", name: long, targetDate: "2027-06-01T00:00:00.000Z" })]), "narrow");
+    const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe(long);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(svg).not.toContain("…");
+  });
+
+  it("wraps words greedily and cuts a word longer than a line", () => {
+    expect(wrapWords("one two three four", 9)).toEqual(["one two", "three", "four"]);
+    expect(wrapWords("abcdefghijkl", 5)).toEqual(["abcde", "fghij", "kl"]);
+    expect(wrapWords("", 5)).toEqual([""]);
   });
 
   it("marks today and labels the year axis", () => {
@@ -114,8 +147,7 @@ describe("MilestoneTimeline table", () => {
   it("has a caption and one row per milestone with dates, status and slip", () => {
     const html = render();
     expect(html).toContain("<caption>Project schedule: dates and status of each milestone</caption>");
-    const body = html.match(/<tbody>([\s\S]*)<\/tbody>/)?.[1] ?? "";
-    const rows = body.split("<tr>").slice(1);
+    const rows = tableRows(html);
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain("Notice of intent");
     expect(rows[0]).toContain("Jan 21, 2020");
@@ -130,10 +162,19 @@ describe("MilestoneTimeline table", () => {
   });
 
   it("shows a MONTH-precision date as month and year", () => {
-    const body = render().match(/<tbody>([\s\S]*)<\/tbody>/)?.[1] ?? "";
-    const water = body.split("<tr>")[3];
+    const water = tableRows(render())[2];
     expect(water).toContain(">Feb 2026<");
     expect(water).not.toContain("Feb 1, 2026");
+  });
+
+  it("keeps its table roles and names each cell's column for the card layout", () => {
+    const html = render();
+    expect(html).toContain('<table role="table" class="cards timeline__table">');
+    const first = tableRows(html)[0];
+    expect(first).toMatch(/^<th scope="row" role="rowheader">Notice of intent/);
+    for (const label of ["Action", "Responsible", "Baseline", "Target", "Actual", "Status", "Slip", "Source"]) {
+      expect(first).toMatch(new RegExp(`<td role="cell" data-label="${label}"`));
+    }
   });
 
   it("links the source with a name that says which milestone it is for", () => {
