@@ -6,6 +6,7 @@ import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { queueSavedSearchCheck } from "./saved-search.server";
 
 export { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "./labels";
 
@@ -102,6 +103,7 @@ export async function addMilestone(projectId: string, input: NewMilestone, conte
         targetDate: toIso(milestone.targetDate),
       },
     });
+    await queueSavedSearchCheck(tx, projectId);
     return milestone;
   });
 }
@@ -167,6 +169,7 @@ export async function changeTargetDate(
       dateChangeId: change.id,
       actorId: context.actorId,
     });
+    await queueSavedSearchCheck(tx, input.projectId);
     return change;
   });
 }
@@ -190,5 +193,6 @@ export async function recordActualDate(
       before: { actualDate: toIso(milestone.actualDate) },
       after: { actualDate: toIso(input.actualDate) },
     });
+    await queueSavedSearchCheck(tx, input.projectId);
   });
 }

@@ -346,3 +346,22 @@ export async function projectFilterOptions(): Promise<ProjectFilterOptions> {
       .map((key) => ({ key, label: label(key) })),
   };
 }
+
+/**
+ * Ids of the projects a query's filters match (its sort and page do not matter), by name, among
+ * `within` when given, at most `limit`. Saved searches use it: the same conditions as the list.
+ */
+export async function matchingProjectIds(
+  query: ProjectQuery,
+  today: Date,
+  options: { within?: string[]; limit?: number } = {},
+): Promise<string[]> {
+  if (options.within && options.within.length === 0) return [];
+  const filters = { ...query, sort: "name" as const };
+  const within = options.within ? Prisma.sql`AND p.id IN (${Prisma.join(options.within)})` : Prisma.empty;
+  const limit = options.limit ? Prisma.sql`LIMIT ${options.limit}::int` : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT p.id ${matching(filters, today)} ${within} ORDER BY lower(p.name), p.id ${limit}`,
+  );
+  return rows.map((row) => row.id);
+}

@@ -5,6 +5,7 @@ import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { ConflictError, DomainError } from "./errors.server";
 import { isStageOf, stageLabel } from "./workflow";
+import { queueSavedSearchCheck } from "./saved-search.server";
 
 export function listProjectsForHome() {
   return prisma.project.findMany({
@@ -185,6 +186,7 @@ export async function createProject(
       entityId: project.id,
       after: { ...input, slug },
     });
+    await queueSavedSearchCheck(tx, project.id);
     return project;
   });
 }
@@ -236,6 +238,7 @@ export async function updateProjectDetails(
       },
       after: { ...input },
     });
+    await queueSavedSearchCheck(tx, projectId);
   });
 }
 
@@ -293,6 +296,7 @@ export async function updateRegulatoryDetails(
       },
       after: { leadAgencyId: input.leadAgencyId, reviewTrack: input.reviewTrack, cooperatingAgencyIds: cooperating },
     });
+    await queueSavedSearchCheck(tx, projectId);
   });
 }
 

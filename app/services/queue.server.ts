@@ -6,6 +6,8 @@ import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphil
 import pg from "pg";
 import { env } from "~/env.server";
 import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
+import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
+import { todayUtc } from "~/utils/dates";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
@@ -33,11 +35,19 @@ export const tasks: TaskList = {
   "send-digests": async () => {
     await runDigests(new Date());
   },
+  [SAVED_SEARCH_TASK]: async (payload) => {
+    await evaluateSavedSearches({ projectId: (payload as { projectId: string }).projectId, today: todayUtc() });
+  },
+  [SAVED_SEARCH_SWEEP_TASK]: async () => {
+    await evaluateSavedSearches({ today: todayUtc() });
+  },
 };
 
 // Every hour on the hour; graphile-worker backfills a run missed in the last 2 hours (a restart).
 const cronItems = parseCronItems([
   { task: "send-digests", match: "0 * * * *", options: { backfillPeriod: 2 * 3600_000 }, identifier: "send-digests" },
+  // Saved searches that filter by schedule status change with the calendar, not only with edits.
+  { task: SAVED_SEARCH_SWEEP_TASK, match: "20 * * * *", identifier: SAVED_SEARCH_SWEEP_TASK },
 ]);
 
 const logger = new Logger(() => (level, message) => {
