@@ -323,7 +323,7 @@ function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {
         </thead>
         <tbody>
           {rows.map(({ milestone, dates }) => (
-            <tr key={milestone.id}>
+            <tr key={milestone.id} id={`milestone-${milestone.id}`}>
               <th scope="row">
                 {milestone.name}
                 {milestone.note ? <span className="timeline__table-note">{milestone.note}</span> : null}
