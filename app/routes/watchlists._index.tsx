@@ -94,6 +94,7 @@ export default function Watchlists() {
             hint="An organization's watchlist is kept by all its members together."
             {...form.field("owner")}
             options={owners}
+            required
             autoFocus={focus === "owner"}
           />
           <SubmitButton pendingLabel="Creating…">Create watchlist</SubmitButton>

@@ -77,7 +77,7 @@ test.describe("the NGO's watchlist, without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Save this search to a watchlist", level: 1 })).toBeVisible();
     await expectAccessible(page, { javaScriptDisabled: true });
     await page.getByLabel("Name of the search").fill("Delayed test projects");
-    await page.getByLabel("Watchlist", { exact: true }).selectOption("new");
+    await page.getByRole("combobox", { name: /^Watchlist/ }).selectOption("new");
     await page.getByLabel("Name of the new watchlist").fill(`My slips ${name}`);
     await page.getByLabel("New watchlist kept by").selectOption("me");
     await page.getByRole("button", { name: "Save search" }).click();
@@ -164,6 +164,7 @@ test.describe("citing the record", () => {
   test("a project page offers a cite box and the record as of a past date, with a banner and a way back", async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await page.goto("/projects/thacker-pass");
     await page.getByText("Cite this project").click();
     const citation = await page.getByLabel("Citation (plain text, select it to copy)").first().inputValue();
