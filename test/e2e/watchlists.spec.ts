@@ -109,7 +109,7 @@ test.describe("the NGO's watchlist, without JavaScript", () => {
         { timeout: 20_000 },
       )
       .toBe(1);
-    await expect(row.getByText("Delayed")).toBeVisible();
+    await expect(row.getByText("Delayed", { exact: true })).toBeVisible();
     await expect(row.getByText("Record of decision: +90 days from baseline")).toBeVisible();
     await expect(row.getByText(/Record of decision moved from .* to /)).toBeVisible();
     await expect(row.getByText("Search: Delayed test projects")).toBeVisible();
