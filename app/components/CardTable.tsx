@@ -31,8 +31,12 @@ export function CardBody({ children }: { children: ReactNode }) {
   return <tbody role="rowgroup">{children}</tbody>;
 }
 
-export function CardRow({ children }: { children: ReactNode }) {
-  return <tr role="row">{children}</tr>;
+export function CardRow({ children, id }: { children: ReactNode; id?: string }) {
+  return (
+    <tr role="row" id={id}>
+      {children}
+    </tr>
+  );
 }
 
 export function ColumnHeader({ children }: { children: ReactNode }) {

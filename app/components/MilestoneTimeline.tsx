@@ -497,7 +497,7 @@ function TimelineTable({ rows, title }: { rows: Row[]; title: string }) {
       </CardHead>
       <CardBody>
         {rows.map(({ milestone, dates }) => (
-          <CardRow key={milestone.id}>
+          <CardRow key={milestone.id} id={`milestone-${milestone.id}`}>
             <RowHeader>
               {milestone.name}
               {milestone.note ? <span className="timeline__table-note">{milestone.note}</span> : null}

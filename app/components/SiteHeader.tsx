@@ -38,6 +38,9 @@ export function SiteHeader() {
             ) : null}
             {user ? (
               <>
+                <li>
+                  <NavLink to="/watchlists">Watchlists</NavLink>
+                </li>
                 {user.organizations.length > 0 ? (
                   <li>
                     <NavLink to="/organizations">My organizations</NavLink>

@@ -6,6 +6,7 @@ import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
 import { DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { queueSavedSearchCheck } from "./saved-search.server";
 
 export { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "./labels";
 
@@ -117,6 +118,7 @@ export async function addMilestone(projectId: string, input: NewMilestone, conte
         targetDate: toIso(milestone.targetDate),
       },
     });
+    await queueSavedSearchCheck(tx, projectId);
     return milestone;
   });
 }
@@ -182,6 +184,7 @@ export async function changeTargetDate(
       dateChangeId: change.id,
       actorId: context.actorId,
     });
+    await queueSavedSearchCheck(tx, input.projectId);
     return change;
   });
 }
@@ -215,5 +218,6 @@ export async function recordActualDate(
       actualDate: toIso(input.actualDate) ?? input.actualDate.toISOString().slice(0, 10),
       actorId: context.actorId,
     });
+    await queueSavedSearchCheck(tx, input.projectId);
   });
 }

@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPES = [
   "INFORMATION_REQUEST",
   "REVIEW_ASSIGNED",
   "COMMENT_AUTO_HIDDEN",
+  "SAVED_SEARCH_MATCH",
 ] as const satisfies readonly NotificationType[];
 
 export const FREQUENCIES = ["IMMEDIATE", "DAILY", "WEEKLY", "OFF"] as const satisfies readonly NotificationFrequency[];
@@ -52,6 +53,10 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     label: "Comment hidden by reports (moderators)",
     hint: "Reports hid a comment on a project your agency leads; it waits for a moderator.",
   },
+  SAVED_SEARCH_MATCH: {
+    label: "A project enters a saved search",
+    hint: "A project is added, or changes, so that it now matches a saved search on a watchlist you keep.",
+  },
 };
 
 /**
@@ -70,6 +75,8 @@ export const DEFAULT_FREQUENCY: Record<NotificationType, NotificationFrequency> 
   INFORMATION_REQUEST: "IMMEDIATE",
   REVIEW_ASSIGNED: "IMMEDIATE",
   COMMENT_AUTO_HIDDEN: "IMMEDIATE",
+  // Rare (once per project and search), and the reason a monitor saved the search.
+  SAVED_SEARCH_MATCH: "IMMEDIATE",
 };
 
 /** The types a project's followers hear about (the rest go to one person: author, company, reviewer). */

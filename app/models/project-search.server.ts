@@ -413,15 +413,22 @@ export async function searchProjectsAfter(
 
 /**
  * The ids of every project matching the list's search and filters (sort and page aside), for the
- * feeds, calendars and map of a search. The fictional training project only when asked for.
+ * feeds, calendars and map of a search and for saved searches: the same conditions as the list.
+ * In name order, among `within` when given, at most `limit`. The fictional training project only
+ * when asked for.
  */
 export async function matchingProjectIds(
   query: ProjectQuery,
   today: Date,
-  { includeTraining }: { includeTraining: boolean },
+  options: { includeTraining?: boolean; within?: string[]; limit?: number } = {},
 ): Promise<string[]> {
+  if (options.within && options.within.length === 0) return [];
+  const filters = { ...query, sort: "name" as const };
+  const training = options.includeTraining ? Prisma.empty : Prisma.sql`AND NOT p."isTraining"`;
+  const within = options.within ? Prisma.sql`AND p.id IN (${Prisma.join(options.within)})` : Prisma.empty;
+  const limit = options.limit ? Prisma.sql`LIMIT ${options.limit}::int` : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: string }[]>(
-    Prisma.sql`SELECT p.id ${matching(query, today)} ${includeTraining ? Prisma.empty : Prisma.sql`AND NOT p."isTraining"`} ORDER BY p.id`,
+    Prisma.sql`SELECT p.id ${matching(filters, today)} ${training} ${within} ORDER BY lower(p.name), p.id ${limit}`,
   );
   return rows.map((row) => row.id);
 }

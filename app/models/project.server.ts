@@ -7,6 +7,7 @@ import { slugify } from "~/utils/slug";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 import { isStageOf, stageLabel } from "./workflow";
+import { queueSavedSearchCheck } from "./saved-search.server";
 
 type PublicValue = string | number | null | string[];
 
@@ -217,6 +218,7 @@ export async function createProject(
       entityId: project.id,
       after: { ...input, slug },
     });
+    await queueSavedSearchCheck(tx, project.id);
     return project;
   });
 }
@@ -295,6 +297,7 @@ export async function updateProjectDetails(
       },
       after: { ...input },
     });
+    await queueSavedSearchCheck(tx, projectId);
   });
 }
 
@@ -376,6 +379,7 @@ export async function updateRegulatoryDetails(
         actorId: context.actorId,
       });
     }
+    await queueSavedSearchCheck(tx, projectId);
   });
 }
 

@@ -6,6 +6,7 @@ import { prisma } from "~/services/db.server";
 import { blockingConditions } from "./condition.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
+import { queueSavedSearchCheck } from "./saved-search.server";
 import { CONDITION_SEVERITY_LABELS } from "./review-labels";
 import { planTransition, stageLabel, type TransitionKindKey } from "./workflow";
 
@@ -115,6 +116,7 @@ export async function changeStage(input: StageChangeInput, context: AuditContext
       },
       { occurredAt: now },
     );
+    await queueSavedSearchCheck(tx, project.id);
     return { transition, version: input.expectedVersion + 1 };
   });
 }

@@ -40,6 +40,12 @@ export type CommentAuthorResource = { authorId: string | null };
 
 export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[] };
 
+/**
+ * A watchlist's owner: a person (ownerUserId) or an organization, whose members keep it together.
+ * For "watchlist.create" it is the owner the new watchlist would have.
+ */
+export type WatchlistResource = { ownerUserId: string | null; organizationId: string | null };
+
 /** Every action and the resource it is asked about. */
 export type ResourceFor = {
   "admin.access": null;
@@ -79,6 +85,9 @@ export type ResourceFor = {
   "project.follow": ProjectResource;
   "project.subscribeByEmail": ProjectResource;
   "notification.viewDeliveryFailures": null;
+  "watchlist.create": WatchlistResource;
+  "watchlist.view": WatchlistResource;
+  "watchlist.manage": WatchlistResource;
 };
 
 export type Action = keyof ResourceFor;
@@ -132,6 +141,17 @@ const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "comment.requestReview",
   "project.subscribeByEmail",
 ]);
+
+/**
+ * A watchlist is personal: its own person, or any member of its organization. Nobody else, not even
+ * an administrator (it tells what someone is watching); the read-only sharing link is the owners' way
+ * to show it to others.
+ */
+function keepsWatchlist(actor: Actor, watchlist: WatchlistResource) {
+  if (watchlist.ownerUserId !== null)
+    return watchlist.organizationId === null && watchlist.ownerUserId === actor.userId;
+  return belongsTo(actor, watchlist.organizationId);
+}
 
 const RULES: { [A in Action]: Rule<A> } = {
   "admin.access": (actor) => (actor.isAdmin ? allow : deny("Only administrators can open the admin pages.")),
@@ -282,6 +302,20 @@ const RULES: { [A in Action]: Rule<A> } = {
   "project.subscribeByEmail": () => allow,
   "notification.viewDeliveryFailures": (actor) =>
     actor.isAdmin ? allow : deny("Only administrators can see emails that could not be delivered."),
+
+  "watchlist.create": (actor, owner) =>
+    keepsWatchlist(actor, owner)
+      ? allow
+      : deny("You can keep a watchlist for yourself, or for an organization you are a member of."),
+  "watchlist.view": (actor, watchlist) =>
+    keepsWatchlist(actor, watchlist)
+      ? allow
+      : deny("This watchlist is private to the person or organization that keeps it."),
+  // Members keep their organization's watchlists together: any member may change one.
+  "watchlist.manage": (actor, watchlist) =>
+    keepsWatchlist(actor, watchlist)
+      ? allow
+      : deny("Only the person or the members of the organization that keep this watchlist can change it."),
 };
 
 export function decide<A extends Action>(actor: Actor | null, action: A, resource: ResourceFor[A]): Decision {

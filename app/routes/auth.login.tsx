@@ -11,7 +11,7 @@ import {
 } from "~/components/forms";
 import { AccountError, authenticate } from "~/models/account.server";
 import { loginSchema } from "~/schemas/auth";
-import { landingPath, loadActor } from "~/services/actor.server";
+import { homePath, loadActor } from "~/services/actor.server";
 import { getOptionalUser, safeRedirect, startSession } from "~/services/auth.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const cookie = await startSession(request, user.id);
     return redirectWithFlash(
       request,
-      safeRedirect(parsed.data.redirectTo, landingPath(await loadActor(user))),
+      safeRedirect(parsed.data.redirectTo, await homePath(await loadActor(user))),
       { kind: "success", message: `Signed in as ${user.name}.` },
       [cookie],
     );

@@ -31,6 +31,8 @@ import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { toDateTimeLocalValue } from "~/utils/zoned-time";
+import { CiteBox } from "~/components/CiteBox";
+import { commentPeriodCitation } from "~/models/citation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.title ?? "Comment period"}: ${data?.project.name ?? "project"} · Lodestone` },
@@ -56,6 +58,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (kind) => validateExtension(window, { kind, newClosesAt: farFuture, reason: "probe" }, now).ok,
   );
   return {
+    cite: commentPeriodCitation(
+      {
+        id: period.id,
+        title: period.title,
+        opens: formatDeadline(period.opensAt, timeZone),
+        closes: formatDeadline(period.closesAt, timeZone),
+      },
+      { name: period.project.name, leadAgency: period.project.leadAgency?.name ?? null },
+      now,
+    ),
     project: { slug: period.project.slug, name: period.project.name },
     period: {
       id: period.id,
@@ -207,7 +219,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
 }
 
 export default function CommentPeriodPage() {
-  const { project, period, countdown: initial, history, documents, manage } = useLoaderData<typeof loader>();
+  const { project, period, countdown: initial, history, documents, manage, cite } = useLoaderData<typeof loader>();
   const live = useLiveCountdown(period, initial);
   const base = `/comment-periods/${period.id}`;
   return (
@@ -221,6 +233,7 @@ export default function CommentPeriodPage() {
         <Link to={`/projects/${project.slug}`}>{project.name}</Link>, stage: {period.stageLabel}.
       </p>
       {period.description ? <p>{period.description}</p> : null}
+      <CiteBox citation={cite} label="this comment period" />
       <section className="card" aria-labelledby="deadline">
         <h2 id="deadline">Deadline</h2>
         {live.state === "upcoming" ? <p>Comments open on {period.opens}.</p> : null}

@@ -1,6 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
+import { redirect } from "@remix-run/node";
+import { CiteBox } from "~/components/CiteBox";
+import { ProjectRecordTools } from "~/components/ProjectRecordTools";
+import { milestoneCitation, projectCitation } from "~/models/citation.server";
 import { ExternalLink, SourceLink } from "~/components/ExternalLink";
 import { FollowPanel } from "~/components/FollowPanel";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
@@ -45,6 +49,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The record as of a past date (?as_of=YYYY-MM-DD) is its own page (projects.$slug.as-of.$date).
+  const asOf = new URL(request.url).searchParams.get("as_of");
+  if (asOf !== null) throw redirect(`/projects/${params.slug}/as-of/${encodeURIComponent(asOf.trim())}`);
   const project = await getProjectBySlug(params.slug ?? "");
   if (!project) throw notFound("There is no project at this address.");
   const [actor, milestones, dateChanges, pauses, requestRecord] = await Promise.all([
@@ -58,7 +65,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const paused = project.status === "PAUSED";
   const resource = projectResource(project);
   const follow = await loadFollowPanel(actor, project, resource);
+  const now = new Date();
+  const lastChanged = [project.stageTransitions[0]?.occurredAt, dateChanges[0]?.changedAt]
+    .filter((d): d is Date => d !== undefined)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   return {
+    cite: {
+      project: projectCitation({ ...project, lastChanged: lastChanged ?? null }, now, projectTimeZone(project)),
+      milestones: milestones.map((m) =>
+        milestoneCitation(
+          project,
+          {
+            id: m.id,
+            name: m.name,
+            responsible: m.agency?.name ?? m.authority ?? null,
+            targetDate: iso(m.targetDate),
+            actualDate: iso(m.actualDate),
+            datePrecision: m.datePrecision,
+          },
+          now,
+        ),
+      ),
+    },
     today: today.toISOString(),
     timeZone: projectTimeZone(project),
     project: {
@@ -124,7 +152,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord, follow, timeZone } = useLoaderData<typeof loader>();
+  const { requestRecord, follow, timeZone, cite } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -155,6 +183,8 @@ export default function ProjectPage() {
         followHref={follow.kind === "none" ? `/projects/${project.slug}/subscribe` : "#follow-title"}
       />
       <FollowPanel slug={project.slug} data={follow} />
+      <ProjectRecordTools slug={project.slug} today={today} />
+      <CiteBox citation={cite.project} label="this project" />
       {anyAction ? (
         <nav aria-label="Manage this project" className="card">
           <ul className="action-list">
@@ -254,6 +284,12 @@ export default function ProjectPage() {
               {schedule.summary.complete} of {schedule.summary.total} milestones complete.
             </p>
             <MilestoneTimeline milestones={milestones} today={today} title={`Milestones of ${project.name}`} />
+            <details className="cite-list">
+              <summary>Cite a milestone</summary>
+              {cite.milestones.map((citation, index) => (
+                <CiteBox key={citation.url} citation={citation} label={milestones[index].name} />
+              ))}
+            </details>
           </>
         )}
       </section>

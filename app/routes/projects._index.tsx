@@ -329,7 +329,10 @@ export default function ProjectList() {
           {filtered ? (
             <>
               {" "}
-              <Link to="/projects">Clear filters</Link>
+              <Link to="/projects">Clear filters</Link>{" "}
+              <Link to={`/watchlists/add?search=${encodeURIComponent(projectQueryToSearch(query))}`}>
+                Save this search to a watchlist
+              </Link>
             </>
           ) : null}
         </p>

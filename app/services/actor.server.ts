@@ -31,6 +31,21 @@ export function landingPath(actor: Actor): string {
   return "/";
 }
 
+/**
+ * Where signing in lands: landingPath, except that someone with no dashboard who keeps a watchlist
+ * (an NGO's monitor) starts on their watchlists.
+ */
+export async function homePath(actor: Actor): Promise<string> {
+  const path = landingPath(actor);
+  if (path !== "/") return path;
+  const kept = await prisma.watchlist.count({
+    where: {
+      OR: [{ ownerUserId: actor.userId }, { organization: { memberships: { some: { userId: actor.userId } } } }],
+    },
+  });
+  return kept > 0 ? "/watchlists" : path;
+}
+
 export async function getOptionalActor(request: Request): Promise<Actor | null> {
   const user = await getOptionalUser(request);
   return user ? loadActor(user) : null;

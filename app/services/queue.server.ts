@@ -13,6 +13,8 @@ import {
   sequenceLog,
   signPeriodicCheckpoint,
 } from "~/models/log/sequencer.server";
+import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
+import { todayUtc } from "~/utils/dates";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
@@ -51,6 +53,12 @@ export const tasks: TaskList = {
   [CHECKPOINT_TASK]: async () => {
     await signPeriodicCheckpoint();
   },
+  [SAVED_SEARCH_TASK]: async (payload) => {
+    await evaluateSavedSearches({ projectId: (payload as { projectId: string }).projectId, today: todayUtc() });
+  },
+  [SAVED_SEARCH_SWEEP_TASK]: async () => {
+    await evaluateSavedSearches({ today: todayUtc() });
+  },
 };
 
 /** How often the worker looks for unsequenced log entries (the log's sequencing delay is about this). */
@@ -67,6 +75,8 @@ const cronItems = parseCronItems([
     identifier: OPEN_DATA_TASK,
   },
   { task: CHECKPOINT_TASK, match: "30 * * * *", identifier: CHECKPOINT_TASK },
+  // Saved searches that filter by schedule status change with the calendar, not only with edits.
+  { task: SAVED_SEARCH_SWEEP_TASK, match: "20 * * * *", identifier: SAVED_SEARCH_SWEEP_TASK },
 ]);
 
 const logger = new Logger(() => (level, message) => {

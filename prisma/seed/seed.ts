@@ -63,6 +63,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedDemoDataOp
     await seedProject(prisma, project, organizationIds, counts);
   }
   const training = await seedTrainingProject(prisma, { now: options.now });
+  await seedNgoWatchlist(prisma, organizationIds);
 
   options.log?.(
     `Demo data: ${ORGANIZATIONS.length} organizations (${counts.organizationsCreated} created), ` +
@@ -417,4 +418,39 @@ export function assertSeedDataConsistent(): void {
   }
 
   if (problems.length > 0) throw new Error(`Demo seed data is inconsistent:\n- ${problems.join("\n- ")}`);
+}
+
+/**
+ * The NGO demo account's home: its organization's watchlist with two projects listed by hand and a
+ * saved search for lithium in Nevada. Written once (found by name), like every other seeded row.
+ * The projects the search matches now are its starting point, so only later ones raise an alert
+ * (the same rule as app/models/saved-search.server.ts; the filter here is the search's own two).
+ */
+async function seedNgoWatchlist(prisma: PrismaClient, organizationIds: OrganizationIds): Promise<void> {
+  const ngoId = organizationId(organizationIds, "sagebrush-watch-demo");
+  const name = "Sagebrush Watch: lithium and the Great Basin";
+  const existing = await prisma.watchlist.findFirst({ where: { organizationId: ngoId, name }, select: { id: true } });
+  if (existing) return;
+  const listed = await prisma.project.findMany({
+    where: { slug: { in: ["stibnite-gold", "mcdermitt-exploration"] } },
+    select: { id: true },
+  });
+  const lithiumInNevada = await prisma.project.findMany({
+    where: { state: "NV", commodities: { has: "lithium" } },
+    select: { id: true },
+  });
+  await prisma.watchlist.create({
+    data: {
+      name,
+      organizationId: ngoId,
+      projects: { create: listed.map((project) => ({ projectId: project.id })) },
+      searches: {
+        create: {
+          name: "Lithium in Nevada",
+          query: "?state=NV&commodity=lithium",
+          matches: { create: lithiumInNevada.map((project) => ({ projectId: project.id, atSave: true })) },
+        },
+      },
+    },
+  });
 }

@@ -49,6 +49,15 @@ export async function buildWorld() {
   });
   // The public member's own comment, hidden pending review, so its receipt page takes a review request.
   const hiddenComment = await createPublicComment(period.id, { userId: member.id, status: "PENDING_REVIEW" });
+  // The public member's personal watchlist, with a saved search, so every watchlist action has a target.
+  const watchlist = await prisma.watchlist.create({
+    data: {
+      name: "Fuzzed watchlist",
+      ownerUserId: member.id,
+      projects: { create: { projectId: project.id } },
+      searches: { create: { name: "Everything in Nevada", query: "?state=NV" } },
+    },
+  });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     public: member.id,
     company: companyUser.id,
@@ -73,6 +82,7 @@ export async function buildWorld() {
     token: "not-a-real-token",
     orgSlug: company.slug,
     receipt: hiddenComment.receiptNumber,
+    watchlistId: watchlist.id,
   };
   return { cookies, params, companySlug: company.slug };
 }

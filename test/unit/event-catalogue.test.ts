@@ -181,6 +181,15 @@ const SAMPLES: PayloadFor = {
     assigneeId: "user_3",
     actorId: "user_1",
   },
+  "savedSearch.matched": {
+    ...project,
+    savedSearchId: "ss_1",
+    searchName: "Gold in Idaho",
+    watchlistId: "wl_1",
+    watchlistName: "Salmon River watch",
+    stageLabel: "Draft EIS",
+    status: "IN_PROGRESS",
+  },
 };
 
 function storedRow(type: string, payload: unknown) {

@@ -76,6 +76,10 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "project.follow": project,
   "project.subscribeByEmail": project,
   "notification.viewDeliveryFailures": null,
+  // Watchlist actions are asked about the NGO's watchlist (kept by its members together).
+  "watchlist.create": { ownerUserId: null, organizationId: NGO },
+  "watchlist.view": { ownerUserId: null, organizationId: NGO },
+  "watchlist.manage": { ownerUserId: null, organizationId: NGO },
 };
 
 const ALLOWED: Record<Action, ActorName[]> = {
@@ -133,6 +137,10 @@ const ALLOWED: Record<Action, ActorName[]> = {
   // Visitors without an account subscribe by email (double opt-in).
   "project.subscribeByEmail": NAMES,
   "notification.viewDeliveryFailures": ["admin"],
+  // An organization's watchlist: its members only; administrators do not read what people watch.
+  "watchlist.create": ["ngo"],
+  "watchlist.view": ["ngo"],
+  "watchlist.manage": ["ngo"],
 };
 
 describe("policy table: roles x actions x ownership", () => {
@@ -147,6 +155,19 @@ describe("policy table: roles x actions x ownership", () => {
         expect(can(ACTORS[name], action, RESOURCES[action] as never)).toBe(expected);
       });
     }
+  }
+});
+
+describe("personal watchlists", () => {
+  const mine = { ownerUserId: "u", organizationId: null };
+  const someoneElses = { ownerUserId: "someone-else", organizationId: null };
+  for (const action of ["watchlist.create", "watchlist.view", "watchlist.manage"] as const) {
+    it(`${action}: only the person themself, whatever their role`, () => {
+      for (const name of NAMES) {
+        expect(can(ACTORS[name], action, mine)).toBe(name !== "anonymous");
+        expect(can(ACTORS[name], action, someoneElses)).toBe(false);
+      }
+    });
   }
 });
 

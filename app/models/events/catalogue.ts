@@ -307,6 +307,22 @@ export const EVENT_CATALOGUE = {
       actorId,
     }),
   ),
+  // Raised by the saved-search job (app/models/saved-search.server.ts) once per (search, project).
+  // Personal: it names someone's saved search and watchlist, so it goes only to the watchlist's
+  // keepers and never into a public log, feed or API (its description names neither).
+  "savedSearch.matched": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      savedSearchId: z.string(),
+      searchName: z.string(),
+      watchlistId: z.string(),
+      watchlistName: z.string(),
+      // Where the project stood when it matched, so a retried email says the same.
+      stageLabel: z.string(),
+      status: projectStatus,
+    }),
+  ),
 };
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -414,6 +430,7 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
     `${request(p)} ${p.decision === "ACCEPTED" ? "answer accepted" : "answer returned"}`,
   "informationRequest.withdrawn": (p) => `${request(p)} withdrawn`,
   "review.assigned": (p) => `${p.name}: reviewer assigned to ${p.title}`,
+  "savedSearch.matched": (p) => `${p.name} entered a saved search`,
 };
 
 /** The event's line in the public record (the log, feeds, the API). */

@@ -247,4 +247,8 @@ export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
     public: false,
     why: "Who reviews what inside an agency is not public (reviewer names are the policy's to show).",
   },
+  "savedSearch.matched": {
+    public: false,
+    why: "Names a person's saved search and watchlist: personal, and not a change to the record.",
+  },
 };

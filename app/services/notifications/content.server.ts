@@ -12,9 +12,11 @@ import type { EmailFooter } from "../../../emails/components/EmailLayout";
 import InformationRequestEmail from "../../../emails/information-request";
 import MilestoneMovedEmail from "../../../emails/milestone-moved";
 import ReviewAssignedEmail from "../../../emails/review-assigned";
+import SavedSearchMatchEmail from "../../../emails/saved-search-match";
 import StageChangedEmail from "../../../emails/stage-changed";
 import { STAGE_CHANGE_WORDS, type DomainEventRecord, type PayloadFor } from "~/models/events/catalogue";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { PROJECT_STATUS_LABELS } from "~/models/workflow";
 import { prisma } from "~/services/db.server";
 import { formatCalendarDate, formatDeadline, formatEventTime, type DatePrecision } from "~/utils/dates";
 
@@ -74,6 +76,8 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
       return reviewAssigned(event.payload);
     case "comment.autoHidden":
       return commentAutoHidden(event.payload);
+    case "savedSearch.matched":
+      return savedSearchMatched(event.payload);
     // Nobody is notified of these (the commenter's receipt is emailed by the intake itself); a new
     // event starts here until someone decides who should hear of it.
     case "project.created":
@@ -424,6 +428,58 @@ async function commentAutoHidden(payload: PayloadFor["comment.autoHidden"]): Pro
           receiptNumber,
           reportCount,
           moderationUrl: new URL(path, appUrl).toString(),
+          footer,
+        }),
+    },
+  };
+}
+
+/**
+ * To whoever keeps the watchlist now: its person, or every member of its organization. A search or
+ * watchlist deleted since the match was found tells nobody.
+ */
+async function savedSearchMatched(payload: PayloadFor["savedSearch.matched"]): Promise<EventNotice | null> {
+  const search = await prisma.savedSearch.findUnique({
+    where: { id: payload.savedSearchId },
+    select: {
+      watchlist: {
+        select: {
+          id: true,
+          ownerUserId: true,
+          organization: { select: { memberships: { select: { userId: true } } } },
+        },
+      },
+    },
+  });
+  if (!search) return null;
+  const keepers = search.watchlist.ownerUserId
+    ? [search.watchlist.ownerUserId]
+    : (search.watchlist.organization?.memberships.map((m) => m.userId) ?? []);
+  if (keepers.length === 0) return null;
+  const path = `/projects/${payload.slug}`;
+  const watchlistPath = `/watchlists/${search.watchlist.id}`;
+  const standing = `${payload.stageLabel} · ${PROJECT_STATUS_LABELS[payload.status]}`;
+  const title = `${payload.name} entered your saved search “${payload.searchName}”`;
+  return {
+    type: "SAVED_SEARCH_MATCH",
+    projectId: payload.projectId,
+    projectName: payload.name,
+    title,
+    detail: `On the watchlist ${payload.watchlistName}. ${standing}.`,
+    path,
+    audience: { kind: "users", userIds: keepers },
+    excludeUserId: null,
+    email: {
+      template: "saved-search-match",
+      subject: title,
+      render: (footer, appUrl) =>
+        createElement(SavedSearchMatchEmail, {
+          projectName: payload.name,
+          searchName: payload.searchName,
+          watchlistName: payload.watchlistName,
+          standing,
+          projectUrl: new URL(path, appUrl).toString(),
+          watchlistUrl: new URL(watchlistPath, appUrl).toString(),
           footer,
         }),
     },
