@@ -14,6 +14,8 @@ export const NOTIFICATION_TYPES = [
   "INFORMATION_REQUEST",
   "REVIEW_ASSIGNED",
   "COMMENT_AUTO_HIDDEN",
+  "MILESTONE_OVERDUE",
+  "STATUTORY_DEADLINE",
 ] as const satisfies readonly NotificationType[];
 
 export const FREQUENCIES = ["IMMEDIATE", "DAILY", "WEEKLY", "OFF"] as const satisfies readonly NotificationFrequency[];
@@ -52,6 +54,14 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     label: "Comment hidden by reports (moderators)",
     hint: "Reports hid a comment on a project your agency leads; it waits for a moderator.",
   },
+  MILESTONE_OVERDUE: {
+    label: "Milestone passed its target",
+    hint: "A target date on a project you follow passed (at its own precision) with no action recorded.",
+  },
+  STATUTORY_DEADLINE: {
+    label: "Statutory deadline",
+    hint: "A project you follow is 90 or 30 days from its NEPA deadline (42 U.S.C. 4336a(g)), or missed it.",
+  },
 };
 
 /**
@@ -70,6 +80,9 @@ export const DEFAULT_FREQUENCY: Record<NotificationType, NotificationFrequency> 
   INFORMATION_REQUEST: "IMMEDIATE",
   REVIEW_ASSIGNED: "IMMEDIATE",
   COMMENT_AUTO_HIDDEN: "IMMEDIATE",
+  // A monitor reads these with the day's other schedule news.
+  MILESTONE_OVERDUE: "DAILY",
+  STATUTORY_DEADLINE: "IMMEDIATE",
 };
 
 /** The types a project's followers hear about (the rest go to one person: author, company, reviewer). */
@@ -81,6 +94,8 @@ export const PROJECT_FOLLOWER_TYPES: readonly NotificationType[] = [
   "COMMENT_PERIOD_CLOSING_24H",
   "COMMENT_PERIOD_EXTENDED",
   "COMMENT_PERIOD_CLOSED",
+  "MILESTONE_OVERDUE",
+  "STATUTORY_DEADLINE",
 ];
 
 /** Public email subscribers (no account) hear about stage changes and comment windows only. */

@@ -6,6 +6,7 @@ import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphil
 import pg from "pg";
 import { env } from "~/env.server";
 import { completeSignUp, issuePasswordReset, PASSWORD_RESET_TASK, SIGN_UP_TASK } from "~/models/account.server";
+import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
@@ -33,11 +34,22 @@ export const tasks: TaskList = {
   "send-digests": async () => {
     await runDigests(new Date());
   },
+  [MONITORING_ALERTS_TASK]: async () => {
+    await raiseMonitoringAlerts(new Date());
+  },
 };
 
 // Every hour on the hour; graphile-worker backfills a run missed in the last 2 hours (a restart).
 const cronItems = parseCronItems([
   { task: "send-digests", match: "0 * * * *", options: { backfillPeriod: 2 * 3600_000 }, identifier: "send-digests" },
+  // Overdue targets and statutory deadlines change with the UTC day; hourly (at :05, after the
+  // digests) keeps a missed run from delaying an alert by a day. Each alert is recorded once.
+  {
+    task: MONITORING_ALERTS_TASK,
+    match: "5 * * * *",
+    options: { backfillPeriod: 2 * 3600_000 },
+    identifier: MONITORING_ALERTS_TASK,
+  },
 ]);
 
 const logger = new Logger(() => (level, message) => {

@@ -143,6 +143,24 @@ const SAMPLES: PayloadFor = {
     assigneeId: "user_3",
     actorId: "user_1",
   },
+  "milestone.targetPassed": {
+    ...project,
+    milestoneId: "ms_1",
+    milestoneName: "Final EIS",
+    targetDate: "2026-02-01",
+    datePrecision: "MONTH",
+  },
+  "statutoryDeadline.alert": {
+    ...project,
+    kind: "90d",
+    track: "EIS",
+    deadline: "2027-02-28",
+    deadlinePrecision: "DAY",
+    startName: "Notice of intent",
+    startDate: "2025-02-28",
+    startPrecision: "DAY",
+    extended: false,
+  },
 };
 
 function storedRow(type: string, payload: unknown) {
