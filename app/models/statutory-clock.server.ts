@@ -4,9 +4,11 @@
 import type { Prisma, ProjectStatus, ReviewTrack, StatutoryRole } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
+import type { ProjectQuery } from "~/schemas/project-search";
 import { DomainError } from "./errors.server";
 import { periodEnd } from "./schedule";
-import { statutoryClock, type StatutoryClock } from "./statutory-clock";
+import { formatCalendarDate } from "~/utils/dates";
+import { clockView, statutoryClock, type ClockView, type StatutoryClock } from "./statutory-clock";
 
 export type ProjectClock = {
   project: {
@@ -179,4 +181,31 @@ export async function recordStatutoryExtension(
     });
     return extension;
   });
+}
+
+/** One project's clock, formatted for its page (dates at their own precision). */
+export async function loadProjectClockView(projectId: string, today: Date): Promise<ClockView | null> {
+  const clock = await loadProjectClock(projectId, today);
+  return clock ? clockView(clock, formatCalendarDate) : null;
+}
+
+/** The /projects filters (but the schedule one) as a Prisma filter, for the desk's per-project lists. */
+export function projectFilterWhere(query: ProjectQuery): Prisma.ProjectWhereInput {
+  const words = query.q.split(" ").filter(Boolean).slice(0, 6);
+  return {
+    AND: [
+      ...words.map((word) => ({
+        OR: [
+          { name: { contains: word, mode: "insensitive" as const } },
+          { commodities: { has: word.toLowerCase() } },
+          { company: { name: { contains: word, mode: "insensitive" as const } } },
+        ],
+      })),
+      query.state ? { state: query.state } : {},
+      query.commodity ? { commodities: { has: query.commodity } } : {},
+      query.stage ? { currentStage: query.stage } : {},
+      query.status ? { status: query.status } : {},
+      query.leadAgency ? { leadAgency: { slug: query.leadAgency } } : {},
+    ],
+  };
 }

@@ -245,3 +245,72 @@ export const CLOCK_OUTCOME_LABELS: Record<ClockOutcome | "not_started", string> 
   missed: "Missed",
   undetermined: "Cannot tell (dates known only to the month or year)",
 };
+
+/** A clock as the pages show it: every date formatted at its own precision, nothing left to compute. */
+export type ClockView =
+  | { state: "not_started"; trackLabel: string; limit: string }
+  | {
+      state: ClockOutcome;
+      stateLabel: string;
+      basis: "statutory" | "reference";
+      trackLabel: string;
+      limit: string;
+      start: { name: string; role: string; date: string };
+      otherStarts: { name: string; role: string; date: string }[];
+      originalDeadline: string;
+      deadline: string;
+      /** ISO date of the deadline's last possible day, for sorting and CSV. */
+      deadlineIso: string;
+      extensions: { id: string; newDeadline: string; reason: string; recordedAt: string; sourceUrl: string | null }[];
+      extendedDays: number;
+      decision: { name: string; date: string } | null;
+      elapsedDays: number;
+      daysLeft: number | null;
+      pausedDays: number;
+      alert: ClockAlert;
+      approximate: boolean;
+    };
+
+const TRACK_LABELS: Record<ReviewTrack, string> = {
+  EIS: "Environmental impact statement",
+  EA: "Environmental assessment",
+};
+
+export function clockView(clock: StatutoryClock, format: (date: Date, precision: DatePrecision) => string): ClockView {
+  const limit = `${clock.limitYears} year${clock.limitYears === 1 ? "" : "s"}`;
+  const trackLabel = TRACK_LABELS[clock.track];
+  if (clock.state === "not_started") return { state: "not_started", trackLabel, limit };
+  const event = (e: ClockEvent & { date: Date }) => ({
+    name: e.name,
+    role: STATUTORY_ROLE_LABELS[e.role],
+    date: format(e.date, e.precision),
+  });
+  return {
+    state: clock.state,
+    stateLabel: CLOCK_OUTCOME_LABELS[clock.state],
+    basis: clock.basis,
+    trackLabel,
+    limit,
+    start: event(clock.start),
+    otherStarts: clock.otherStarts.map(event),
+    originalDeadline: format(clock.originalDeadline, clock.start.precision),
+    deadline: format(clock.deadline, clock.deadlinePrecision),
+    deadlineIso: periodEnd(clock.deadline, clock.deadlinePrecision).toISOString().slice(0, 10),
+    extensions: clock.extensions.map((x) => ({
+      id: x.id,
+      newDeadline: format(x.newDeadline, "DAY"),
+      reason: x.reason,
+      recordedAt: format(x.recordedAt, "DAY"),
+      sourceUrl: x.sourceUrl,
+    })),
+    extendedDays: clock.extendedDays,
+    decision: clock.decision
+      ? { name: clock.decision.name, date: format(clock.decision.date, clock.decision.precision) }
+      : null,
+    elapsedDays: clock.elapsedDays,
+    daysLeft: clock.daysLeft,
+    pausedDays: clock.pausedDays,
+    alert: clock.alert,
+    approximate: clock.approximate,
+  };
+}

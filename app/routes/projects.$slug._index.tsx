@@ -8,6 +8,8 @@ import { StageHistory } from "~/components/StageHistory";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
+import { StatutoryClock } from "~/components/StatutoryClock";
+import { loadProjectClockView } from "~/models/statutory-clock.server";
 import { getClockAndRequestsForProjectPage } from "~/models/information-request.server";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
@@ -106,6 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expectedLiftDate: iso(p.expectedLiftDate),
     })),
     requestRecord,
+    statutory: await loadProjectClockView(project.id, today),
     follow,
     can: {
       readConfidential: can(actor, "project.readConfidential", resource),
@@ -119,7 +122,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord, follow, timeZone } = useLoaderData<typeof loader>();
+  const { requestRecord, follow, timeZone, statutory } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -252,6 +255,13 @@ export default function ProjectPage() {
         <ReviewClock {...requestRecord.clock} timeZone={timeZone} label={`Review clock of ${project.name}`} />
         <ReviewClockTable reviews={requestRecord.reviews} />
       </section>
+
+      {statutory ? (
+        <section aria-labelledby="statutory">
+          <h2 id="statutory">Statutory deadline</h2>
+          <StatutoryClock view={statutory} projectName={project.name} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="rfi">
         <h2 id="rfi">Information requests</h2>
