@@ -53,11 +53,13 @@ export type MilestoneFacts = {
 
 /**
  * The target a milestone was first given: the date before its first recorded move, else its
- * baseline, else (never moved, no baseline) its current target.
+ * baseline. A milestone with neither (most of the imported public record, where only what happened
+ * is known) has no first target to judge: its current "target" is the outcome, not a promise, and
+ * counting it as met would flatter every agency.
  */
 export function firstTarget(m: MilestoneFacts): Date | null {
   if (m.moves > 0 && m.firstRecordedTarget) return m.firstRecordedTarget;
-  return m.baselineDate ?? m.targetDate;
+  return m.baselineDate;
 }
 
 /** Met on its first target: done no later than the first target's period end. Null when not judged. */

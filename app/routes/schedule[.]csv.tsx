@@ -2,7 +2,6 @@
 // training project is left out unless ?training=1 asks for it (as other open-data exports do).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
-import { formatSlip } from "~/models/schedule";
 import { allSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { csvStream, type CsvValue } from "~/services/csv.server";
@@ -21,7 +20,6 @@ const COLUMNS = [
   "target",
   "actual",
   "slip_days",
-  "slip",
   "moves",
   "reasons",
   "delay_attributed_to",
@@ -49,7 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         date(r.targetDate, r.datePrecision),
         date(r.actualDate, r.datePrecision),
         r.slipDays,
-        formatSlip(r),
         r.moves,
         r.reasons.map((reason) => DATE_CHANGE_REASON_LABELS[reason]).join("; "),
         r.moves > 0 ? RESPONSIBILITY_LABELS[responsibilityOf(r.reasons)] : null,

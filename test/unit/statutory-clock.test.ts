@@ -261,3 +261,15 @@ describe("statutoryClock (the rules table)", () => {
     expect(addYears(d("2024-02-29"), 4).toISOString().slice(0, 10)).toBe("2028-02-29");
   });
 });
+
+describe("agency statistics helpers", () => {
+  it("quartiles interpolate between ranks (type 7) and small n gives no median", async () => {
+    const { summarize, quantile, metFirstTarget } = await import("~/models/agency-stats");
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(summarize([5, 1, 4, 2, 3])).toEqual({ n: 5, median: 3, q1: 2, q3: 4, min: 1, max: 5 });
+    expect(summarize([10, 20])).toEqual({ n: 2, median: null, q1: null, q3: null, min: 10, max: 20 });
+    const base = { targetDate: d("2026-01-31"), datePrecision: "MONTH" as const, moves: 0, firstRecordedTarget: null };
+    expect(metFirstTarget({ ...base, baselineDate: d("2026-01-01"), actualDate: d("2026-01-31") })).toBe(true);
+    expect(metFirstTarget({ ...base, baselineDate: null, actualDate: d("2026-01-31") })).toBe(null);
+  });
+});
