@@ -109,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     requestRecord,
     statutory: await loadProjectClockView(project.id, today),
+    manageStatutory: can(actor, "project.manageStatutoryClock", resource),
     follow,
     can: {
       readConfidential: can(actor, "project.readConfidential", resource),
@@ -122,7 +123,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord, follow, timeZone, statutory } = useLoaderData<typeof loader>();
+  const { requestRecord, follow, timeZone, statutory, manageStatutory } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -260,6 +261,7 @@ export default function ProjectPage() {
         <section aria-labelledby="statutory">
           <h2 id="statutory">Statutory deadline</h2>
           <StatutoryClock view={statutory} projectName={project.name} />
+          {manageStatutory ? <Link to="statutory">Record the clock&rsquo;s events and extensions</Link> : null}
         </section>
       ) : null}
 
