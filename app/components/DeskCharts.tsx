@@ -1,6 +1,6 @@
 // Server-rendered SVG charts for the agency track records. No inline styles (CSP): colours and
 // strokes come from classes in app.css. Each chart has a title and a description for screen
-// readers, and the page puts the same numbers in a table beside it; every mark links to its project.
+// readers, and the page puts the same numbers in a table beside it, where every project is linked.
 import type { Duration } from "~/models/agency-stats.server";
 
 const WIDTH = 560;
@@ -37,15 +37,15 @@ export function DurationChart({ id, title, items }: { id: string; title: string;
           </text>
         </g>
       ))}
+      {/* The dots are not links: a role="img" must not hold controls. The table beside links each project. */}
       {items.map((d, i) => (
-        <a key={d.slug} href={`/projects/${d.slug}`} aria-label={`${d.name}: ${d.days} days`}>
-          <circle
-            className={d.approximate ? "chart-dot chart-dot--approximate" : "chart-dot"}
-            cx={x(d.days)}
-            cy={16 + i * 14}
-            r={5}
-          />
-        </a>
+        <circle
+          key={d.slug}
+          className={d.approximate ? "chart-dot chart-dot--approximate" : "chart-dot"}
+          cx={x(d.days)}
+          cy={16 + i * 14}
+          r={5}
+        />
       ))}
     </svg>
   );
