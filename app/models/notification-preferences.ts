@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   "REVIEW_ASSIGNED",
   "COMMENT_AUTO_HIDDEN",
   "SAVED_SEARCH_MATCH",
+  "MILESTONE_OVERDUE",
+  "STATUTORY_DEADLINE",
 ] as const satisfies readonly NotificationType[];
 
 export const FREQUENCIES = ["IMMEDIATE", "DAILY", "WEEKLY", "OFF"] as const satisfies readonly NotificationFrequency[];
@@ -57,6 +59,14 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
     label: "A project enters a saved search",
     hint: "A project is added, or changes, so that it now matches a saved search on a watchlist you keep.",
   },
+  MILESTONE_OVERDUE: {
+    label: "Milestone passed its target",
+    hint: "A target date on a project you follow passed (at its own precision) with no action recorded.",
+  },
+  STATUTORY_DEADLINE: {
+    label: "Statutory deadline",
+    hint: "A project you follow is 90 or 30 days from its NEPA deadline (42 U.S.C. 4336a(g)), or missed it.",
+  },
 };
 
 /**
@@ -77,6 +87,9 @@ export const DEFAULT_FREQUENCY: Record<NotificationType, NotificationFrequency> 
   COMMENT_AUTO_HIDDEN: "IMMEDIATE",
   // Rare (once per project and search), and the reason a monitor saved the search.
   SAVED_SEARCH_MATCH: "IMMEDIATE",
+  // A monitor reads these with the day's other schedule news.
+  MILESTONE_OVERDUE: "DAILY",
+  STATUTORY_DEADLINE: "IMMEDIATE",
 };
 
 /** The types a project's followers hear about (the rest go to one person: author, company, reviewer). */
@@ -88,6 +101,8 @@ export const PROJECT_FOLLOWER_TYPES: readonly NotificationType[] = [
   "COMMENT_PERIOD_CLOSING_24H",
   "COMMENT_PERIOD_EXTENDED",
   "COMMENT_PERIOD_CLOSED",
+  "MILESTONE_OVERDUE",
+  "STATUTORY_DEADLINE",
 ];
 
 /** Public email subscribers (no account) hear about stage changes and comment windows only. */

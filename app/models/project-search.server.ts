@@ -168,7 +168,8 @@ function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditions(query: ProjectQuery): Prisma.Sql {
+/** The WHERE of the /projects filters on `p` ("Project"), shared by /schedule and /agencies. */
+export function conditions(query: ProjectQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [];
   // Every word must appear in the name, the company's name or a commodity ("lithium nevada").
   for (const term of query.q.split(" ").filter(Boolean).slice(0, 6)) {

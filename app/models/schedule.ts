@@ -53,6 +53,28 @@ export function periodEnd(date: Date, precision: DatePrecision): Date {
 }
 
 /**
+ * The overdue rule, shared by the project page, /schedule, the watchlists and the alert job: a
+ * milestone is overdue when it has a target, no actual date, and the whole period its target stands
+ * for has ended before `today` (UTC midnight). A month-precision target is not overdue before the
+ * month ends, a year-precision one before Dec 31. A paused project's milestones are judged by the
+ * caller (milestoneStatus reads "paused" first).
+ */
+export function isOverdue(m: MilestoneDates, today: Date): boolean {
+  return daysOverdue(m, today) !== null;
+}
+
+/**
+ * Days since the target's period ended, for an overdue milestone (1 on the first day after); null
+ * when it is not overdue. Counted from the period's end, so a month target is 1 day overdue on the
+ * first day of the next month.
+ */
+export function daysOverdue(m: MilestoneDates, today: Date): number | null {
+  if (m.actualDate || !m.targetDate) return null;
+  const days = utcDaysBetween(periodEnd(m.targetDate, m.datePrecision), today);
+  return days > 0 ? days : null;
+}
+
+/**
  * Status of one milestone. Precedence: complete > paused > missed > at risk > delayed > on track.
  *
  * A milestone with no target and no actual date is on track (unless the project is paused): with no
@@ -64,8 +86,8 @@ export function milestoneStatus(m: MilestoneDates, ctx: { today: Date; projectPa
   if (m.actualDate) return "complete";
   if (ctx.projectPaused) return "paused";
   if (!m.targetDate) return "on_track";
+  if (isOverdue(m, ctx.today)) return "missed";
   const daysLeft = utcDaysBetween(ctx.today, periodEnd(m.targetDate, m.datePrecision));
-  if (daysLeft < 0) return "missed";
   if (daysLeft <= AT_RISK_WINDOW_DAYS) return "at_risk";
   if (m.baselineDate && periodEnd(m.targetDate, m.datePrecision) > periodEnd(m.baselineDate, m.datePrecision)) {
     return "delayed";

@@ -61,6 +61,7 @@ export type ResourceFor = {
   "project.advanceStage": ProjectResource;
   "project.withdraw": ProjectResource;
   "milestone.changeDate": ProjectResource;
+  "project.manageStatutoryClock": ProjectResource;
   "package.manage": ProjectResource;
   "package.determineCompleteness": ProjectResource;
   "package.readDraft": ProjectResource;
@@ -197,6 +198,12 @@ const RULES: { [A in Action]: Rule<A> } = {
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow
       : deny("Only staff of the project's lead agency can change its schedule."),
+  // The statute gives the extension to the lead agency; marking which event started the clock is
+  // part of the same record.
+  "project.manageStatutoryClock": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency can record the statutory clock and its extensions."),
 
   "package.manage": (actor, project) =>
     belongsTo(actor, project.companyId, "COMPANY")

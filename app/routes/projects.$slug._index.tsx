@@ -15,6 +15,8 @@ import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { SubscribeLinks, feedAlternate } from "~/components/SubscribeLinks";
 import { PublicRequests } from "~/components/PublicRequests";
 import { ReviewClock, ReviewClockTable } from "~/components/ReviewClock";
+import { StatutoryClock } from "~/components/StatutoryClock";
+import { loadProjectClockView } from "~/models/statutory-clock.server";
 import { getClockAndRequestsForProjectPage } from "~/models/information-request.server";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { listDateChanges, listMilestones, listPauses } from "~/models/milestone.server";
@@ -139,6 +141,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       expectedLiftDate: iso(p.expectedLiftDate),
     })),
     requestRecord,
+    statutory: await loadProjectClockView(project.id, today),
+    manageStatutory: can(actor, "project.manageStatutoryClock", resource),
     follow,
     can: {
       readConfidential: can(actor, "project.readConfidential", resource),
@@ -152,7 +156,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProjectPage() {
   const { project, milestones, dateChanges, pauses, schedule, today, can: allowed } = useLoaderData<typeof loader>();
-  const { requestRecord, follow, timeZone, cite } = useLoaderData<typeof loader>();
+  const { requestRecord, follow, timeZone, cite, statutory, manageStatutory } = useLoaderData<typeof loader>();
   const { readConfidential, ...actions } = allowed;
   const anyAction = Object.values(actions).some(Boolean);
   return (
@@ -299,6 +303,14 @@ export default function ProjectPage() {
         <ReviewClock {...requestRecord.clock} timeZone={timeZone} label={`Review clock of ${project.name}`} />
         <ReviewClockTable reviews={requestRecord.reviews} />
       </section>
+
+      {statutory ? (
+        <section aria-labelledby="statutory">
+          <h2 id="statutory">Statutory deadline</h2>
+          <StatutoryClock view={statutory} projectName={project.name} />
+          {manageStatutory ? <Link to="statutory">Record the clock&rsquo;s events and extensions</Link> : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="rfi">
         <h2 id="rfi">Information requests</h2>

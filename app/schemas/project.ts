@@ -199,3 +199,21 @@ export const addMilestoneSchema = z.object({
   datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).default("DAY"),
   sourceUrl: httpUrl(),
 });
+
+export const STATUTORY_ROLE_VALUES = ["NOTICE_OF_INTENT", "DETERMINATION", "APPLICATION_COMPLETE", "DECISION"] as const;
+
+/** Marks a milestone's part in the statutory clock; "NONE" clears it. */
+export const statutoryRoleSchema = z.object({
+  milestoneId: z.string().min(1).max(64),
+  role: z.enum([...STATUTORY_ROLE_VALUES, "NONE"], { errorMap: () => ({ message: "Choose the milestone's part." }) }),
+});
+
+export const statutoryExtensionSchema = z.object({
+  newDeadline: calendarDate("Enter the new deadline like 2027-03-31."),
+  reason: z
+    .string({ required_error: "Say why the extension is needed." })
+    .trim()
+    .min(10, "Say why the extension is needed, in a sentence: it is shown publicly.")
+    .max(2000),
+  sourceUrl: httpUrl(),
+});

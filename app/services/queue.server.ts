@@ -15,6 +15,7 @@ import {
 } from "~/models/log/sequencer.server";
 import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
 import { todayUtc } from "~/utils/dates";
+import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
@@ -59,6 +60,9 @@ export const tasks: TaskList = {
   [SAVED_SEARCH_SWEEP_TASK]: async () => {
     await evaluateSavedSearches({ today: todayUtc() });
   },
+  [MONITORING_ALERTS_TASK]: async () => {
+    await raiseMonitoringAlerts(new Date());
+  },
 };
 
 /** How often the worker looks for unsequenced log entries (the log's sequencing delay is about this). */
@@ -77,6 +81,14 @@ const cronItems = parseCronItems([
   { task: CHECKPOINT_TASK, match: "30 * * * *", identifier: CHECKPOINT_TASK },
   // Saved searches that filter by schedule status change with the calendar, not only with edits.
   { task: SAVED_SEARCH_SWEEP_TASK, match: "20 * * * *", identifier: SAVED_SEARCH_SWEEP_TASK },
+  // Overdue targets and statutory deadlines change with the UTC day; hourly (at :05, after the
+  // digests) keeps a missed run from delaying an alert by a day. Each alert is recorded once.
+  {
+    task: MONITORING_ALERTS_TASK,
+    match: "5 * * * *",
+    options: { backfillPeriod: 2 * 3600_000 },
+    identifier: MONITORING_ALERTS_TASK,
+  },
 ]);
 
 const logger = new Logger(() => (level, message) => {

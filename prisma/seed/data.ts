@@ -12,6 +12,7 @@ import type {
   OrgRole,
   ProjectStatus,
   ReviewTrack,
+  StatutoryRole,
   TransitionKind,
 } from "@prisma/client";
 
@@ -267,6 +268,8 @@ export type SeedMilestone = {
   datePrecision: DatePrecision;
   note?: string;
   sourceUrl: string;
+  /** Its part in the statutory NEPA clock (app/models/statutory-clock.ts), where the record shows one. */
+  statutoryRole?: StatutoryRole;
   dateChanges?: SeedDateChange[];
 };
 
@@ -345,6 +348,7 @@ const THACKER_PASS: SeedProject = {
   milestones: [
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent (EIS and RMP amendment); 30-day scoping",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-nevada",
@@ -412,6 +416,7 @@ const THACKER_PASS: SeedProject = {
     },
     {
       key: "rod",
+      statutoryRole: "DECISION",
       name: "Record of decision",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-nevada",
@@ -530,6 +535,7 @@ const STIBNITE_GOLD: SeedProject = {
     },
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent to prepare an EIS",
       jurisdiction: "FEDERAL",
       agencySlug: "usfs-payette-nf",
@@ -606,6 +612,7 @@ const STIBNITE_GOLD: SeedProject = {
     },
     {
       key: "rod",
+      statutoryRole: "DECISION",
       name: "Final record of decision",
       jurisdiction: "FEDERAL",
       agencySlug: "usfs-payette-nf",
@@ -772,6 +779,7 @@ const RESOLUTION_COPPER: SeedProject = {
     },
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent to prepare an EIS",
       jurisdiction: "FEDERAL",
       agencySlug: "usfs-tonto-nf",
@@ -1010,6 +1018,7 @@ const RHYOLITE_RIDGE: SeedProject = {
     },
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent to prepare an EIS",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-nevada",
@@ -1053,6 +1062,7 @@ const RHYOLITE_RIDGE: SeedProject = {
     },
     {
       key: "rod",
+      statutoryRole: "DECISION",
       name: "Record of decision announced",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-nevada",
@@ -1170,6 +1180,7 @@ const HERMOSA: SeedProject = {
     },
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent to prepare an EIS",
       jurisdiction: "FEDERAL",
       agencySlug: "usfs-coronado-nf",
@@ -1215,6 +1226,7 @@ const HERMOSA: SeedProject = {
     },
     {
       key: "fast41_decision",
+      statutoryRole: "DECISION",
       name: "Final decision (FAST-41 timetable target)",
       jurisdiction: "FEDERAL",
       agencySlug: "usfs-coronado-nf",
@@ -1549,6 +1561,7 @@ const MCDERMITT_EXPLORATION: SeedProject = {
     },
     {
       key: "decision",
+      statutoryRole: "DECISION",
       name: "Decision issued",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-vale-district",
@@ -1685,6 +1698,7 @@ const SILVER_PEAK_AMENDMENT: SeedProject = {
   milestones: [
     {
       key: "noi",
+      statutoryRole: "NOTICE_OF_INTENT",
       name: "Notice of intent to prepare an EIS",
       jurisdiction: "FEDERAL",
       agencySlug: "blm-nevada",

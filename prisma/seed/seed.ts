@@ -257,6 +257,7 @@ async function createMilestone(
       datePrecision: milestone.datePrecision,
       note: milestone.note ?? null,
       sourceUrl: milestone.sourceUrl,
+      statutoryRole: milestone.statutoryRole ?? null,
       // Gaps of 10 leave room to insert a milestone between two seeded ones.
       sortOrder: (index + 1) * 10,
       dateChanges: {

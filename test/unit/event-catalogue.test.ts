@@ -190,6 +190,24 @@ const SAMPLES: PayloadFor = {
     stageLabel: "Draft EIS",
     status: "IN_PROGRESS",
   },
+  "milestone.targetPassed": {
+    ...project,
+    milestoneId: "ms_1",
+    milestoneName: "Final EIS",
+    targetDate: "2026-02-01",
+    datePrecision: "MONTH",
+  },
+  "statutoryDeadline.alert": {
+    ...project,
+    kind: "90d",
+    track: "EIS",
+    deadline: "2027-02-28",
+    deadlinePrecision: "DAY",
+    startName: "Notice of intent",
+    startDate: "2025-02-28",
+    startPrecision: "DAY",
+    extended: false,
+  },
 };
 
 function storedRow(type: string, payload: unknown) {

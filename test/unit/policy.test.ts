@@ -52,6 +52,7 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "project.advanceStage": project,
   "project.withdraw": project,
   "milestone.changeDate": project,
+  "project.manageStatutoryClock": project,
   "package.manage": project,
   "package.determineCompleteness": project,
   "package.readDraft": project,
@@ -96,6 +97,7 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "project.advanceStage": ["leadRegulator"],
   "project.withdraw": ["companyOwner", "companyMember"],
   "milestone.changeDate": ["leadRegulator"],
+  "project.manageStatutoryClock": ["leadRegulator"],
   "package.manage": ["companyOwner", "companyMember"],
   "package.determineCompleteness": ["leadRegulator"],
   // A package before submission: the company preparing it and the agencies reviewing the project.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   AT_RISK_WINDOW_DAYS,
+  daysOverdue,
+  isOverdue,
   formatSlip,
   milestoneStatus,
   periodEnd,
@@ -275,5 +277,32 @@ describe("formatCalendarDate", () => {
     expect(formatCalendarDate(day("2020-01-21"), "DAY")).toBe("Jan 21, 2020");
     expect(formatCalendarDate("2020-01-01T00:00:00.000Z", "MONTH")).toBe("Jan 2020");
     expect(formatCalendarDate("2020-01-01", "YEAR")).toBe("2020");
+  });
+});
+
+describe("isOverdue / daysOverdue (the overdue rule at each precision)", () => {
+  const m = (target: string, precision: "DAY" | "MONTH" | "YEAR", actual: string | null = null) => ({
+    baselineDate: null,
+    targetDate: new Date(`${target}T00:00:00.000Z`),
+    actualDate: actual ? new Date(`${actual}T00:00:00.000Z`) : null,
+    datePrecision: precision,
+  });
+  const on = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+  it("DAY: not overdue on the target day, overdue the day after", () => {
+    expect(isOverdue(m("2026-03-10", "DAY"), on("2026-03-10"))).toBe(false);
+    expect(daysOverdue(m("2026-03-10", "DAY"), on("2026-03-11"))).toBe(1);
+  });
+  it("MONTH: not overdue before the month ends, overdue on the 1st of the next", () => {
+    expect(isOverdue(m("2026-02-01", "MONTH"), on("2026-02-28"))).toBe(false);
+    expect(daysOverdue(m("2026-02-01", "MONTH"), on("2026-03-01"))).toBe(1);
+  });
+  it("YEAR: not overdue before Dec 31 has passed", () => {
+    expect(isOverdue(m("2026-01-01", "YEAR"), on("2026-12-31"))).toBe(false);
+    expect(daysOverdue(m("2026-01-01", "YEAR"), on("2027-01-02"))).toBe(2);
+  });
+  it("never overdue once an actual date is recorded, or with no target", () => {
+    expect(isOverdue(m("2020-01-01", "DAY", "2021-01-01"), on("2026-01-01"))).toBe(false);
+    expect(isOverdue({ ...m("2020-01-01", "DAY"), targetDate: null }, on("2026-01-01"))).toBe(false);
   });
 });

@@ -323,6 +323,34 @@ export const EVENT_CATALOGUE = {
       status: projectStatus,
     }),
   ),
+  // Raised by the monitoring job (app/models/monitoring-alerts.server.ts) once per milestone and
+  // target: the target's whole period ended and no actual date is recorded.
+  "milestone.targetPassed": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      milestoneId: z.string(),
+      milestoneName: z.string(),
+      targetDate: z.string(),
+      datePrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+    }),
+  ),
+  // Raised by the monitoring job once per project, deadline and kind, for legal deadlines only
+  // (clocks started on or after June 3, 2023; see app/models/statutory-clock.ts).
+  "statutoryDeadline.alert": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      kind: z.enum(["90d", "30d", "missed"]),
+      track: z.enum(["EIS", "EA"]),
+      deadline: z.string(),
+      deadlinePrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+      startName: z.string(),
+      startDate: z.string(),
+      startPrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+      extended: z.boolean(),
+    }),
+  ),
 };
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -431,6 +459,9 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
   "informationRequest.withdrawn": (p) => `${request(p)} withdrawn`,
   "review.assigned": (p) => `${p.name}: reviewer assigned to ${p.title}`,
   "savedSearch.matched": (p) => `${p.name} entered a saved search`,
+  "milestone.targetPassed": (p) => `${p.name}: ${p.milestoneName} passed its target with no action recorded`,
+  "statutoryDeadline.alert": (p) =>
+    `${p.name}: statutory ${p.track} deadline ${p.kind === "missed" ? "missed" : `in ${p.kind === "90d" ? 90 : 30} days`}`,
 };
 
 /** The event's line in the public record (the log, feeds, the API). */

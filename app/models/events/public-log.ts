@@ -247,6 +247,14 @@ export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
     public: false,
     why: "Who reviews what inside an agency is not public (reviewer names are the policy's to show).",
   },
+  "milestone.targetPassed": {
+    public: false,
+    why: "An alert computed from the calendar, not a change: the milestone's own entries already show it.",
+  },
+  "statutoryDeadline.alert": {
+    public: false,
+    why: "An alert computed from the calendar and the statutory clock, not a change to the record.",
+  },
   "savedSearch.matched": {
     public: false,
     why: "Names a person's saved search and watchlist: personal, and not a change to the record.",

@@ -11,12 +11,14 @@ import CommentResponseEmail from "../../../emails/comment-response";
 import type { EmailFooter } from "../../../emails/components/EmailLayout";
 import InformationRequestEmail from "../../../emails/information-request";
 import MilestoneMovedEmail from "../../../emails/milestone-moved";
+import MonitoringAlertEmail from "../../../emails/monitoring-alert";
 import ReviewAssignedEmail from "../../../emails/review-assigned";
 import SavedSearchMatchEmail from "../../../emails/saved-search-match";
 import StageChangedEmail from "../../../emails/stage-changed";
 import { STAGE_CHANGE_WORDS, type DomainEventRecord, type PayloadFor } from "~/models/events/catalogue";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
+import { STATUTORY_RULES } from "~/models/statutory-clock";
 import { prisma } from "~/services/db.server";
 import { formatCalendarDate, formatDeadline, formatEventTime, type DatePrecision } from "~/utils/dates";
 
@@ -78,6 +80,10 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
       return commentAutoHidden(event.payload);
     case "savedSearch.matched":
       return savedSearchMatched(event.payload);
+    case "milestone.targetPassed":
+      return milestoneTargetPassed(event.payload);
+    case "statutoryDeadline.alert":
+      return statutoryDeadlineAlert(event.payload);
     // Nobody is notified of these (the commenter's receipt is emailed by the intake itself); a new
     // event starts here until someone decides who should hear of it.
     case "project.created":
@@ -480,6 +486,83 @@ async function savedSearchMatched(payload: PayloadFor["savedSearch.matched"]): P
           standing,
           projectUrl: new URL(path, appUrl).toString(),
           watchlistUrl: new URL(watchlistPath, appUrl).toString(),
+          footer,
+        }),
+    },
+  };
+}
+
+function milestoneTargetPassed(payload: PayloadFor["milestone.targetPassed"]): EventNotice {
+  const { projectId, name } = payload;
+  const target = formatCalendarDate(payload.targetDate, payload.datePrecision);
+  const headline = `${payload.milestoneName} passed its target (${target}) with no action recorded`;
+  const path = `/projects/${payload.slug}#timeline`;
+  return {
+    type: "MILESTONE_OVERDUE",
+    projectId,
+    projectName: name,
+    title: `${name}: ${headline}`,
+    detail: `The target was ${target}; no actual date is recorded and the target has not been moved.`,
+    path,
+    audience: { kind: "project", projectId },
+    excludeUserId: null,
+    email: {
+      template: "milestone-overdue",
+      subject: `${name}: ${payload.milestoneName} is past its target (${target})`,
+      render: (footer, appUrl) =>
+        createElement(MonitoringAlertEmail, {
+          projectName: name,
+          headline,
+          facts: [`Milestone: ${payload.milestoneName}`, `Target: ${target}`, "Actual date: none recorded"],
+          explanation:
+            payload.datePrecision === "DAY"
+              ? "The target day has passed and the record shows neither the milestone done nor a new target."
+              : `The target is known only to the ${payload.datePrecision === "MONTH" ? "month" : "year"}, and that whole ${payload.datePrecision === "MONTH" ? "month" : "year"} has passed with neither the milestone done nor a new target recorded.`,
+          linkLabel: "See the timeline",
+          url: new URL(path, appUrl).toString(),
+          footer,
+        }),
+    },
+  };
+}
+
+const TRACK_WORDS = { EIS: "environmental impact statement", EA: "environmental assessment" } as const;
+
+function statutoryDeadlineAlert(payload: PayloadFor["statutoryDeadline.alert"]): EventNotice {
+  const { projectId, name } = payload;
+  const deadline = formatCalendarDate(payload.deadline, payload.deadlinePrecision);
+  const started = formatCalendarDate(payload.startDate, payload.startPrecision);
+  const years = STATUTORY_RULES.limitYears[payload.track];
+  const headline =
+    payload.kind === "missed"
+      ? `statutory ${payload.track} deadline (${deadline}) passed with no decision`
+      : `statutory ${payload.track} deadline in ${payload.kind === "90d" ? 90 : 30} days (${deadline})`;
+  const path = `/projects/${payload.slug}#statutory`;
+  const extended = payload.extended ? " (as extended by the lead agency)" : "";
+  return {
+    type: "STATUTORY_DEADLINE",
+    projectId,
+    projectName: name,
+    title: `${name}: ${headline}`,
+    detail: `${years} year${years === 1 ? "" : "s"} for an ${TRACK_WORDS[payload.track]} from ${payload.startName} (${started})${extended}; ${STATUTORY_RULES.citation}.`,
+    path,
+    audience: { kind: "project", projectId },
+    excludeUserId: null,
+    email: {
+      template: `statutory-deadline-${payload.kind}`,
+      subject: `${name}: ${headline}`,
+      render: (footer, appUrl) =>
+        createElement(MonitoringAlertEmail, {
+          projectName: name,
+          headline,
+          facts: [
+            `Deadline: ${deadline}${extended}`,
+            `Started by: ${payload.startName}, ${started}`,
+            `Limit: ${years} year${years === 1 ? "" : "s"} for an ${TRACK_WORDS[payload.track]}`,
+          ],
+          explanation: `${STATUTORY_RULES.citation} counts the deadline from the sooner of the agency's determination, its notice that a right-of-way application is complete, and the notice of intent. The lead agency may extend it in consultation with the applicant, by only as much time as needed, and must say why.`,
+          linkLabel: "See the statutory clock",
+          url: new URL(path, appUrl).toString(),
           footer,
         }),
     },

@@ -52,6 +52,7 @@ export function trainingMilestones(
     {
       key: "noi",
       name: "Notice of intent to prepare an EIS",
+      statutoryRole: "NOTICE_OF_INTENT",
       agency,
       baselineDate: clock.day(-330),
       targetDate: clock.day(-330),
@@ -91,6 +92,7 @@ export function trainingMilestones(
     {
       key: "rod",
       name: "Record of decision",
+      statutoryRole: "DECISION",
       agency,
       baselineDate: clock.day(240),
       targetDate: clock.day(240),

@@ -1,0 +1,133 @@
+import { Link } from "@remix-run/react";
+import { formatDays, MIN_CASES_FOR_SUMMARY, type Summary } from "~/models/agency-stats";
+import type { TrackRecord } from "~/models/agency-stats.server";
+
+const pct = (met: number, of: number) => (of === 0 ? "—" : `${Math.round((met / of) * 100)}%`);
+
+/** "median 520 (IQR 400–700), n = 8", or, below the threshold, the values themselves and why. */
+export function DurationCell({
+  summary,
+  items,
+}: {
+  summary: Summary;
+  items: { slug: string; name: string; days: number }[];
+}) {
+  if (summary.n === 0) return <>no cases</>;
+  if (summary.median === null) {
+    return (
+      <>
+        <span className="muted">
+          Too few cases for a median (n = {summary.n}, fewer than {MIN_CASES_FOR_SUMMARY}):
+        </span>{" "}
+        {items.map((d, i) => (
+          <span key={d.slug}>
+            {i > 0 ? "; " : ""}
+            <Link to={`/projects/${d.slug}`}>{d.name}</Link> {formatDays(d.days)} days
+          </span>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      median {formatDays(summary.median)} days (IQR {formatDays(summary.q1)}–{formatDays(summary.q3)}), n = {summary.n}
+    </>
+  );
+}
+
+/** The track-record table; `projectsLink` turns a group's key into the /projects search behind it. */
+export function TrackRecordTable({
+  records,
+  caption,
+  groupLabel,
+  groupLink,
+  projectsLink,
+}: {
+  records: TrackRecord[];
+  caption: string;
+  groupLabel: string;
+  groupLink: (key: string) => string | null;
+  projectsLink: (key: string) => string;
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupLabel}</th>
+            <th scope="col">Reviews</th>
+            <th scope="col">Notice of intent to decision</th>
+            <th scope="col">Application to decision</th>
+            <th scope="col">Milestones met on first target</th>
+            <th scope="col">Average slip</th>
+            <th scope="col">Past the statutory deadline</th>
+            <th scope="col">Days with agency / applicant</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => {
+            const link = groupLink(r.key);
+            return (
+              <tr key={r.key}>
+                <th scope="row">{link ? <Link to={link}>{r.label}</Link> : r.label}</th>
+                <td>
+                  <Link to={projectsLink(r.key)} aria-label={`${r.projects.length} reviews led by ${r.label}`}>
+                    {r.projects.length}
+                  </Link>
+                </td>
+                <td>
+                  <DurationCell summary={r.noiToDecision} items={r.noiToDecision.items} />
+                </td>
+                <td>
+                  <DurationCell summary={r.applicationToDecision} items={r.applicationToDecision.items} />
+                </td>
+                <td>
+                  {pct(r.firstTarget.met, r.firstTarget.of)}
+                  {r.firstTarget.of > 0 ? ` (${r.firstTarget.met} of ${r.firstTarget.of})` : ""}
+                  {r.firstTarget.of > 0 && r.firstTarget.of < MIN_CASES_FOR_SUMMARY ? (
+                    <span className="muted"> — too few to compare</span>
+                  ) : null}
+                </td>
+                <td>
+                  {r.slip.n === 0 ? (
+                    "—"
+                  ) : (
+                    <Link to={`/schedule?kind=moved&leadAgency=${encodeURIComponent(r.key)}`}>
+                      {formatDays(r.slip.mean)} days (n = {r.slip.n})
+                    </Link>
+                  )}
+                </td>
+                <td>
+                  {r.pastDeadline.statutory.length === 0 && r.pastDeadline.reference.length === 0 ? (
+                    "none"
+                  ) : (
+                    <>
+                      {r.pastDeadline.statutory.map((p, i) => (
+                        <span key={p.slug}>
+                          {i > 0 ? ", " : ""}
+                          <Link to={`/projects/${p.slug}#statutory`}>{p.name}</Link>
+                        </span>
+                      ))}
+                      {r.pastDeadline.reference.length ? (
+                        <span className="muted">
+                          {r.pastDeadline.statutory.length ? "; " : ""}
+                          {r.pastDeadline.reference.length} more as a reference (before June 3, 2023)
+                        </span>
+                      ) : null}
+                    </>
+                  )}
+                </td>
+                <td>
+                  {r.desk.projects === 0
+                    ? "no review clock recorded"
+                    : `${formatDays(r.desk.agencyDays)} / ${formatDays(r.desk.applicantDays)} (${r.desk.projects} project${r.desk.projects === 1 ? "" : "s"})`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+// Schedule slips across projects (/schedule and its CSV): every milestone whose target moved (a
+// recorded date change, or a target or actual date at another period than its baseline) or passed
+// with no actual date (isOverdue), with days slipped from the baseline, the number of moves, the
+// reasons given and whom the reasons put the delay on.
+//
+// One SQL statement per page, like /projects: the period-end arithmetic of app/models/schedule.ts
+// (periodEnd, slipDays, isOverdue) is written once more in SQL below, and the integration test
+// checks every row against the TypeScript rule. Filters are the /projects filters (conditions()).
+import { Prisma, type DateChangeReason, type DatePrecision, type ProjectStatus } from "@prisma/client";
+import { prisma } from "~/services/db.server";
+import type { SlipQuery } from "~/schemas/schedule";
+import { SLIP_PAGE_SIZE } from "~/schemas/schedule";
+import { isoDay } from "~/utils/dates";
+import { conditions } from "./project-search.server";
+
+/** Whom a move's reason puts the delay on (the Permitting Dashboard's reason codes). */
+export type Responsibility = "applicant" | "agency" | "other";
+export const REASON_RESPONSIBILITY: Record<DateChangeReason, Responsibility> = {
+  SPONSOR_FACTORS: "applicant",
+  ADDITIONAL_ANALYSIS: "agency",
+  CONSULTATION: "agency",
+  POLICY_CHANGE: "agency",
+  LITIGATION: "other",
+  DATA_CORRECTION: "other",
+  PROJECT_PAUSE: "other",
+};
+export const RESPONSIBILITY_LABELS: Record<Responsibility | "both" | "none", string> = {
+  applicant: "Applicant",
+  agency: "Agency",
+  both: "Agency and applicant",
+  other: "Neither (court, pause or correction)",
+  none: "No reason recorded",
+};
+
+export function responsibilityOf(reasons: DateChangeReason[]): Responsibility | "both" | "none" {
+  if (reasons.length === 0) return "none";
+  const sides = new Set(reasons.map((r) => REASON_RESPONSIBILITY[r]));
+  if (sides.has("applicant") && sides.has("agency")) return "both";
+  if (sides.has("applicant")) return "applicant";
+  if (sides.has("agency")) return "agency";
+  return "other";
+}
+
+export type SlipRow = {
+  milestoneId: string;
+  milestoneName: string;
+  projectSlug: string;
+  projectName: string;
+  projectStatus: ProjectStatus;
+  isTraining: boolean;
+  state: string;
+  leadAgencyName: string | null;
+  leadAgencySlug: string | null;
+  /** The milestone's responsible agency or authority, as recorded. */
+  responsible: string | null;
+  baselineDate: Date | null;
+  targetDate: Date | null;
+  actualDate: Date | null;
+  datePrecision: DatePrecision;
+  /** Days from the baseline's period end to the actual's (or target's); null without a baseline. */
+  slipDays: number | null;
+  moves: number;
+  reasons: DateChangeReason[];
+  /** Narratives of the moves, newest first (public text from the change history). */
+  narratives: string[];
+  /** Days since the target's period ended, for an overdue milestone; null otherwise. */
+  overdueDays: number | null;
+};
+
+/** The last day of the period a date stands for, in SQL (mirrors periodEnd). */
+function periodEndSql(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE m."datePrecision"
+    WHEN 'YEAR' THEN (date_trunc('year', ${column}::timestamp) + interval '1 year - 1 day')::date
+    WHEN 'MONTH' THEN (date_trunc('month', ${column}::timestamp) + interval '1 month - 1 day')::date
+    ELSE ${column} END)`;
+}
+
+/** The slips of the milestones matching the query, as a CTE body (shared by the page, the CSV and the bench). */
+function slipsCte(query: SlipQuery, today: Date): Prisma.Sql {
+  const todaySql = Prisma.sql`${isoDay(today)}::date`;
+  const targetEnd = periodEndSql(Prisma.sql`m."targetDate"`);
+  const kind =
+    query.kind === "overdue"
+      ? Prisma.sql`s."overdueDays" IS NOT NULL`
+      : query.kind === "moved"
+        ? Prisma.sql`(s.moves > 0 OR s."slipDays" <> 0)`
+        : Prisma.sql`(s.moves > 0 OR s."slipDays" <> 0 OR s."overdueDays" IS NOT NULL)`;
+  return Prisma.sql`s AS (
+    SELECT m.id AS "milestoneId", m.name AS "milestoneName", p.slug AS "projectSlug", p.name AS "projectName",
+      p.status AS "projectStatus", p."isTraining", p.state, la.name AS "leadAgencyName", la.slug AS "leadAgencySlug",
+      coalesce(ra.name, m.authority) AS responsible, m."baselineDate", m."targetDate", m."actualDate", m."datePrecision",
+      (${periodEndSql(Prisma.sql`coalesce(m."actualDate", m."targetDate")`)} - ${periodEndSql(Prisma.sql`m."baselineDate"`)})
+        AS "slipDays",
+      coalesce(ch.moves, 0)::int AS moves, coalesce(ch.reasons, ARRAY[]::text[]) AS reasons,
+      coalesce(ch.narratives, ARRAY[]::text[]) AS narratives,
+      (CASE WHEN m."actualDate" IS NULL AND m."targetDate" IS NOT NULL AND ${targetEnd} < ${todaySql}
+        THEN ${todaySql} - ${targetEnd} END) AS "overdueDays"
+    FROM "Milestone" m
+    JOIN "Project" p ON p.id = m."projectId"
+    LEFT JOIN "Organization" la ON la.id = p."leadAgencyId"
+    LEFT JOIN "Organization" ra ON ra.id = m."agencyId"
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS moves, array_agg(DISTINCT c.reason::text) AS reasons,
+        array_agg(c.narrative ORDER BY c."changedAt" DESC) AS narratives
+      FROM "MilestoneDateChange" c WHERE c."milestoneId" = m.id
+    ) ch ON true
+    WHERE ${conditions(query.projects)}
+  ), slips AS (SELECT * FROM s WHERE ${kind})`;
+}
+
+function orderBy(query: SlipQuery): Prisma.Sql {
+  const dir = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
+  // NULLS LAST either way: a row without the figure belongs at the end of a list sorted by it.
+  switch (query.sort) {
+    case "slip":
+      return Prisma.sql`"slipDays" ${dir} NULLS LAST`;
+    case "overdue":
+      return Prisma.sql`"overdueDays" ${dir} NULLS LAST`;
+    case "moves":
+      return Prisma.sql`moves ${dir}`;
+    case "target":
+      return Prisma.sql`"targetDate" ${dir} NULLS LAST`;
+    case "project":
+      return Prisma.sql`lower("projectName") ${dir}`;
+  }
+}
+
+/** One page of slips; exported so the benchmark EXPLAINs exactly what runs. */
+export function slipPageSql(query: SlipQuery, today: Date, limit: number | null = SLIP_PAGE_SIZE): Prisma.Sql {
+  const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int OFFSET ${(query.page - 1) * limit}::int`;
+  return Prisma.sql`WITH ${slipsCte(query, today)}
+    SELECT (SELECT count(*)::int FROM slips) AS total, slips.* FROM slips
+    ORDER BY ${orderBy(query)}, lower("projectName"), "milestoneName", "milestoneId" ${page}`;
+}
+
+type Row = SlipRow & { total: number };
+
+export async function listSlips(query: SlipQuery, today: Date) {
+  const rows = await prisma.$queryRaw<Row[]>(slipPageSql(query, today));
+  const total = rows[0]?.total ?? 0;
+  return {
+    rows: rows.map(({ total: _total, ...row }) => row),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / SLIP_PAGE_SIZE)),
+  };
+}
+
+/** Every slip for the query, in pages of 1,000 rows, for the CSV (training project left out unless asked). */
+export async function* allSlips(query: SlipQuery, today: Date, { training = false } = {}): AsyncGenerator<SlipRow> {
+  const chunk = 1000;
+  for (let page = 1; ; page += 1) {
+    const rows = await prisma.$queryRaw<Row[]>(slipPageSql({ ...query, page }, today, chunk));
+    for (const { total: _total, ...row } of rows) if (training || !row.isTraining) yield row;
+    if (rows.length < chunk) return;
+  }
+}

@@ -1,0 +1,66 @@
+// The /schedule list as CSV, for the same filters, every page. Public record only; the fictional
+// training project is left out unless ?training=1 asks for it (as other open-data exports do).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { allSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
+import { parseSlipQuery } from "~/schemas/schedule";
+import { csvStream, type CsvValue } from "~/services/csv.server";
+import { isoCalendarDate, isoDay, todayUtc } from "~/utils/dates";
+
+const COLUMNS = [
+  "project",
+  "project_url_path",
+  "project_status",
+  "state",
+  "lead_agency",
+  "milestone",
+  "responsible",
+  "date_precision",
+  "baseline",
+  "target",
+  "actual",
+  "slip_days",
+  "moves",
+  "reasons",
+  "delay_attributed_to",
+  "overdue_days",
+] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const query = parseSlipQuery(params);
+  const today = todayUtc();
+  const training = params.get("training") === "1";
+  const date = (d: Date | null, precision: "DAY" | "MONTH" | "YEAR") => (d ? isoCalendarDate(d, precision) : null);
+  async function* rows(): AsyncGenerator<CsvValue[]> {
+    for await (const r of allSlips(query, today, { training })) {
+      yield [
+        r.projectName,
+        `/projects/${r.projectSlug}`,
+        r.projectStatus,
+        r.state,
+        r.leadAgencyName,
+        r.milestoneName,
+        r.responsible,
+        r.datePrecision,
+        date(r.baselineDate, r.datePrecision),
+        date(r.targetDate, r.datePrecision),
+        date(r.actualDate, r.datePrecision),
+        r.slipDays,
+        r.moves,
+        r.reasons.map((reason) => DATE_CHANGE_REASON_LABELS[reason]).join("; "),
+        r.moves > 0 ? RESPONSIBILITY_LABELS[responsibilityOf(r.reasons)] : null,
+        r.overdueDays,
+      ];
+    }
+  }
+  return new Response(csvStream(COLUMNS, rows()), {
+    status: 200,
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="lodestone-schedule-slips-${isoDay(today)}.csv"`,
+      "Cache-Control": "public, max-age=60",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
