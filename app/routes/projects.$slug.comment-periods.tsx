@@ -18,24 +18,20 @@ import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from
 import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comment-window";
 import { formatBytes } from "~/models/package-labels";
 import { listProjectDocuments } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { stageLabel, stagesOf } from "~/models/workflow";
-import { assertCan, can } from "~/policy";
+import { can } from "~/policy";
 import { openPeriodSchema } from "~/schemas/comment-period";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Comment periods: ${data?.project.name ?? "project"} · Lodestone` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await getProjectForManagement(params.slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const actor = await getOptionalActor(request);
-  const canManage = can(actor, "commentPeriod.manage", projectResource(project));
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const canManage = can(actor, "commentPeriod.manage", resource);
   const now = new Date();
   const periods = await listProjectPeriods(project.id);
   const timeZone = canManage ? await leadAgencyTimeZone(project.id) : null;
@@ -64,8 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
-  assertCan(actor, "commentPeriod.manage", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
   const submission = await readSubmission(request);
   // Ticked checkboxes travel back as one comma-separated value, so the form can tick them again.
   const documentIds = submission.getAll("documentIds");

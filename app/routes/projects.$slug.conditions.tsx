@@ -14,7 +14,6 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
@@ -25,10 +24,9 @@ import {
 import { listReviews } from "~/models/review.server";
 import { can } from "~/policy";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,10 +34,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
-  const manage = can(actor, "condition.manage", projectResource(project));
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const manage = can(actor, "condition.manage", resource);
   const [conditions, reviews] = await Promise.all([listConditions(project.id), manage ? listReviews(project.id) : []]);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },

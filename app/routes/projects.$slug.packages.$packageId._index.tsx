@@ -15,31 +15,27 @@ import {
 import { UploadForm } from "~/components/UploadForm";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { assertCan, can } from "~/policy";
 import { determinationSchema, submitPackageSchema } from "~/schemas/package";
-import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, formatEventTime, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pkg.title ?? "Package"} · Lodestone` },
 ];
 
-async function load(slug: string | undefined, packageId: string | undefined) {
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const pkg = await getPackage(project.id, packageId ?? "");
+async function findPackage(projectId: string, packageId: string | undefined) {
+  const pkg = await getPackage(projectId, packageId ?? "");
   if (!pkg) throw notFound("There is no such package in this project.");
-  return { project, pkg, resource: projectResource(project) };
+  return pkg;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, pkg, resource } = await load(params.slug, params.packageId);
-  const actor = await getOptionalActor(request);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const pkg = await findPackage(project.id, params.packageId);
   const manage = can(actor, "package.manage", resource);
   const confidential = can(actor, "project.readConfidential", resource);
   if (pkg.versionCount === 0 && !can(actor, "package.readDraft", resource)) {
@@ -85,8 +81,9 @@ const intentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
-  const { project, pkg, resource } = await load(params.slug, params.packageId);
+  // Signed in is enough to get this far: each intent asks the policy for its own action below.
+  const { actor, project, resource } = await requireProjectFor(request, params.slug);
+  const pkg = await findPackage(project.id, params.packageId);
   const submission = await readSubmission(request);
   const intent = intentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });

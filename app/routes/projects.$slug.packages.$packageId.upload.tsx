@@ -5,7 +5,6 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { DomainError } from "~/models/errors.server";
 import { addDocumentsToPackage } from "~/models/package.server";
-import { assertCan } from "~/policy";
 import { setFlash } from "~/services/flash.server";
 import { documentStorage } from "~/services/storage.server";
 import { DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
@@ -23,8 +22,7 @@ const fieldsSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "package.manage");
-  assertCan(actor, "package.manage", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "package.manage");
   const packageId = requireIdParam(params, "packageId", "permit package");
   const here = `/projects/${project.slug}/packages/${packageId}`;
   const storagePrefix = `projects/${project.id}/packages/${packageId}`;

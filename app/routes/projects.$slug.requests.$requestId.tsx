@@ -14,18 +14,16 @@ import {
   type RequestDetail,
 } from "~/models/information-request.server";
 import { formatBytes, VISIBILITY_LABELS } from "~/models/package-labels";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/request-labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
-import { assertCan, can, type Actor } from "~/policy";
+import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
 import { decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
-import { requireActor } from "~/services/actor.server";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";
 import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { parseSubmission, readSubmission } from "~/utils/submission.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,17 +32,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Confidential page: the policy check comes before the request is even looked up.
 async function load(request: Request, slug: string | undefined, requestId: string | undefined) {
-  const { actor } = await requireActor(request);
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const resource = projectResource(project);
-  assertCan(actor, "project.readConfidential", resource);
+  const { actor, project, resource } = await requireProjectFor(request, slug, "project.readConfidential");
   const detail = await getRequestDetail(project.id, requestId ?? "");
   if (!detail) throw notFound("This project has no information request at this address.");
   return { actor, project, resource, detail };
 }
 
-function permissions(actor: Actor, resource: ReturnType<typeof projectResource>, detail: RequestDetail) {
+function permissions(actor: Actor, resource: ProjectResource, detail: RequestDetail) {
   const latest = detail.responses.at(-1);
   return {
     respond: detail.status === "OPEN" && can(actor, "informationRequest.respond", resource),

@@ -20,28 +20,20 @@ import {
   issueRequest,
   requestLinkOptions,
 } from "~/models/information-request.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { PACKAGE_STATUS_LABELS } from "~/models/package-labels";
-import { assertCan, can } from "~/policy";
+import { can } from "~/policy";
 import { issueRequestSchema } from "~/schemas/information-request";
-import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Information requests: ${data?.project.name ?? "project"} · Lodestone` },
 ];
 
-async function findProject(slug: string | undefined) {
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  return { project, resource: projectResource(project) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [{ project, resource }, actor] = await Promise.all([findProject(params.slug), getOptionalActor(request)]);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const allowed = {
     readConfidential: can(actor, "project.readConfidential", resource),
     issue: can(actor, "informationRequest.issue", resource),
@@ -61,9 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
-  const { project, resource } = await findProject(params.slug);
-  assertCan(actor, "informationRequest.issue", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "informationRequest.issue");
   const parsed = await parseSubmission(request, issueRequestSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   let created: { id: string };
