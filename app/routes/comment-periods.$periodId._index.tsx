@@ -17,15 +17,15 @@ import {
 import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comment-period.server";
 import {
   PERIOD_STATE_LABELS,
+  allowedDeadlineChanges,
   countdown,
   formatDeadline,
-  validateExtension,
   type PeriodState,
 } from "~/models/comment-window";
 import { formatBytes } from "~/models/package-labels";
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
-import { DEADLINE_CHANGE_KINDS, DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
+import { DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -35,8 +35,6 @@ import { toDateTimeLocalValue } from "~/utils/zoned-time";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.title ?? "Comment period"}: ${data?.project.name ?? "project"} · Lodestone` },
 ];
-
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 const HISTORY_LABELS = { ORIGINAL: "Original deadline", EXTEND: "Extended to", REOPEN: "Reopened until" } as const;
 
@@ -49,12 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = periodWindow(period);
   const { timeZone } = period;
   const changedOn = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone });
-  // Offer only the changes the rules allow now: probe each kind with a deadline far in the future.
-  const farFuture = new Date(Math.max(now.getTime(), period.closesAt.getTime()) + YEAR_MS);
   const live = countdown(window, now);
-  const kinds = DEADLINE_CHANGE_KINDS.filter(
-    (kind) => validateExtension(window, { kind, newClosesAt: farFuture, reason: "probe" }, now).ok,
-  );
+  // Offer only the changes the rules allow now.
+  const kinds = allowedDeadlineChanges(window, now);
   return {
     project: { slug: period.project.slug, name: period.project.name },
     period: {

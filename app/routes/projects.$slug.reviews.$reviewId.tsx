@@ -18,7 +18,6 @@ import {
 import { addCondition, resolveCondition } from "~/models/condition.server";
 import { VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
 import { inDraft } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
@@ -46,10 +45,9 @@ import {
   reviewPageSchema,
   updateReviewSchema,
 } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -59,14 +57,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const review = await getReview(project.id, params.reviewId ?? "");
   if (!review) throw notFound("This project has no review at this address.");
-  const resource = projectResource(project);
+  const reviewed = reviewResource(resource, review);
   const allowed = {
-    work: can(actor, "review.work", reviewResource(resource, review)),
+    work: can(actor, "review.work", reviewed),
     assign: can(actor, "review.open", resource),
     conditions: can(actor, "condition.manage", resource),
   };
@@ -75,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     allowed.work ? listAttachableDocuments(project.id, review.id) : [],
   ]);
   const assigned = new Set(review.assignments.map((a) => a.user.id));
-  const seesReviewers = allowed.assign || can(actor, "project.readConfidential", resource);
+  const seesReviewers = can(actor, "review.readReviewerNames", resource);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     review: {
@@ -87,8 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openedAt: review.openedAt.toISOString(),
       completedAt: iso(review.completedAt),
       lockVersion: String(review.lockVersion),
-      // Working notes stay internal until the review is complete.
-      findings: review.status === "COMPLETE" || allowed.work ? review.findings : null,
+      findings: can(actor, "review.readFindings", reviewed) ? review.findings : null,
     },
     reviewerCount: review.assignments.length,
     reviewers: seesReviewers ? review.assignments.map((a) => ({ id: a.user.id, name: a.user.name })) : [],
@@ -129,7 +124,7 @@ const DONE = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // Signed in is enough to get this far: each intent asks the policy for its own action below,
   // and review.work depends on the review, not only on the project.
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "project.view");
+  const { actor, project, resource } = await requireProjectFor(request, params.slug);
   const review = await getReview(project.id, params.reviewId ?? "");
   if (!review) throw notFound("This project has no review at this address.");
   const submission = await readSubmission(request);

@@ -13,15 +13,13 @@ import {
   firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review-labels";
 import { listReviews, openReview } from "~/models/review.server";
 import { can } from "~/policy";
 import { openReviewSchema } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,12 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
-  const resource = projectResource(project);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const reviews = await listReviews(project.id);
-  const seesReviewers = can(actor, "project.readConfidential", resource);
+  const seesReviewers = can(actor, "review.readReviewerNames", resource);
   const canOpen = can(actor, "review.open", resource);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
