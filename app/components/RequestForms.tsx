@@ -8,12 +8,13 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import {
+  fieldOrder,
+  firstErrorField,
   FormError,
   SelectField,
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { formatBytes } from "~/models/package-labels";
@@ -128,7 +129,7 @@ export function AnswerForm({
     void form.handleSubmit(() => send(formElement))(event);
   };
 
-  const focus = firstErrorField(serverErrors, ["text", "visibility", "files"]);
+  const focus = firstErrorField(serverErrors, [...fieldOrder(respondSchema), "files"]);
   const fileError = serverErrors.files;
   const percent = progress ? Math.round((progress.loaded / progress.total) * 100) : 0;
   return (
@@ -226,7 +227,6 @@ export function DecideForm({ lockVersion, result }: { lockVersion: number; resul
     server: mine,
     defaultValues: { lockVersion: String(lockVersion), decision: "" },
   });
-  const focus = firstErrorField(mine?.errors, ["decision", "note"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-labelledby="decide">
       <FormError message={form.formError} />
@@ -241,14 +241,12 @@ export function DecideForm({ lockVersion, result }: { lockVersion: number; resul
           { value: "ACCEPTED", label: "Accept: the request is closed" },
           { value: "RETURNED", label: "Return: the company must answer again" },
         ]}
-        autoFocus={focus === "decision"}
       />
       <TextAreaField
         {...form.field("note")}
         label="Note to the company"
         hint="Required when returning: say what is still missing. Returning stops the review clock again."
         rows={4}
-        autoFocus={focus === "note"}
       />
       <SubmitButton name="intent" value="decide" pendingLabel="Saving…">
         Record the decision
@@ -274,7 +272,6 @@ export function WithdrawForm({ lockVersion, result }: { lockVersion: number; res
         hint="Kept in the audit log. The public sees only that the request was withdrawn."
         required
         rows={3}
-        autoFocus={Boolean(mine?.errors?.reason)}
       />
       <SubmitButton name="intent" value="withdraw" pendingLabel="Withdrawing…">
         Withdraw the request

@@ -30,7 +30,6 @@ export function ResolveConditionForm({ conditionId, result }: { conditionId: str
         label="How it was met, or why it is waived (public)"
         required
         rows={2}
-        autoFocus={Boolean(mine?.errors.resolution)}
       />
       <SubmitButton name="intent" value="resolve" pendingLabel="Saving…">
         Resolve

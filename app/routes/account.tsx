@@ -1,14 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { AccountError, changePassword, getAccountDetails, updateProfile } from "~/models/account.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { loadActor } from "~/services/actor.server";
@@ -69,8 +61,6 @@ export default function Account() {
     defaultValues: { name: account.name, timeZone: account.timeZone },
   });
   const password = useValidatedForm(changePasswordSchema, { server: passwordResult });
-  const profileFocus = firstErrorField(profileResult?.errors, ["name", "timeZone"]);
-  const passwordFocus = firstErrorField(passwordResult?.errors, ["currentPassword", "password", "confirmPassword"]);
   return (
     <div className="stack">
       <h1>Your account</h1>
@@ -111,19 +101,12 @@ export default function Account() {
         <ValidatedForm onSubmit={profile.onSubmit} errors={profileResult?.errors} aria-labelledby="profile">
           <FormError message={profile.formError} />
           <input type="hidden" name="intent" value="profile" />
-          <TextField
-            label="Name"
-            {...profile.field("name")}
-            autoComplete="name"
-            required
-            autoFocus={profileFocus === "name"}
-          />
+          <TextField label="Name" {...profile.field("name")} autoComplete="name" required />
           <SelectField
             label="Time zone"
             hint="Dates and digests are shown in this zone."
             {...profile.field("timeZone")}
             options={usTimeZoneOptions(account.timeZone)}
-            autoFocus={profileFocus === "timeZone"}
           />
           <SubmitButton name="intent" value="profile" pendingLabel="Saving…">
             Save details
@@ -143,7 +126,6 @@ export default function Account() {
             {...password.field("currentPassword")}
             autoComplete="current-password"
             required
-            autoFocus={passwordFocus === "currentPassword"}
           />
           <TextField
             label="New password"
@@ -152,7 +134,6 @@ export default function Account() {
             hint="At least 10 characters."
             autoComplete="new-password"
             required
-            autoFocus={passwordFocus === "password"}
           />
           <TextField
             label="New password again"
@@ -160,7 +141,6 @@ export default function Account() {
             {...password.field("confirmPassword")}
             autoComplete="new-password"
             required
-            autoFocus={passwordFocus === "confirmPassword"}
           />
           <SubmitButton name="intent" value="password" pendingLabel="Changing…">
             Change password

@@ -11,7 +11,6 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comment-period.server";
@@ -153,7 +152,6 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
     server: result,
     defaultValues: { kind: manage.kinds[0]?.value ?? "", newClosesAt: manage.newClosesAt },
   });
-  const focus = firstErrorField(result?.errors, ["kind", "newClosesAt", "reason"]);
   const id = useId();
   const newClosesAt = form.field("newClosesAt");
   const register: UseFormRegister<FieldValues> = newClosesAt.register;
@@ -162,13 +160,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
       <FormError message={form.formError} />
       {/* The version this page was loaded with: a change made by someone else since then conflicts. */}
       <input type="hidden" {...form.register("lockVersion")} defaultValue={lockVersion} />
-      <SelectField
-        {...form.field("kind")}
-        label="Change"
-        required
-        options={manage.kinds}
-        autoFocus={focus === "kind"}
-      />
+      <SelectField {...form.field("kind")} label="Change" required options={manage.kinds} />
       <div className="field">
         <label htmlFor={id}>New closing date and time ({zone} time)</label>
         <input
@@ -179,7 +171,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
           aria-required
           aria-invalid={newClosesAt.error ? true : undefined}
           aria-describedby={newClosesAt.error ? `${id}-error` : undefined}
-          autoFocus={focus === "newClosesAt"}
+          autoFocus={newClosesAt.autoFocus}
           defaultValue={newClosesAt.defaultValue}
           {...register("newClosesAt" as Path<FieldValues>)}
         />
@@ -189,13 +181,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
           </p>
         ) : null}
       </div>
-      <TextAreaField
-        {...form.field("reason")}
-        label="Reason (public)"
-        required
-        rows={3}
-        autoFocus={focus === "reason"}
-      />
+      <TextAreaField {...form.field("reason")} label="Reason (public)" required rows={3} />
       <SubmitButton pendingLabel="Saving…">Change the deadline</SubmitButton>
     </ValidatedForm>
   );

@@ -1,15 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import {
   OrganizationError,
   findOrganizationBySlug,
@@ -104,7 +96,6 @@ export default function OrganizationPage() {
   const { organization, members, invitations, can: allowed, currentUserId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const invite = useValidatedForm(inviteSchema, { server: result, defaultValues: { role: "MEMBER" } });
-  const focus = firstErrorField(result?.errors, ["email", "role"]);
   return (
     <div className="stack">
       <h1>{organization.name}</h1>
@@ -223,13 +214,7 @@ export default function OrganizationPage() {
           <ValidatedForm onSubmit={invite.onSubmit} errors={result?.errors} aria-labelledby="invite">
             <FormError message={invite.formError} />
             <input type="hidden" name="intent" value="invite" />
-            <TextField
-              label="Email address"
-              type="email"
-              {...invite.field("email")}
-              required
-              autoFocus={focus === "email"}
-            />
+            <TextField label="Email address" type="email" {...invite.field("email")} required />
             <SelectField
               label="Role"
               hint="Owners can invite and remove members."
@@ -238,7 +223,6 @@ export default function OrganizationPage() {
                 { value: "MEMBER", label: "Member" },
                 { value: "OWNER", label: "Owner" },
               ]}
-              autoFocus={focus === "role"}
             />
             <SubmitButton name="intent" value="invite" pendingLabel="Sending invitation…">
               Send invitation

@@ -11,7 +11,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from "~/models/comment-period.server";
@@ -137,7 +136,6 @@ type Manage = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["manag
 function OpenPeriodForm({ manage, currentStage }: { manage: Manage; currentStage: string }) {
   const result = useActionData<typeof action>();
   const form = useValidatedForm(openPeriodSchema, { server: result, defaultValues: { stage: currentStage } });
-  const focus = firstErrorField(result?.errors, ["stage", "title", "opensAt", "closesAt", "description"]);
   const checked = new Set((result?.values.documentIds ?? "").split(",").filter(Boolean));
   const documentsError = form.errorFor("documentIds");
   if (!manage.timeZone) {
@@ -152,26 +150,14 @@ function OpenPeriodForm({ manage, currentStage }: { manage: Manage; currentStage
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="open-period">
       <FormError message={form.formError} />
-      <SelectField
-        {...form.field("stage")}
-        label="Stage"
-        required
-        options={manage.stages}
-        autoFocus={focus === "stage"}
-      />
-      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
-      <TextAreaField
-        {...form.field("description")}
-        label="What the agency asks the public"
-        rows={4}
-        autoFocus={focus === "description"}
-      />
-      <DateTimeLocalField {...form.field("opensAt")} label={`Opens (${zone} time)`} autoFocus={focus === "opensAt"} />
+      <SelectField {...form.field("stage")} label="Stage" required options={manage.stages} />
+      <TextField {...form.field("title")} label="Title" required />
+      <TextAreaField {...form.field("description")} label="What the agency asks the public" rows={4} />
+      <DateTimeLocalField {...form.field("opensAt")} label={`Opens (${zone} time)`} />
       <DateTimeLocalField
         {...form.field("closesAt")}
         label={`Closes (${zone} time)`}
         hint="Comments are accepted until this instant, to the second, in the agency's time zone."
-        autoFocus={focus === "closesAt"}
       />
       <fieldset>
         <legend>Documents under review</legend>

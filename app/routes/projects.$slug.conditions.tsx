@@ -10,7 +10,6 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
@@ -85,33 +84,24 @@ function AddConditionForm({ reviews, result }: { reviews: { value: string; label
     server: mine,
     defaultValues: { reviewId: "", severity: "HOLD" },
   });
-  const focus = firstErrorField(mine?.errors, ["text", "severity", "reviewId"]);
   return (
     <section className="card narrow" aria-labelledby="add-condition">
       <h2 id="add-condition">Add a condition</h2>
       <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-labelledby="add-condition">
         <FormError message={form.formError} />
-        <TextAreaField
-          {...form.field("text")}
-          label="Condition (public)"
-          required
-          rows={3}
-          autoFocus={focus === "text"}
-        />
+        <TextAreaField {...form.field("text")} label="Condition (public)" required rows={3} />
         <SelectField
           {...form.field("severity")}
           label="Severity"
           hint={CONDITION_SEVERITY_HINT}
           required
           options={CONDITION_SEVERITY_OPTIONS}
-          autoFocus={focus === "severity"}
         />
         <SelectField
           {...form.field("reviewId")}
           label="Set by the review"
           hint="Leave as the decision when the condition comes from the decision itself."
           options={[{ value: "", label: "The decision (no single review)" }, ...reviews]}
-          autoFocus={focus === "reviewId"}
         />
         <SubmitButton name="intent" value="add" pendingLabel="Adding…">
           Add the condition

@@ -10,7 +10,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
@@ -99,33 +98,14 @@ function ChangeTargetForm({
   const mine =
     result?.values.intent === "changeTarget" && result.values.milestoneId === milestoneId ? result : undefined;
   const form = useValidatedForm(changeTargetSchema, { server: mine, defaultValues: { milestoneId, reason: "" } });
-  const focus = firstErrorField(mine?.errors, ["newDate", "reason", "narrative"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Change the target date of ${name}`}>
       <FormError message={form.formError} />
       <input type="hidden" name="intent" value="changeTarget" />
       <input type="hidden" {...form.register("milestoneId")} defaultValue={milestoneId} />
-      <TextField
-        {...form.field("newDate")}
-        type="date"
-        label="New target date"
-        required
-        autoFocus={focus === "newDate"}
-      />
-      <SelectField
-        {...form.field("reason")}
-        label="Reason"
-        required
-        options={REASON_OPTIONS}
-        autoFocus={focus === "reason"}
-      />
-      <TextAreaField
-        {...form.field("narrative")}
-        label="Explanation (public)"
-        required
-        rows={3}
-        autoFocus={focus === "narrative"}
-      />
+      <TextField {...form.field("newDate")} type="date" label="New target date" required />
+      <SelectField {...form.field("reason")} label="Reason" required options={REASON_OPTIONS} />
+      <TextAreaField {...form.field("narrative")} label="Explanation (public)" required rows={3} />
       <SubmitButton name="intent" value="changeTarget" pendingLabel="Saving…">
         Change target date
       </SubmitButton>
@@ -149,13 +129,7 @@ function RecordActualForm({
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Record when ${name} happened`}>
       <input type="hidden" name="intent" value="recordActual" />
       <input type="hidden" {...form.register("milestoneId")} defaultValue={milestoneId} />
-      <TextField
-        {...form.field("actualDate")}
-        type="date"
-        label="Date it happened"
-        required
-        autoFocus={Boolean(mine?.errors.actualDate)}
-      />
+      <TextField {...form.field("actualDate")} type="date" label="Date it happened" required />
       <SubmitButton name="intent" value="recordActual" pendingLabel="Saving…">
         Mark as done
       </SubmitButton>
@@ -171,14 +145,6 @@ export default function Milestones() {
     server: addResult,
     defaultValues: { jurisdiction: "FEDERAL", datePrecision: "DAY" },
   });
-  const addFocus = firstErrorField(addResult?.errors, [
-    "name",
-    "jurisdiction",
-    "authority",
-    "baselineDate",
-    "targetDate",
-    "sourceUrl",
-  ]);
   return (
     <div className="stack">
       <p>
@@ -214,7 +180,7 @@ export default function Milestones() {
         <ValidatedForm onSubmit={add.onSubmit} errors={addResult?.errors} aria-labelledby="add">
           <FormError message={add.formError} />
           <input type="hidden" name="intent" value="add" />
-          <TextField {...add.field("name")} label="Name" required autoFocus={addFocus === "name"} />
+          <TextField {...add.field("name")} label="Name" required />
           <SelectField
             {...add.field("jurisdiction")}
             label="Action"
@@ -226,21 +192,14 @@ export default function Milestones() {
             {...add.field("authority")}
             label="Responsible body"
             hint="The agency or court, if not your agency."
-            autoFocus={addFocus === "authority"}
           />
           <TextField
             {...add.field("baselineDate")}
             type="date"
             label="Baseline date"
             hint="The first planned date. Leave empty to use the target."
-            autoFocus={addFocus === "baselineDate"}
           />
-          <TextField
-            {...add.field("targetDate")}
-            type="date"
-            label="Target date"
-            autoFocus={addFocus === "targetDate"}
-          />
+          <TextField {...add.field("targetDate")} type="date" label="Target date" />
           <SelectField
             {...add.field("datePrecision")}
             label="Date precision"
@@ -256,7 +215,6 @@ export default function Milestones() {
             type="url"
             label="Source"
             hint="Link to the notice or page the date comes from."
-            autoFocus={addFocus === "sourceUrl"}
           />
           <SubmitButton name="intent" value="add" pendingLabel="Adding…">
             Add milestone

@@ -9,7 +9,6 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
@@ -140,7 +139,6 @@ export default function PackagePage() {
     server: determineResult,
     defaultValues: { determination: "", lockVersion: String(pkg.lockVersion) },
   });
-  const focus = firstErrorField(determineResult?.errors, ["determination", "deficiencies", "note"]);
   const latest = pkg.versions[0];
   return (
     <div className="stack">
@@ -249,16 +247,14 @@ export default function PackagePage() {
                 { value: "COMPLETE", label: "Complete" },
                 { value: "DEFICIENT", label: "Deficient" },
               ]}
-              autoFocus={focus === "determination"}
             />
             <TextAreaField
               {...determine.field("deficiencies")}
               label="Deficient items (one per line)"
               hint="Required when deficient. The company sees each item."
               rows={5}
-              autoFocus={focus === "deficiencies"}
             />
-            <TextAreaField {...determine.field("note")} label="Note to the company" autoFocus={focus === "note"} />
+            <TextAreaField {...determine.field("note")} label="Note to the company" />
             <SubmitButton name="intent" value="determine" pendingLabel="Recording…">
               Record determination
             </SubmitButton>

@@ -8,7 +8,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
@@ -60,7 +59,6 @@ export default function Packages() {
   const { project, packages, canCreate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(createPackageSchema, { server: result, defaultValues: { kind: "" } });
-  const focus = firstErrorField(result?.errors, ["kind", "title", "permitName", "description"]);
   return (
     <div className="stack">
       <p>
@@ -113,16 +111,14 @@ export default function Packages() {
                 { value: "", label: "Choose…" },
                 ...PACKAGE_KINDS.map((k) => ({ value: k, label: PACKAGE_KIND_LABELS[k] })),
               ]}
-              autoFocus={focus === "kind"}
             />
-            <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+            <TextField {...form.field("title")} label="Title" required />
             <TextField
               {...form.field("permitName")}
               label="Permit applied for"
               hint="For permit applications, e.g. CWA section 404."
-              autoFocus={focus === "permitName"}
             />
-            <TextAreaField {...form.field("description")} label="Description" autoFocus={focus === "description"} />
+            <TextAreaField {...form.field("description")} label="Description" />
             <SubmitButton pendingLabel="Creating…">Create draft</SubmitButton>
           </ValidatedForm>
         </section>

@@ -10,7 +10,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { PublicRequests } from "~/components/PublicRequests";
@@ -80,25 +79,16 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
     server: result,
     defaultValues: { reviewId: "", packageId: "" },
   });
-  const focus = firstErrorField(result?.errors, [
-    "title",
-    "publicSummary",
-    "items",
-    "dueDate",
-    "reviewId",
-    "packageId",
-  ]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="issue">
       <FormError message={form.formError} />
-      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+      <TextField {...form.field("title")} label="Title" required />
       <TextAreaField
         {...form.field("publicSummary")}
         label="Public summary"
         hint="Shown to everyone on the project page. Do not include confidential business information."
         required
         rows={3}
-        autoFocus={focus === "publicSummary"}
       />
       <TextAreaField
         {...form.field("items")}
@@ -106,7 +96,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
         hint="One item per line. Only the company and the reviewing agencies see these."
         required
         rows={6}
-        autoFocus={focus === "items"}
       />
       <TextField
         {...form.field("dueDate")}
@@ -114,7 +103,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
         label="Due date"
         hint="Today or later. The review clock stops from today until the company answers."
         required
-        autoFocus={focus === "dueDate"}
       />
       {options.reviews.length > 0 ? (
         <SelectField
@@ -125,7 +113,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
             { value: "", label: "None" },
             ...options.reviews.map((r) => ({ value: r.id, label: `${r.title} (${r.agency.name})` })),
           ]}
-          autoFocus={focus === "reviewId"}
         />
       ) : null}
       {options.packages.length > 0 ? (
@@ -136,7 +123,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
             { value: "", label: "None" },
             ...options.packages.map((p) => ({ value: p.id, label: `${p.title} (${PACKAGE_STATUS_LABELS[p.status]})` })),
           ]}
-          autoFocus={focus === "packageId"}
         />
       ) : null}
       <SubmitButton pendingLabel="Sending…">Send the request</SubmitButton>

@@ -12,7 +12,6 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
@@ -189,7 +188,6 @@ function UpdateForm({ review, result }: { review: ReviewData; result: Result }) 
         label="Findings"
         hint="Published with the review when it is complete."
         rows={8}
-        autoFocus={Boolean(mine?.errors.findings)}
       />
       <SubmitButton name="intent" value="update" pendingLabel="Saving…">
         Save the review
@@ -224,7 +222,6 @@ function AssignForm({ candidates, result }: { candidates: { value: string; label
         hint="Staff of the lead agency and of the cooperating agencies."
         required
         options={[{ value: "", label: "Choose…" }, ...candidates]}
-        autoFocus={Boolean(mine?.errors.userId)}
       />
       <SubmitButton name="intent" value="assign" pendingLabel="Assigning…">
         Assign
@@ -266,25 +263,17 @@ function AttachForm({ documents, result }: { documents: { id: string; label: str
 function AddConditionForm({ reviewId, result }: { reviewId: string; result: Result }) {
   const mine = only(result, "addCondition");
   const form = useValidatedForm(addConditionSchema, { server: mine, defaultValues: { reviewId, severity: "HOLD" } });
-  const focus = firstErrorField(mine?.errors, ["text", "severity"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Add a condition of approval">
       <FormError message={form.formError ?? mine?.errors.reviewId} />
       <input type="hidden" {...form.register("reviewId")} defaultValue={reviewId} />
-      <TextAreaField
-        {...form.field("text")}
-        label="Condition (public)"
-        required
-        rows={3}
-        autoFocus={focus === "text"}
-      />
+      <TextAreaField {...form.field("text")} label="Condition (public)" required rows={3} />
       <SelectField
         {...form.field("severity")}
         label="Severity"
         hint={CONDITION_SEVERITY_HINT}
         required
         options={CONDITION_SEVERITY_OPTIONS}
-        autoFocus={focus === "severity"}
       />
       <SubmitButton name="intent" value="addCondition" pendingLabel="Adding…">
         Add the condition

@@ -4,15 +4,7 @@
 // The lead agency opens reviews here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review-labels";
 import { listReviews, openReview } from "~/models/review.server";
 import { can } from "~/policy";
@@ -84,27 +76,19 @@ function OpenReviewForm({ agencies }: { agencies: { value: string; label: string
     server: result,
     defaultValues: { agencyId: agencies[0]?.value ?? "", resourceArea: "" },
   });
-  const focus = firstErrorField(result?.errors, ["agencyId", "resourceArea", "title"]);
   return (
     <section className="card narrow" aria-labelledby="open-review">
       <h2 id="open-review">Open a review</h2>
       <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="open-review">
         <FormError message={form.formError} />
-        <SelectField
-          {...form.field("resourceArea")}
-          label="Resource area"
-          required
-          options={AREA_OPTIONS}
-          autoFocus={focus === "resourceArea"}
-        />
-        <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+        <SelectField {...form.field("resourceArea")} label="Resource area" required options={AREA_OPTIONS} />
+        <TextField {...form.field("title")} label="Title" required />
         <SelectField
           {...form.field("agencyId")}
           label="Conducted by"
           hint="The lead agency or a cooperating agency. Add cooperating agencies on the project's agencies page."
           required
           options={agencies}
-          autoFocus={focus === "agencyId"}
         />
         <SubmitButton pendingLabel="Opening…">Open the review</SubmitButton>
       </ValidatedForm>

@@ -37,7 +37,6 @@ export const determinationSchema = z
     determination: z.enum(["COMPLETE", "DEFICIENT"], {
       errorMap: () => ({ message: "Choose complete or deficient." }),
     }),
-    note: z.string().trim().max(5000).optional(),
     // One deficient item per line.
     deficiencies: z
       .string()
@@ -48,6 +47,7 @@ export const determinationSchema = z
           .map((line) => line.trim())
           .filter(Boolean),
       ),
+    note: z.string().trim().max(5000).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.determination === "DEFICIENT" && v.deficiencies.length === 0) {
