@@ -16,15 +16,14 @@ import {
   TextAreaField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
+  type ServerResult,
 } from "~/components/forms";
 import { formatBytes } from "~/models/package-labels";
 import { ANSWER_FILE_VISIBILITY_LABELS } from "~/models/request-labels";
 import { DOCUMENT_VISIBILITIES, decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
 
-type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
 export type UploadRules = { maxFiles: number; maxFileBytes: number; extensions: string[] };
-
-const mineFor = (result: ServerResult, intent: string) => (result?.values?.intent === intent ? result : undefined);
 
 /** Problems the server would refuse anyway, caught before any byte is sent. */
 function fileProblems(files: FileList | null | undefined, rules: UploadRules): string[] {
@@ -68,7 +67,7 @@ export function AnswerForm({
 }) {
   const action = useFormAction();
   const revalidator = useRevalidator();
-  const mine = mineFor(result, "respond");
+  const mine = resultFor(result, "respond");
   const serverErrors = mine?.errors ?? {};
   const defaults = { visibility: "CONFIDENTIAL", text: "", ...mine?.values };
   // Widened like useValidatedForm does: the shared field components take an untyped register.
@@ -222,7 +221,7 @@ export function AnswerForm({
 }
 
 export function DecideForm({ lockVersion, result }: { lockVersion: number; result: ServerResult }) {
-  const mine = mineFor(result, "decide");
+  const mine = resultFor(result, "decide");
   const form = useValidatedForm(decideSchema, {
     server: mine,
     defaultValues: { lockVersion: String(lockVersion), decision: "" },
@@ -256,7 +255,7 @@ export function DecideForm({ lockVersion, result }: { lockVersion: number; resul
 }
 
 export function WithdrawForm({ lockVersion, result }: { lockVersion: number; result: ServerResult }) {
-  const mine = mineFor(result, "withdraw");
+  const mine = resultFor(result, "withdraw");
   const form = useValidatedForm(withdrawSchema, {
     server: mine,
     defaultValues: { lockVersion: String(lockVersion) },

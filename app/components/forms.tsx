@@ -8,7 +8,18 @@ import { useEffect, useId, useRef, type ComponentProps, type FormEvent, type Rea
 import { useForm, type FieldValues, type UseFormRegister, type DefaultValues, type Path } from "react-hook-form";
 import { z } from "zod";
 
-type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+/** What an action returns to its form: field errors and the values to show again. */
+export type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+
+/**
+ * This form's result on a page with several forms: the action echoes the form's `intent` (and, for
+ * a form repeated per row, the row's id, named in `match`) in `values`; other forms get undefined.
+ */
+export function resultFor<R extends ServerResult>(result: R, intent: string, match: Record<string, string> = {}) {
+  const values = result?.values;
+  const mine = values?.intent === intent && Object.entries(match).every(([key, value]) => values[key] === value);
+  return mine ? result : undefined;
+}
 
 export function useValidatedForm<S extends z.ZodTypeAny>(
   schema: S,

@@ -1,6 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
+import {
+  FormError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+  resultFor,
+} from "~/components/forms";
 import { AccountError, changePassword, getAccountDetails, updateProfile } from "~/models/account.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
 import { loadActor } from "~/services/actor.server";
@@ -54,8 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const profileResult = result?.values?.intent === "profile" ? result : undefined;
-  const passwordResult = result?.values?.intent === "password" ? result : undefined;
+  const profileResult = resultFor(result, "profile");
+  const passwordResult = resultFor(result, "password");
   const profile = useValidatedForm(profileSchema, {
     server: profileResult,
     defaultValues: { name: account.name, timeZone: account.timeZone },

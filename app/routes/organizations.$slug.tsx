@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import {
   OrganizationError,
@@ -11,7 +10,7 @@ import {
   revokeInvitation,
 } from "~/models/organization.server";
 import { assertCan, can } from "~/policy";
-import { inviteSchema } from "~/schemas/organization";
+import { inviteSchema, membersPageSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -46,17 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite") }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
-  z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) }),
-]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, actor, organization } = await loadOrganization(request, params.slug);
   const resource = { organizationId: organization.id };
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = membersPageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, user.id);
   const here = `/organizations/${organization.slug}`;

@@ -11,6 +11,7 @@ import {
   TextAreaField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
 import {
@@ -79,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
 
 function AddConditionForm({ reviews, result }: { reviews: { value: string; label: string }[]; result: Result }) {
-  const mine = result?.values.intent === "add" ? result : undefined;
+  const mine = resultFor(result, "add");
   const form = useValidatedForm(addConditionSchema, {
     server: mine,
     defaultValues: { reviewId: "", severity: "HOLD" },

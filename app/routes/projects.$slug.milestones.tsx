@@ -2,7 +2,6 @@
 // public narrative), record when one happened, or add one.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   FormError,
   SelectField,
@@ -11,12 +10,19 @@ import {
   TextField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
 import { addMilestone, changeTargetDate, listMilestones, recordActualDate } from "~/models/milestone.server";
 import { milestoneStatus } from "~/models/schedule";
-import { DATE_CHANGE_REASONS, addMilestoneSchema, changeTargetSchema, recordActualSchema } from "~/schemas/project";
+import {
+  DATE_CHANGE_REASONS,
+  addMilestoneSchema,
+  changeTargetSchema,
+  recordActualSchema,
+  milestonePageSchema,
+} from "~/schemas/project";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
@@ -44,12 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["changeTarget", "recordActual", "add"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project } = await requireProjectFor(request, params.slug, "milestone.changeDate");
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = milestonePageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, actor.userId);
   const here = `/projects/${project.slug}/milestones`;
@@ -95,8 +99,7 @@ function ChangeTargetForm({
   name: string;
   result?: { errors: Record<string, string>; values: Record<string, string> };
 }) {
-  const mine =
-    result?.values.intent === "changeTarget" && result.values.milestoneId === milestoneId ? result : undefined;
+  const mine = resultFor(result, "changeTarget", { milestoneId });
   const form = useValidatedForm(changeTargetSchema, { server: mine, defaultValues: { milestoneId, reason: "" } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Change the target date of ${name}`}>
@@ -122,8 +125,7 @@ function RecordActualForm({
   name: string;
   result?: { errors: Record<string, string>; values: Record<string, string> };
 }) {
-  const mine =
-    result?.values.intent === "recordActual" && result.values.milestoneId === milestoneId ? result : undefined;
+  const mine = resultFor(result, "recordActual", { milestoneId });
   const form = useValidatedForm(recordActualSchema, { server: mine, defaultValues: { milestoneId } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Record when ${name} happened`}>
@@ -140,7 +142,7 @@ function RecordActualForm({
 export default function Milestones() {
   const { project, milestones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const addResult = result?.values?.intent === "add" ? result : undefined;
+  const addResult = resultFor(result, "add");
   const add = useValidatedForm(addMilestoneSchema, {
     server: addResult,
     defaultValues: { jurisdiction: "FEDERAL", datePrecision: "DAY" },

@@ -2,7 +2,6 @@
 // (frozen, always readable), and the lead agency's completeness determination.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   FormError,
   SelectField,
@@ -10,12 +9,13 @@ import {
   TextAreaField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
 import { assertCan, can } from "~/policy";
-import { determinationSchema, submitPackageSchema } from "~/schemas/package";
+import { determinationSchema, submitPackageSchema, packagePageSchema } from "~/schemas/package";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -73,18 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("remove"), documentId: z.string().min(1) }),
-  z.object({ intent: z.literal("determine") }),
-]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // Signed in is enough to get this far: each intent asks the policy for its own action below.
   const { actor, project, resource } = await requireProjectFor(request, params.slug);
   const pkg = await findPackage(project.id, params.packageId);
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = packagePageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = { ...auditContext(context, actor.userId), actorId: actor.userId };
   const here = `/projects/${project.slug}/packages/${pkg.id}`;
@@ -134,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PackagePage() {
   const { project, pkg, can: allowed, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const determineResult = result?.values?.intent === "determine" ? result : undefined;
+  const determineResult = resultFor(result, "determine");
   const determine = useValidatedForm(determinationSchema, {
     server: determineResult,
     defaultValues: { determination: "", lockVersion: String(pkg.lockVersion) },

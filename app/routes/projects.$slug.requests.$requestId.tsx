@@ -4,7 +4,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { AnswerForm, DecideForm, WithdrawForm } from "~/components/RequestForms";
 import {
   decideResponse,
@@ -17,7 +16,7 @@ import { formatBytes, VISIBILITY_LABELS } from "~/models/package-labels";
 import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/request-labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
 import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
-import { decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
+import { decideSchema, respondSchema, withdrawSchema, requestPageSchema } from "~/schemas/information-request";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";
 import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
@@ -94,8 +93,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["decide", "withdraw"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource, detail } = await load(request, params.slug, params.requestId);
   const audit = auditContext(context, actor.userId);
@@ -106,7 +103,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answer(request, { projectId: project.id, detail, audit, here });
   }
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = requestPageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   if (intent.data.intent === "decide") {
     assertCan(actor, "informationRequest.decide", resource);

@@ -13,6 +13,7 @@ import {
   TextAreaField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
 import { VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
@@ -162,13 +163,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
-const only = (result: Result, intent: string, key?: [string, string]) =>
-  result?.values.intent === intent && (!key || result.values[key[0]] === key[1]) ? result : undefined;
 
 type ReviewData = ReturnType<typeof useLoaderData<typeof loader>>["review"];
 
 function UpdateForm({ review, result }: { review: ReviewData; result: Result }) {
-  const mine = only(result, "update");
+  const mine = resultFor(result, "update");
   const form = useValidatedForm(updateReviewSchema, {
     server: mine,
     defaultValues: { lockVersion: review.lockVersion, status: review.status, findings: review.findings ?? "" },
@@ -197,7 +196,7 @@ function UpdateForm({ review, result }: { review: ReviewData; result: Result }) 
 }
 
 function UnassignForm({ userId, name, result }: { userId: string; name: string; result: Result }) {
-  const mine = only(result, "unassign", ["userId", userId]);
+  const mine = resultFor(result, "unassign", { userId });
   const form = useValidatedForm(assignSchema, { server: mine, defaultValues: { userId } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} className="inline-form" aria-label={`Unassign ${name}`}>
@@ -211,7 +210,7 @@ function UnassignForm({ userId, name, result }: { userId: string; name: string; 
 }
 
 function AssignForm({ candidates, result }: { candidates: { value: string; label: string }[]; result: Result }) {
-  const mine = only(result, "assign");
+  const mine = resultFor(result, "assign");
   const form = useValidatedForm(assignSchema, { server: mine, defaultValues: { userId: "" } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Assign a reviewer">
@@ -231,7 +230,7 @@ function AssignForm({ candidates, result }: { candidates: { value: string; label
 }
 
 function AttachForm({ documents, result }: { documents: { id: string; label: string }[]; result: Result }) {
-  const mine = only(result, "attach");
+  const mine = resultFor(result, "attach");
   const form = useValidatedForm(attachDocumentsSchema, { server: mine });
   const error = form.errorFor("documentIds");
   return (
@@ -261,7 +260,7 @@ function AttachForm({ documents, result }: { documents: { id: string; label: str
 }
 
 function AddConditionForm({ reviewId, result }: { reviewId: string; result: Result }) {
-  const mine = only(result, "addCondition");
+  const mine = resultFor(result, "addCondition");
   const form = useValidatedForm(addConditionSchema, { server: mine, defaultValues: { reviewId, severity: "HOLD" } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Add a condition of approval">

@@ -58,3 +58,18 @@ export const determinationSchema = z
       });
     }
   });
+
+/** The package page's forms, one per intent. */
+export const packagePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("remove"), documentId: z.string().min(1) }),
+  z.object({ intent: z.literal("determine") }),
+]);
+
+// An absent choice means confidential (the safe default of the form); an unknown one is refused
+// rather than guessed.
+export const uploadFieldsSchema = z.object({
+  visibility: z
+    .enum(["PUBLIC", "CONFIDENTIAL"], { message: "Choose who may see these documents: public or confidential." })
+    .default("CONFIDENTIAL"),
+});

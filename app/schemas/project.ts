@@ -199,3 +199,10 @@ export const addMilestoneSchema = z.object({
   datePrecision: z.enum(["DAY", "MONTH", "YEAR"]).default("DAY"),
   sourceUrl: httpUrl(),
 });
+
+/** The schedule desk's forms; each one's fields are checked by its own schema above. */
+export const milestonePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("changeTarget") }),
+  z.object({ intent: z.literal("recordActual") }),
+  z.object({ intent: z.literal("add") }),
+]);
