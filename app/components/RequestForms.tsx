@@ -19,9 +19,10 @@ import {
   resultFor,
   type ServerResult,
 } from "~/components/forms";
-import { formatBytes } from "~/models/package-labels";
+
 import { ANSWER_FILE_VISIBILITY_LABELS } from "~/models/request-labels";
 import { DOCUMENT_VISIBILITIES, decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
+import { formatBytes } from "~/utils/format";
 
 export type UploadRules = { maxFiles: number; maxFileBytes: number; extensions: string[] };
 

@@ -21,7 +21,7 @@ import {
   formatDeadline,
   type PeriodState,
 } from "~/models/comment-window";
-import { formatBytes } from "~/models/package-labels";
+
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
@@ -30,6 +30,7 @@ import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure } from "~/utils/project-route.server";
 import { toDateTimeLocalValue } from "~/utils/zoned-time";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.title ?? "Comment period"}: ${data?.project.name ?? "project"} · Lodestone` },

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
-import { pluralize } from "~/models/request-labels";
+
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { formatEventTime } from "~/utils/dates";
@@ -15,6 +15,7 @@ import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
 import { REPORT_REASONS, commentListQuery, reportCommentSchema } from "~/schemas/comment";
+import { pluralize } from "~/utils/format";
 
 const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {

@@ -15,7 +15,7 @@ import {
 } from "~/components/forms";
 import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from "~/models/comment-period.server";
 import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comment-window";
-import { formatBytes } from "~/models/package-labels";
+
 import { listProjectDocuments } from "~/models/package.server";
 import { stageLabel, stagesOf } from "~/models/workflow";
 import { can } from "~/policy";
@@ -23,6 +23,7 @@ import { openPeriodSchema } from "~/schemas/comment-period";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Comment periods: ${data?.project.name ?? "project"} · Lodestone` },

@@ -12,7 +12,7 @@ import {
   resultFor,
 } from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
-import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS } from "~/models/package-labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
 import { assertCan, can } from "~/policy";
 import { determinationSchema, submitPackageSchema, packagePageSchema } from "~/schemas/package";
@@ -21,6 +21,7 @@ import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, formatEventTime, projectTimeZone } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pkg.title ?? "Package"} · Lodestone` },

@@ -12,7 +12,7 @@ import {
   withdrawRequest,
   type RequestDetail,
 } from "~/models/information-request.server";
-import { formatBytes, VISIBILITY_LABELS } from "~/models/package-labels";
+import { VISIBILITY_LABELS } from "~/models/package-labels";
 import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/request-labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
 import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
@@ -24,6 +24,7 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { parseSubmission, readSubmission } from "~/utils/submission.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.request.title ?? "Information request"} · Lodestone` },

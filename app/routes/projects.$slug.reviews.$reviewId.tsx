@@ -16,7 +16,7 @@ import {
   resultFor,
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
-import { VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
+import { VISIBILITY_LABELS } from "~/models/package-labels";
 import { inDraft } from "~/models/package.server";
 import {
   CONDITION_SEVERITY_HINT,
@@ -49,6 +49,7 @@ import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.review.title ?? "Review"}: ${data?.project.name ?? "project"} · Lodestone` },
