@@ -13,7 +13,8 @@ import { apiCors } from "./api-cors";
 import { privateResponses, securityHeaders } from "./security-headers";
 
 export type AppOptions = {
-  build: ServerBuild;
+  /** The build, or (in development) a function that returns the latest one. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   /** The public origin (APP_URL): the CSRF check compares with it; https turns HSTS on. */
   appUrl: string;
   /** Remix's mode; unset is production (error details stay in the server log). */

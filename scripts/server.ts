@@ -24,9 +24,35 @@ if (!existsSync(buildPath)) {
   console.error("No build found: run `npm run build` first (npm start does this for you).");
   process.exit(1);
 }
-const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const buildUrl = pathToFileURL(buildPath).href;
+let build = (await import(buildUrl)) as ServerBuild;
 
-const app = createApp({ build, appUrl, mode, trustProxy, publicDir: path.join(projectRoot, "public") });
+// `npm run dev` runs this under `remix dev --manual` with --watch-build: the compiler rebuilds on
+// every change and writes build/version.txt; this process re-imports the new build (the database,
+// the worker and the sessions stay up) and tells the compiler it is ready, which reloads the browser.
+// `npm start` never passes the flag and serves the one build it loaded.
+const watchBuild = process.argv.includes("--watch-build");
+const app = createApp({
+  build: watchBuild ? async () => build : build,
+  appUrl,
+  mode,
+  trustProxy,
+  publicDir: path.join(projectRoot, "public"),
+});
+if (watchBuild) {
+  const { broadcastDevReady } = await import("@remix-run/node");
+  const { watch } = await import("node:fs");
+  watch(path.dirname(buildPath), (_event, file) => {
+    if (file !== "version.txt") return;
+    import(`${buildUrl}?t=${Date.now()}`)
+      .then(async (next: ServerBuild) => {
+        build = next;
+        await broadcastDevReady(build);
+        log("Reloaded the new build");
+      })
+      .catch((error: unknown) => console.error("[dev] the new build did not load", error));
+  });
+}
 
 // Comments are grouped into form-letter campaigns right after they are accepted; this sweep picks up
 // any a crash or another process left pending.
@@ -44,6 +70,7 @@ if (worker) await (await import("../app/services/open-data.server")).requestOpen
 
 const server = app.listen(port, () => {
   log(`Lodestone is ready at ${appUrl}${boot.seeded ? " (demo data loaded: see README for the demo accounts)" : ""}`);
+  if (watchBuild) void import("@remix-run/node").then(({ broadcastDevReady }) => broadcastDevReady(build));
 });
 
 let stopping = false;

@@ -131,7 +131,6 @@ export function SubscribeForm({ slug, result }: { slug: string; result?: Subscri
         autoComplete="email"
         hint="We first send a link to confirm. Every email has a link to stop them."
         required
-        autoFocus={Boolean(result?.errors?.email)}
         {...form.field("email")}
       />
       <SubmitButton pendingLabel="Sending…">Get email updates</SubmitButton>

@@ -7,10 +7,11 @@ type FieldFor = (name: string) => {
   register: UseFormRegister<FieldValues>;
   error?: string;
   defaultValue?: string;
+  autoFocus?: boolean;
 };
 
 /** The company-owned fields, shared by the create and edit forms. */
-export function ProjectDetailsFields({ field, focus }: { field: FieldFor; focus?: string }) {
+export function ProjectDetailsFields({ field }: { field: FieldFor }) {
   return (
     <>
       <TextField
@@ -18,31 +19,12 @@ export function ProjectDetailsFields({ field, focus }: { field: FieldFor; focus?
         label="County"
         hint="For a project in several counties: Esmeralda and Nye."
         required
-        autoFocus={focus === "county"}
       />
       <div className="two-columns">
-        <TextField
-          {...field("latitude")}
-          label="Latitude"
-          hint="Decimal degrees, e.g. 41.71"
-          inputMode="decimal"
-          autoFocus={focus === "latitude"}
-        />
-        <TextField
-          {...field("longitude")}
-          label="Longitude"
-          hint="Decimal degrees, e.g. -118.06"
-          inputMode="decimal"
-          autoFocus={focus === "longitude"}
-        />
+        <TextField {...field("latitude")} label="Latitude" hint="Decimal degrees, e.g. 41.71" inputMode="decimal" />
+        <TextField {...field("longitude")} label="Longitude" hint="Decimal degrees, e.g. -118.06" inputMode="decimal" />
       </div>
-      <TextField
-        {...field("commodities")}
-        label="Minerals"
-        hint="Separated by commas, e.g. lithium, boron"
-        required
-        autoFocus={focus === "commodities"}
-      />
+      <TextField {...field("commodities")} label="Minerals" hint="Separated by commas, e.g. lithium, boron" required />
       <SelectField
         {...field("landStatus")}
         label="Land status"
@@ -51,7 +33,6 @@ export function ProjectDetailsFields({ field, focus }: { field: FieldFor; focus?
           { value: "", label: "Choose…" },
           ...LAND_STATUSES.map((s) => ({ value: s, label: LAND_STATUS_LABELS[s] })),
         ]}
-        autoFocus={focus === "landStatus"}
       />
       <TextAreaField
         {...field("description")}
@@ -59,19 +40,8 @@ export function ProjectDetailsFields({ field, focus }: { field: FieldFor; focus?
         hint="What is proposed, where, and at what scale. Shown publicly."
         required
         rows={5}
-        autoFocus={focus === "description"}
       />
-      <TextField {...field("website")} type="url" label="Website" autoFocus={focus === "website"} />
+      <TextField {...field("website")} type="url" label="Website" />
     </>
   );
 }
-
-export const PROJECT_DETAIL_FIELDS = [
-  "county",
-  "latitude",
-  "longitude",
-  "commodities",
-  "landStatus",
-  "description",
-  "website",
-];

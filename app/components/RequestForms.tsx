@@ -8,22 +8,23 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import {
+  fieldOrder,
+  firstErrorField,
   FormError,
   SelectField,
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
+  type ServerResult,
 } from "~/components/forms";
-import { formatBytes } from "~/models/package-labels";
+
 import { ANSWER_FILE_VISIBILITY_LABELS } from "~/models/request-labels";
 import { DOCUMENT_VISIBILITIES, decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
+import { formatBytes } from "~/utils/format";
 
-type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
 export type UploadRules = { maxFiles: number; maxFileBytes: number; extensions: string[] };
-
-const mineFor = (result: ServerResult, intent: string) => (result?.values?.intent === intent ? result : undefined);
 
 /** Problems the server would refuse anyway, caught before any byte is sent. */
 function fileProblems(files: FileList | null | undefined, rules: UploadRules): string[] {
@@ -67,7 +68,7 @@ export function AnswerForm({
 }) {
   const action = useFormAction();
   const revalidator = useRevalidator();
-  const mine = mineFor(result, "respond");
+  const mine = resultFor(result, "respond");
   const serverErrors = mine?.errors ?? {};
   const defaults = { visibility: "CONFIDENTIAL", text: "", ...mine?.values };
   // Widened like useValidatedForm does: the shared field components take an untyped register.
@@ -128,7 +129,7 @@ export function AnswerForm({
     void form.handleSubmit(() => send(formElement))(event);
   };
 
-  const focus = firstErrorField(serverErrors, ["text", "visibility", "files"]);
+  const focus = firstErrorField(serverErrors, [...fieldOrder(respondSchema), "files"]);
   const fileError = serverErrors.files;
   const percent = progress ? Math.round((progress.loaded / progress.total) * 100) : 0;
   return (
@@ -221,12 +222,11 @@ export function AnswerForm({
 }
 
 export function DecideForm({ lockVersion, result }: { lockVersion: number; result: ServerResult }) {
-  const mine = mineFor(result, "decide");
+  const mine = resultFor(result, "decide");
   const form = useValidatedForm(decideSchema, {
     server: mine,
     defaultValues: { lockVersion: String(lockVersion), decision: "" },
   });
-  const focus = firstErrorField(mine?.errors, ["decision", "note"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-labelledby="decide">
       <FormError message={form.formError} />
@@ -241,14 +241,12 @@ export function DecideForm({ lockVersion, result }: { lockVersion: number; resul
           { value: "ACCEPTED", label: "Accept: the request is closed" },
           { value: "RETURNED", label: "Return: the company must answer again" },
         ]}
-        autoFocus={focus === "decision"}
       />
       <TextAreaField
         {...form.field("note")}
         label="Note to the company"
         hint="Required when returning: say what is still missing. Returning stops the review clock again."
         rows={4}
-        autoFocus={focus === "note"}
       />
       <SubmitButton name="intent" value="decide" pendingLabel="Saving…">
         Record the decision
@@ -258,7 +256,7 @@ export function DecideForm({ lockVersion, result }: { lockVersion: number; resul
 }
 
 export function WithdrawForm({ lockVersion, result }: { lockVersion: number; result: ServerResult }) {
-  const mine = mineFor(result, "withdraw");
+  const mine = resultFor(result, "withdraw");
   const form = useValidatedForm(withdrawSchema, {
     server: mine,
     defaultValues: { lockVersion: String(lockVersion) },
@@ -274,7 +272,6 @@ export function WithdrawForm({ lockVersion, result }: { lockVersion: number; res
         hint="Kept in the audit log. The public sees only that the request was withdrawn."
         required
         rows={3}
-        autoFocus={Boolean(mine?.errors?.reason)}
       />
       <SubmitButton name="intent" value="withdraw" pendingLabel="Withdrawing…">
         Withdraw the request

@@ -7,6 +7,7 @@ import {
   TextAreaField,
   ValidatedForm,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { RESOLUTION_OPTIONS } from "~/models/review-labels";
 import { resolveConditionSchema } from "~/schemas/review";
@@ -15,7 +16,7 @@ type Result = { errors: Record<string, string>; values: Record<string, string> }
 
 export function ResolveConditionForm({ conditionId, result }: { conditionId: string; result: Result }) {
   // Several of these forms share a page: only the one that was submitted shows the errors.
-  const mine = result?.values.intent === "resolve" && result.values.conditionId === conditionId ? result : undefined;
+  const mine = resultFor(result, "resolve", { conditionId });
   const form = useValidatedForm(resolveConditionSchema, {
     server: mine,
     defaultValues: { conditionId, status: "MET" },
@@ -30,7 +31,6 @@ export function ResolveConditionForm({ conditionId, result }: { conditionId: str
         label="How it was met, or why it is waived (public)"
         required
         rows={2}
-        autoFocus={Boolean(mine?.errors.resolution)}
       />
       <SubmitButton name="intent" value="resolve" pendingLabel="Saving…">
         Resolve

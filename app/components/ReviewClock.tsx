@@ -5,9 +5,10 @@ import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader }
 import type { ResourceArea } from "@prisma/client";
 import { useId } from "react";
 import { DESK_LABELS, type Desk } from "~/models/review-clock";
-import { pluralize } from "~/models/request-labels";
+
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
 import { formatEventDay } from "~/utils/dates";
+import { pluralize } from "~/utils/format";
 
 export type ReviewClockProps = {
   agencyDays: number;

@@ -6,9 +6,20 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormRegister, type DefaultValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 
-type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+/** What an action returns to its form: field errors and the values to show again. */
+export type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+
+/**
+ * This form's result on a page with several forms: the action echoes the form's `intent` (and, for
+ * a form repeated per row, the row's id, named in `match`) in `values`; other forms get undefined.
+ */
+export function resultFor<R extends ServerResult>(result: R, intent: string, match: Record<string, string> = {}) {
+  const values = result?.values;
+  const mine = values?.intent === intent && Object.entries(match).every(([key, value]) => values[key] === value);
+  return mine ? result : undefined;
+}
 
 export function useValidatedForm<S extends z.ZodTypeAny>(
   schema: S,
@@ -22,6 +33,9 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
     shouldFocusError: true,
   });
   const serverErrors = options.server?.errors ?? {};
+  // Without JavaScript, autofocus is how the first invalid field gets focus on reload: the first in
+  // the schema's order, which is the order the form shows its fields in.
+  const focus = firstErrorField(options.server?.errors, fieldOrder(schema));
   const clientErrors = form.formState.errors;
 
   const errorFor = (name: string): string | undefined => {
@@ -45,6 +59,7 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
     register: form.register,
     error: errorFor(name),
     defaultValue: defaults[name],
+    autoFocus: focus === name,
   });
 
   return {
@@ -52,6 +67,8 @@ export function useValidatedForm<S extends z.ZodTypeAny>(
     setValue: form.setValue,
     errorFor,
     field,
+    /** The field that gets focus when the page comes back from the server with errors. */
+    focus,
     onSubmit,
     formError: serverErrors.form,
   };
@@ -261,6 +278,27 @@ export function RadioGroupField({
     </fieldset>
   );
 }
+
+/**
+ * The field names of a form schema in the order they are declared: through refinements, pipes,
+ * defaults and unions of intents (each option's fields, first seen first). Schemas list their fields
+ * in the order the form shows them, so this is also the order for focusing the first error.
+ */
+export function fieldOrder(schema: z.ZodTypeAny): string[] {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape as z.ZodRawShape);
+  if (schema instanceof z.ZodEffects) return fieldOrder(schema.innerType());
+  if (schema instanceof z.ZodPipeline) return fieldOrder(schema._def.in);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return fieldOrder(schema.unwrap());
+  if (schema instanceof z.ZodDefault) return fieldOrder(schema.removeDefault());
+  if (schema instanceof z.ZodIntersection)
+    return unique([...fieldOrder(schema._def.left), ...fieldOrder(schema._def.right)]);
+  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) {
+    return unique((schema.options as z.ZodTypeAny[]).flatMap(fieldOrder));
+  }
+  return [];
+}
+
+const unique = (names: string[]) => [...new Set(names)];
 
 /** The first field name with an error, for autoFocus when the page renders without JavaScript. */
 export function firstErrorField(errors: Record<string, string> | undefined, order: string[]): string | undefined {

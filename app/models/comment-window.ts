@@ -129,12 +129,20 @@ export function countdown(window: PeriodWindow, now: Date): Countdown {
  * shown in the public history. An extension never shortens a period: an earlier deadline would cut
  * off commenters who planned around the published one.
  */
+/**
+ * The deadline changes the rules allow at `now`: a period that has not closed can be extended, a
+ * closed one reopened (never the other way round). The change form offers exactly these.
+ */
+export function allowedDeadlineChanges(window: PeriodWindow, now: Date): ExtensionKind[] {
+  return periodState(window, now) === "closed" ? ["REOPEN"] : ["EXTEND"];
+}
+
 export function validateExtension(
   window: PeriodWindow,
   proposal: { newClosesAt: Date; kind: ExtensionKind; reason: string },
   now: Date,
 ): Verdict {
-  const state = periodState(window, now);
+  const allowedNow = allowedDeadlineChanges(window, now).includes(proposal.kind);
   const current = formatDeadline(window.closesAt, window.timeZone);
   if (Number.isNaN(proposal.newClosesAt.getTime())) {
     return { ok: false, reason: "Enter the new closing date and time." };
@@ -149,7 +157,7 @@ export function validateExtension(
     };
   }
   if (proposal.kind === "EXTEND") {
-    if (state === "closed") {
+    if (!allowedNow) {
       return { ok: false, reason: `This comment period closed on ${current}. Reopen it instead of extending it.` };
     }
     if (proposal.newClosesAt <= window.closesAt) {
@@ -157,7 +165,7 @@ export function validateExtension(
     }
     return { ok: true };
   }
-  if (state !== "closed") {
+  if (!allowedNow) {
     return { ok: false, reason: "This comment period has not closed yet. Extend it instead of reopening it." };
   }
   if (proposal.newClosesAt <= now) {

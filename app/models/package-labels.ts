@@ -19,9 +19,3 @@ export const VISIBILITY_LABELS: Record<DocumentVisibility, string> = {
   PUBLIC: "Public",
   CONFIDENTIAL: "Confidential business information",
 };
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -21,7 +21,3 @@ export const ANSWER_FILE_VISIBILITY_LABELS: Record<DocumentVisibility, string> =
   CONFIDENTIAL: "Confidential: the company and the reviewing agencies only",
   PUBLIC: "Public: anyone can open it",
 };
-
-export function pluralize(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}

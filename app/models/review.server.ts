@@ -43,9 +43,14 @@ async function findReview(db: DbClient, reviewId: string) {
 /** The policy's view of a review: its project plus who conducts it and who is assigned. */
 export function reviewResource(
   project: ProjectResource,
-  review: { agencyId: string; assignments: { user: { id: string } }[] },
+  review: { agencyId: string; status: ReviewStatus; assignments: { user: { id: string } }[] },
 ): ReviewResource {
-  return { ...project, reviewAgencyId: review.agencyId, assignedUserIds: review.assignments.map((a) => a.user.id) };
+  return {
+    ...project,
+    reviewAgencyId: review.agencyId,
+    assignedUserIds: review.assignments.map((a) => a.user.id),
+    complete: review.status === "COMPLETE",
+  };
 }
 
 export function listReviews(projectId: string) {

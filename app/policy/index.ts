@@ -38,7 +38,8 @@ export type CommentTargetResource = ProjectResource & { onBehalfOfOrganizationId
 /** A comment as its author stands to it: null when it was sent without an account. */
 export type CommentAuthorResource = { authorId: string | null };
 
-export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[] };
+/** `complete`: the review has reached COMPLETE, and its findings are part of the public record. */
+export type ReviewResource = ProjectResource & { reviewAgencyId: string; assignedUserIds: string[]; complete: boolean };
 
 /**
  * A watchlist's owner: a person (ownerUserId) or an organization, whose members keep it together.
@@ -69,6 +70,8 @@ export type ResourceFor = {
   "project.readConfidential": ProjectResource;
   "review.open": ProjectResource;
   "review.work": ReviewResource;
+  "review.readReviewerNames": ProjectResource;
+  "review.readFindings": ReviewResource;
   "condition.manage": ProjectResource;
   "informationRequest.issue": ProjectResource;
   "informationRequest.respond": ProjectResource;
@@ -129,6 +132,14 @@ function seesConfidential(actor: Actor, project: ProjectResource) {
   return belongsTo(actor, project.companyId, "COMPANY") || isAssignedAgency(actor, project);
 }
 
+/** The lead agency, and reviewers assigned to the review who still belong to an assigned agency. */
+function worksOnReview(actor: Actor, review: ReviewResource) {
+  return (
+    belongsTo(actor, review.leadAgencyId, "AGENCY") ||
+    (review.assignedUserIds.includes(actor.userId) && isAssignedAgency(actor, review))
+  );
+}
+
 const ACTIVE: ReadonlySet<ProjectStatus> = new Set(["IN_PROGRESS", "PAUSED"]);
 
 type Rule<A extends Action> = (actor: Actor, resource: ResourceFor[A]) => Decision;
@@ -141,6 +152,7 @@ const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "comment.submit",
   "comment.requestReview",
   "project.subscribeByEmail",
+  "review.readFindings",
 ]);
 
 /**
@@ -243,10 +255,19 @@ const RULES: { [A in Action]: Rule<A> } = {
       ? allow
       : deny("Only staff of the project's lead agency can open environmental reviews and assign reviewers."),
   "review.work": (actor, review) =>
-    belongsTo(actor, review.leadAgencyId, "AGENCY") ||
-    (review.assignedUserIds.includes(actor.userId) && isAssignedAgency(actor, review))
+    worksOnReview(actor, review)
       ? allow
       : deny("Only the lead agency and the reviewers assigned to this review can work on it."),
+  // Staff on a contested mine should not become public targets: everyone else sees how many there are.
+  "review.readReviewerNames": (actor, project) =>
+    seesConfidential(actor, project)
+      ? allow
+      : deny("Reviewers' names are shown only to the company and the agencies reviewing the project."),
+  // Working notes stay internal until the review is complete; then they are the public record.
+  "review.readFindings": (actor, review) =>
+    review.complete || worksOnReview(actor, review)
+      ? allow
+      : deny("The findings are published when the review is complete."),
   "condition.manage": (actor, project) =>
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow

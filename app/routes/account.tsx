@@ -6,8 +6,8 @@ import {
   SubmitButton,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { AccountError, changePassword, getAccountDetails, updateProfile } from "~/models/account.server";
 import { changePasswordSchema, profileSchema } from "~/schemas/auth";
@@ -62,15 +62,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const profileResult = result?.values?.intent === "profile" ? result : undefined;
-  const passwordResult = result?.values?.intent === "password" ? result : undefined;
+  const profileResult = resultFor(result, "profile");
+  const passwordResult = resultFor(result, "password");
   const profile = useValidatedForm(profileSchema, {
     server: profileResult,
     defaultValues: { name: account.name, timeZone: account.timeZone },
   });
   const password = useValidatedForm(changePasswordSchema, { server: passwordResult });
-  const profileFocus = firstErrorField(profileResult?.errors, ["name", "timeZone"]);
-  const passwordFocus = firstErrorField(passwordResult?.errors, ["currentPassword", "password", "confirmPassword"]);
   return (
     <div className="stack">
       <h1>Your account</h1>
@@ -115,19 +113,12 @@ export default function Account() {
         <ValidatedForm onSubmit={profile.onSubmit} errors={profileResult?.errors} aria-labelledby="profile">
           <FormError message={profile.formError} />
           <input type="hidden" name="intent" value="profile" />
-          <TextField
-            label="Name"
-            {...profile.field("name")}
-            autoComplete="name"
-            required
-            autoFocus={profileFocus === "name"}
-          />
+          <TextField label="Name" {...profile.field("name")} autoComplete="name" required />
           <SelectField
             label="Time zone"
             hint="Dates and digests are shown in this zone."
             {...profile.field("timeZone")}
             options={usTimeZoneOptions(account.timeZone)}
-            autoFocus={profileFocus === "timeZone"}
           />
           <SubmitButton name="intent" value="profile" pendingLabel="Saving…">
             Save details
@@ -147,7 +138,6 @@ export default function Account() {
             {...password.field("currentPassword")}
             autoComplete="current-password"
             required
-            autoFocus={passwordFocus === "currentPassword"}
           />
           <TextField
             label="New password"
@@ -156,7 +146,6 @@ export default function Account() {
             hint="At least 10 characters."
             autoComplete="new-password"
             required
-            autoFocus={passwordFocus === "password"}
           />
           <TextField
             label="New password again"
@@ -164,7 +153,6 @@ export default function Account() {
             {...password.field("confirmPassword")}
             autoComplete="new-password"
             required
-            autoFocus={passwordFocus === "confirmPassword"}
           />
           <SubmitButton name="intent" value="password" pendingLabel="Changing…">
             Change password

@@ -9,7 +9,6 @@ import {
   SelectField,
   SubmitButton,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { listFollowedProjects } from "~/models/follow.server";
@@ -53,7 +52,6 @@ export default function NotificationSettings() {
     server: result,
     defaultValues: { ...preferences.frequencies, timeZone: preferences.timeZone },
   });
-  const focus = firstErrorField(result?.errors, [...NOTIFICATION_TYPES, "timeZone"]);
   return (
     <div className="stack">
       <h1>Notification settings</h1>
@@ -78,7 +76,6 @@ export default function NotificationSettings() {
               legend={NOTIFICATION_TYPE_LABELS[type].label}
               hint={NOTIFICATION_TYPE_LABELS[type].hint}
               options={FREQUENCY_OPTIONS}
-              autoFocus={focus === type}
               {...form.field(type)}
             />
           ))}
@@ -87,7 +84,6 @@ export default function NotificationSettings() {
             hint="Digests arrive around 7:00 in the morning in this zone: the daily digest each morning, the weekly digest on Monday mornings."
             options={timeZones}
             required
-            autoFocus={focus === "timeZone"}
             {...form.field("timeZone")}
           />
           <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>

@@ -1,14 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { OrganizationError, createOrganization, listOrganizations, listUsers } from "~/models/organization.server";
 import { assertCan, can } from "~/policy";
 import { createOrganizationSchema } from "~/schemas/organization";
@@ -64,7 +56,6 @@ export default function Admin() {
   const { organizations, users, can: allowed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(createOrganizationSchema, { server: result, defaultValues: { timeZone: "" } });
-  const focus = firstErrorField(result?.errors, ["name", "kind", "jurisdiction", "timeZone", "website"]);
   return (
     <div className="stack">
       <h1>Administration</h1>
@@ -123,35 +114,21 @@ export default function Admin() {
         <h2 id="new-org">Create an organization</h2>
         <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="new-org">
           <FormError message={form.formError} />
-          <TextField label="Name" {...form.field("name")} required autoFocus={focus === "name"} />
-          <SelectField
-            label="Kind"
-            {...form.field("kind")}
-            options={KIND_OPTIONS}
-            required
-            autoFocus={focus === "kind"}
-          />
+          <TextField label="Name" {...form.field("name")} required />
+          <SelectField label="Kind" {...form.field("kind")} options={KIND_OPTIONS} required />
           <SelectField
             label="Level of government"
             hint="Agencies only."
             {...form.field("jurisdiction")}
             options={JURISDICTION_OPTIONS}
-            autoFocus={focus === "jurisdiction"}
           />
           <SelectField
             label="Agency time zone"
             hint="Agencies only: comment deadlines are stated in this zone."
             {...form.field("timeZone")}
             options={[{ value: "", label: "Not an agency" }, ...US_TIME_ZONES]}
-            autoFocus={focus === "timeZone"}
           />
-          <TextField
-            label="Website"
-            type="url"
-            {...form.field("website")}
-            hint="Optional."
-            autoFocus={focus === "website"}
-          />
+          <TextField label="Website" type="url" {...form.field("website")} hint="Optional." />
           <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
         </ValidatedForm>
       </section>

@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import {
-  FormError,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { allowPasswordResetRequest, requestPasswordReset } from "~/models/account.server";
 import { forgotPasswordSchema } from "~/schemas/auth";
 import { parseSubmission } from "~/utils/submission.server";
@@ -41,14 +34,7 @@ export default function Forgot() {
       <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Reset your password">
         <FormError message={formError} />
-        <TextField
-          label="Email address"
-          type="email"
-          {...field("email")}
-          autoComplete="email"
-          required
-          autoFocus={firstErrorField(result?.errors, ["email"]) === "email"}
-        />
+        <TextField label="Email address" type="email" {...field("email")} autoComplete="email" required />
         <SubmitButton pendingLabel="Sending…">Send reset link</SubmitButton>
       </ValidatedForm>
       <p>

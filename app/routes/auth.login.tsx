@@ -1,14 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
-import {
-  FormError,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { AccountError, authenticate } from "~/models/account.server";
 import { loginSchema } from "~/schemas/auth";
 import { homePath, loadActor } from "~/services/actor.server";
@@ -52,29 +45,14 @@ export default function Login() {
     server: result,
     defaultValues: { redirectTo: params.get("redirectTo") ?? "" },
   });
-  const focus = firstErrorField(result?.errors, ["email", "password"]);
   return (
     <div className="narrow">
       <h1>Sign in</h1>
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Sign in">
         <FormError message={formError} />
         <input type="hidden" {...register("redirectTo")} />
-        <TextField
-          label="Email address"
-          type="email"
-          {...field("email")}
-          autoComplete="email"
-          required
-          autoFocus={focus === "email"}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          {...field("password")}
-          autoComplete="current-password"
-          required
-          autoFocus={focus === "password"}
-        />
+        <TextField label="Email address" type="email" {...field("email")} autoComplete="email" required />
+        <TextField label="Password" type="password" {...field("password")} autoComplete="current-password" required />
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       </ValidatedForm>
       <p>

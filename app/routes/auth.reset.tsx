@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { AccountError, findValidResetToken, resetPassword } from "~/models/account.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { replaceAllSessions } from "~/services/auth.server";
@@ -47,7 +40,6 @@ export default function Reset() {
     server: result,
     defaultValues: { token },
   });
-  const focus = firstErrorField(result?.errors, ["password", "confirmPassword"]);
   if (!valid) {
     return (
       <div className="narrow">
@@ -72,7 +64,6 @@ export default function Reset() {
           hint="At least 10 characters."
           autoComplete="new-password"
           required
-          autoFocus={focus === "password"}
         />
         <TextField
           label="New password again"
@@ -80,7 +71,6 @@ export default function Reset() {
           {...field("confirmPassword")}
           autoComplete="new-password"
           required
-          autoFocus={focus === "confirmPassword"}
         />
         <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
       </ValidatedForm>

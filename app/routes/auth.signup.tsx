@@ -2,15 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { AccountError, signUp } from "~/models/account.server";
 import { isTimeZone, signUpSchema } from "~/schemas/auth";
 import { getOptionalUser, safeRedirect } from "~/services/auth.server";
@@ -59,8 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-const FIELDS = ["name", "email", "password", "timeZone"];
-
 /** The browser's own zone, when it names one Intl knows. */
 function browserTimeZone(): string | null {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -92,7 +82,6 @@ export default function SignUp() {
       ? [{ value: detected, label: detected.replace(/_/g, " ") }]
       : []),
   ];
-  const focus = firstErrorField(result?.errors, FIELDS);
   return (
     <div className="narrow">
       <h1>Create an account</h1>
@@ -103,15 +92,8 @@ export default function SignUp() {
       <ValidatedForm onSubmit={onSubmit} errors={result?.errors} aria-label="Create an account">
         <FormError message={formError} />
         <input type="hidden" {...register("redirectTo")} defaultValue={params.get("redirectTo") ?? ""} />
-        <TextField label="Your name" {...field("name")} autoComplete="name" required autoFocus={focus === "name"} />
-        <TextField
-          label="Email address"
-          type="email"
-          {...field("email")}
-          autoComplete="email"
-          required
-          autoFocus={focus === "email"}
-        />
+        <TextField label="Your name" {...field("name")} autoComplete="name" required />
+        <TextField label="Email address" type="email" {...field("email")} autoComplete="email" required />
         <TextField
           label="Password"
           type="password"
@@ -119,7 +101,6 @@ export default function SignUp() {
           hint="At least 10 characters. A few unrelated words make a strong password."
           autoComplete="new-password"
           required
-          autoFocus={focus === "password"}
         />
         <SelectField
           label="Your time zone"
@@ -131,7 +112,6 @@ export default function SignUp() {
               : "Your notifications are dated in this zone. You can change it later in your notification settings."
           }
           required
-          autoFocus={focus === "timeZone"}
         />
         <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
       </ValidatedForm>

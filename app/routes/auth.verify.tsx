@@ -6,12 +6,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { SubmitButton } from "~/components/forms";
 import { AccountError, sendVerificationEmail, verifyEmail } from "~/models/account.server";
 import { getOptionalUser, requireUser, safeRedirect } from "~/services/auth.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 import { readSubmission } from "~/utils/submission.server";
+import { verifyEmailSchema } from "~/schemas/auth";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Lodestone" }];
 
@@ -27,13 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), token: z.string().min(1), redirectTo: z.string().optional() }),
-  z.object({ intent: z.literal("resend") }),
-]);
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = intentSchema.safeParse(Object.fromEntries(await readSubmission(request)));
+  const parsed = verifyEmailSchema.safeParse(Object.fromEntries(await readSubmission(request)));
   if (!parsed.success) return invalid({ form: "This request was incomplete. Open the link from the email again." });
   if (parsed.data.intent === "resend") {
     const user = await requireUser(request);

@@ -11,21 +11,20 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comment-period.server";
 import {
   PERIOD_STATE_LABELS,
+  allowedDeadlineChanges,
   countdown,
   formatDeadline,
-  validateExtension,
   type PeriodState,
 } from "~/models/comment-window";
-import { formatBytes } from "~/models/package-labels";
+
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
-import { DEADLINE_CHANGE_KINDS, DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
+import { DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -33,12 +32,11 @@ import { domainFailure } from "~/utils/project-route.server";
 import { toDateTimeLocalValue } from "~/utils/zoned-time";
 import { CiteBox } from "~/components/CiteBox";
 import { commentPeriodCitation } from "~/models/citation.server";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.title ?? "Comment period"}: ${data?.project.name ?? "project"} · Lodestone` },
 ];
-
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 const HISTORY_LABELS = { ORIGINAL: "Original deadline", EXTEND: "Extended to", REOPEN: "Reopened until" } as const;
 
@@ -51,12 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const window = periodWindow(period);
   const { timeZone } = period;
   const changedOn = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone });
-  // Offer only the changes the rules allow now: probe each kind with a deadline far in the future.
-  const farFuture = new Date(Math.max(now.getTime(), period.closesAt.getTime()) + YEAR_MS);
   const live = countdown(window, now);
-  const kinds = DEADLINE_CHANGE_KINDS.filter(
-    (kind) => validateExtension(window, { kind, newClosesAt: farFuture, reason: "probe" }, now).ok,
-  );
+  // Offer only the changes the rules allow now.
+  const kinds = allowedDeadlineChanges(window, now);
   return {
     cite: commentPeriodCitation(
       {
@@ -170,7 +165,6 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
     server: result,
     defaultValues: { kind: manage.kinds[0]?.value ?? "", newClosesAt: manage.newClosesAt },
   });
-  const focus = firstErrorField(result?.errors, ["kind", "newClosesAt", "reason"]);
   const id = useId();
   const newClosesAt = form.field("newClosesAt");
   const register: UseFormRegister<FieldValues> = newClosesAt.register;
@@ -179,13 +173,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
       <FormError message={form.formError} />
       {/* The version this page was loaded with: a change made by someone else since then conflicts. */}
       <input type="hidden" {...form.register("lockVersion")} defaultValue={lockVersion} />
-      <SelectField
-        {...form.field("kind")}
-        label="Change"
-        required
-        options={manage.kinds}
-        autoFocus={focus === "kind"}
-      />
+      <SelectField {...form.field("kind")} label="Change" required options={manage.kinds} />
       <div className="field">
         <label htmlFor={id}>New closing date and time ({zone} time)</label>
         <input
@@ -196,7 +184,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
           aria-required
           aria-invalid={newClosesAt.error ? true : undefined}
           aria-describedby={newClosesAt.error ? `${id}-error` : undefined}
-          autoFocus={focus === "newClosesAt"}
+          autoFocus={newClosesAt.autoFocus}
           defaultValue={newClosesAt.defaultValue}
           {...register("newClosesAt" as Path<FieldValues>)}
         />
@@ -206,13 +194,7 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
           </p>
         ) : null}
       </div>
-      <TextAreaField
-        {...form.field("reason")}
-        label="Reason (public)"
-        required
-        rows={3}
-        autoFocus={focus === "reason"}
-      />
+      <TextAreaField {...form.field("reason")} label="Reason (public)" required rows={3} />
       <SubmitButton pendingLabel="Saving…">Change the deadline</SubmitButton>
     </ValidatedForm>
   );

@@ -7,14 +7,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
-import {
-  FormError,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import {
   commenterOrganizations,
   getPeriodForCommenting,
@@ -178,7 +171,7 @@ export default function CommentForm() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const defaultType = user ? "INDIVIDUAL" : period.allowAnonymous ? "ANONYMOUS" : "";
-  const { register, field, onSubmit, formError, errorFor } = useValidatedForm(commentSchema, {
+  const { register, field, onSubmit, formError, errorFor, focus } = useValidatedForm(commentSchema, {
     server: result,
     defaultValues: {
       submitterType: defaultType,
@@ -195,7 +188,6 @@ export default function CommentForm() {
   const [count, setCount] = useState(characterCount(values.text ?? ""));
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => setHydrated(true), []);
-  const focus = firstErrorField(result?.errors, ["submitterType", "organizationId", "displayName", "email", "text"]);
   const textField = register("text");
   const left = MAX_COMMENT_CHARACTERS - count;
 
@@ -313,7 +305,6 @@ export default function CommentForm() {
           {...field("displayName")}
           hint="Not needed for an anonymous comment."
           autoComplete="name"
-          autoFocus={focus === "displayName"}
         />
         <TextField
           label="Email for your receipt"
@@ -321,7 +312,6 @@ export default function CommentForm() {
           {...field("email")}
           hint="We email your receipt number only if you give an address. It is never shown publicly."
           autoComplete="email"
-          autoFocus={focus === "email"}
         />
         <div className="field">
           <label htmlFor="text">Your comment</label>

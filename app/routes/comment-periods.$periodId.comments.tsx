@@ -3,11 +3,10 @@
 // and a small report form per comment for signed-in readers (works without JavaScript).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/forms";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
-import { pluralize } from "~/models/request-labels";
+
 import { assertCan, can } from "~/policy";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { formatEventTime } from "~/utils/dates";
@@ -15,6 +14,8 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
+import { REPORT_REASONS, commentListQuery, reportCommentSchema } from "~/schemas/comment";
+import { pluralize } from "~/utils/format";
 
 const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
@@ -22,7 +23,6 @@ const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
   ORGANIZATION: "Organizations",
   ANONYMOUS: "Anonymous",
 };
-const REPORT_REASONS = ["SPAM", "ABUSIVE", "PERSONAL_INFORMATION", "NOT_MINE"] as const;
 const REPORT_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   SPAM: "Spam",
   ABUSIVE: "Abusive or offensive",
@@ -30,20 +30,6 @@ const REPORT_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   NOT_MINE: "Filed in my name, but not by me",
 };
 const PAGE_SIZE = 25;
-
-const searchSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  type: z.enum(SUBMITTER_TYPES).optional().catch(undefined),
-  campaign: z.string().max(40).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
-const reportSchema = z.object({
-  intent: z.literal("report"),
-  commentId: z.string().min(1),
-  reason: z.enum(REPORT_REASONS, { message: "Choose why you are reporting this comment." }),
-  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
-});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Comments: ${data?.period.title ?? "comment period"} · Lodestone` },
@@ -53,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = await findPeriodForComments(params.periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
   const actor = await getOptionalActor(request);
-  const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = commentListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [list, counts, myHidden] = await Promise.all([
     listPublishedComments(period.id, {
       q: search.q || undefined,
@@ -84,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const period = await findPeriodForComments(params.periodId ?? "");
   if (!period) throw notFound("There is no comment period at this address.");
   assertCan(actor, "comment.report", period.resource);
-  const parsed = reportSchema.safeParse(Object.fromEntries(await readSubmission(request)));
+  const parsed = reportCommentSchema.safeParse(Object.fromEntries(await readSubmission(request)));
   if (!parsed.success) {
     return invalid({ reason: parsed.error.issues[0]?.message ?? "Choose a reason." });
   }

@@ -4,7 +4,6 @@
 // Every form is a plain POST with one `intent`.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/forms";
 import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments } from "~/models/comment-reading.server";
@@ -17,6 +16,7 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
+import { moderationSchema } from "~/schemas/comment";
 
 const STATUS_LABELS = { PUBLISHED: "Published", PENDING_REVIEW: "Hidden, pending review", HIDDEN: "Hidden" } as const;
 const REASON_LABELS: Record<string, string> = {
@@ -25,27 +25,6 @@ const REASON_LABELS: Record<string, string> = {
   PERSONAL_INFORMATION: "personal information",
   NOT_MINE: "not mine",
 };
-
-const ids = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.string().min(1)));
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("moderate"),
-    commentIds: ids,
-    kind: z.enum(["PUBLISH", "HIDE", "RESTORE"], { message: "Choose what to do." }),
-    reason: z.string().trim().max(500).default(""),
-  }),
-  z.object({
-    intent: z.literal("hide"),
-    receiptNumber: z.string().trim().min(1, "Give the comment's receipt number.").max(40),
-    reason: z.string().trim().min(1, "Say why the comment is hidden: the reason is shown in the public log.").max(500),
-  }),
-  z.object({
-    intent: z.literal("respond"),
-    commentIds: ids,
-    issue: z.string().trim().min(1, "Name the issue.").max(200),
-    text: z.string().trim().min(1, "Write the response.").max(20_000),
-  }),
-]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Moderation: ${data?.period.title ?? "comment period"} · Lodestone` },
@@ -90,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, period } = await requirePeriodFor(request, params.periodId);
   const form = await readSubmission(request);
-  const parsed = intentSchema.safeParse({ ...Object.fromEntries(form), commentIds: form.getAll("commentIds") });
+  const parsed = moderationSchema.safeParse({ ...Object.fromEntries(form), commentIds: form.getAll("commentIds") });
   if (!parsed.success) {
     return invalid({ form: parsed.error.issues[0]?.message ?? "Unknown request." });
   }

@@ -3,7 +3,6 @@
 // is hidden (by reports or by a moderator) it says so, why, and lets the author ask for a review.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormError } from "~/components/forms";
 import { getReceipt } from "~/models/comment-intake.server";
@@ -15,17 +14,13 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { parseSubmission } from "~/utils/submission.server";
 import { domainFailure } from "~/utils/project-route.server";
 
-const reviewRequestSchema = z.object({
-  intent: z.literal("requestReview"),
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
-});
-
 async function findReceipt(params: LoaderFunctionArgs["params"]) {
   const receipt = await getReceipt(params.periodId ?? "", (params.receipt ?? "").toUpperCase());
   if (!receipt) throw notFound("There is no comment with this receipt number in this comment period.");
   return receipt;
 }
 import { UserText } from "~/components/UserText";
+import { reviewRequestSchema } from "~/schemas/comment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Receipt ${data?.receiptNumber ?? ""} · Lodestone` },

@@ -5,10 +5,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { companyDashboard } from "~/models/dashboard.server";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
-import { pluralize } from "~/models/request-labels";
+
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
 import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";
+import { pluralize } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Company dashboard · Lodestone" }];
 

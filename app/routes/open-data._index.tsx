@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DATASETS } from "~/models/open-data/datasets.server";
-import { formatBytes } from "~/models/package-labels";
+import { formatBytes } from "~/utils/format";
 import { CEQ_NAME, currentRelease, DICTIONARY_NAMES, MANIFEST_NAME, ZIP_NAME } from "~/services/open-data.server";
 import { formatEventTime } from "~/utils/dates";
 

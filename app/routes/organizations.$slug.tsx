@@ -1,15 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import {
   OrganizationError,
   findOrganizationBySlug,
@@ -19,7 +10,7 @@ import {
   revokeInvitation,
 } from "~/models/organization.server";
 import { assertCan, can } from "~/policy";
-import { inviteSchema } from "~/schemas/organization";
+import { inviteSchema, membersPageSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -54,17 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite") }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
-  z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) }),
-]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, actor, organization } = await loadOrganization(request, params.slug);
   const resource = { organizationId: organization.id };
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = membersPageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, user.id);
   const here = `/organizations/${organization.slug}`;
@@ -104,7 +89,6 @@ export default function OrganizationPage() {
   const { organization, members, invitations, can: allowed, currentUserId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const invite = useValidatedForm(inviteSchema, { server: result, defaultValues: { role: "MEMBER" } });
-  const focus = firstErrorField(result?.errors, ["email", "role"]);
   return (
     <div className="stack">
       <h1>{organization.name}</h1>
@@ -223,13 +207,7 @@ export default function OrganizationPage() {
           <ValidatedForm onSubmit={invite.onSubmit} errors={result?.errors} aria-labelledby="invite">
             <FormError message={invite.formError} />
             <input type="hidden" name="intent" value="invite" />
-            <TextField
-              label="Email address"
-              type="email"
-              {...invite.field("email")}
-              required
-              autoFocus={focus === "email"}
-            />
+            <TextField label="Email address" type="email" {...invite.field("email")} required />
             <SelectField
               label="Role"
               hint="Owners can invite and remove members."
@@ -238,7 +216,6 @@ export default function OrganizationPage() {
                 { value: "MEMBER", label: "Member" },
                 { value: "OWNER", label: "Owner" },
               ]}
-              autoFocus={focus === "role"}
             />
             <SubmitButton name="intent" value="invite" pendingLabel="Sending invitation…">
               Send invitation

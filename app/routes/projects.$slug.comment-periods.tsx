@@ -12,31 +12,27 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from "~/models/comment-period.server";
 import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comment-window";
-import { formatBytes } from "~/models/package-labels";
+
 import { listProjectDocuments } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { stageLabel, stagesOf } from "~/models/workflow";
-import { assertCan, can } from "~/policy";
+import { can } from "~/policy";
 import { openPeriodSchema } from "~/schemas/comment-period";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Comment periods: ${data?.project.name ?? "project"} · Lodestone` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await getProjectForManagement(params.slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const actor = await getOptionalActor(request);
-  const canManage = can(actor, "commentPeriod.manage", projectResource(project));
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const canManage = can(actor, "commentPeriod.manage", resource);
   const now = new Date();
   const periods = await listProjectPeriods(project.id);
   const timeZone = canManage ? await leadAgencyTimeZone(project.id) : null;
@@ -65,8 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
-  assertCan(actor, "commentPeriod.manage", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "commentPeriod.manage");
   const submission = await readSubmission(request);
   // Ticked checkboxes travel back as one comma-separated value, so the form can tick them again.
   const documentIds = submission.getAll("documentIds");
@@ -143,7 +138,6 @@ type Manage = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["manag
 function OpenPeriodForm({ manage, currentStage }: { manage: Manage; currentStage: string }) {
   const result = useActionData<typeof action>();
   const form = useValidatedForm(openPeriodSchema, { server: result, defaultValues: { stage: currentStage } });
-  const focus = firstErrorField(result?.errors, ["stage", "title", "opensAt", "closesAt", "description"]);
   const checked = new Set((result?.values.documentIds ?? "").split(",").filter(Boolean));
   const documentsError = form.errorFor("documentIds");
   if (!manage.timeZone) {
@@ -158,26 +152,14 @@ function OpenPeriodForm({ manage, currentStage }: { manage: Manage; currentStage
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="open-period">
       <FormError message={form.formError} />
-      <SelectField
-        {...form.field("stage")}
-        label="Stage"
-        required
-        options={manage.stages}
-        autoFocus={focus === "stage"}
-      />
-      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
-      <TextAreaField
-        {...form.field("description")}
-        label="What the agency asks the public"
-        rows={4}
-        autoFocus={focus === "description"}
-      />
-      <DateTimeLocalField {...form.field("opensAt")} label={`Opens (${zone} time)`} autoFocus={focus === "opensAt"} />
+      <SelectField {...form.field("stage")} label="Stage" required options={manage.stages} />
+      <TextField {...form.field("title")} label="Title" required />
+      <TextAreaField {...form.field("description")} label="What the agency asks the public" rows={4} />
+      <DateTimeLocalField {...form.field("opensAt")} label={`Opens (${zone} time)`} />
       <DateTimeLocalField
         {...form.field("closesAt")}
         label={`Closes (${zone} time)`}
         hint="Comments are accepted until this instant, to the second, in the agency's time zone."
-        autoFocus={focus === "closesAt"}
       />
       <fieldset>
         <legend>Documents under review</legend>

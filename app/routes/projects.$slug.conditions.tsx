@@ -10,11 +10,10 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
@@ -25,10 +24,9 @@ import {
 import { listReviews } from "~/models/review.server";
 import { can } from "~/policy";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,10 +34,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
-  const manage = can(actor, "condition.manage", projectResource(project));
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const manage = can(actor, "condition.manage", resource);
   const [conditions, reviews] = await Promise.all([listConditions(project.id), manage ? listReviews(project.id) : []]);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
@@ -84,38 +80,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
 
 function AddConditionForm({ reviews, result }: { reviews: { value: string; label: string }[]; result: Result }) {
-  const mine = result?.values.intent === "add" ? result : undefined;
+  const mine = resultFor(result, "add");
   const form = useValidatedForm(addConditionSchema, {
     server: mine,
     defaultValues: { reviewId: "", severity: "HOLD" },
   });
-  const focus = firstErrorField(mine?.errors, ["text", "severity", "reviewId"]);
   return (
     <section className="card narrow" aria-labelledby="add-condition">
       <h2 id="add-condition">Add a condition</h2>
       <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-labelledby="add-condition">
         <FormError message={form.formError} />
-        <TextAreaField
-          {...form.field("text")}
-          label="Condition (public)"
-          required
-          rows={3}
-          autoFocus={focus === "text"}
-        />
+        <TextAreaField {...form.field("text")} label="Condition (public)" required rows={3} />
         <SelectField
           {...form.field("severity")}
           label="Severity"
           hint={CONDITION_SEVERITY_HINT}
           required
           options={CONDITION_SEVERITY_OPTIONS}
-          autoFocus={focus === "severity"}
         />
         <SelectField
           {...form.field("reviewId")}
           label="Set by the review"
           hint="Leave as the decision when the condition comes from the decision itself."
           options={[{ value: "", label: "The decision (no single review)" }, ...reviews]}
-          autoFocus={focus === "reviewId"}
         />
         <SubmitButton name="intent" value="add" pendingLabel="Adding…">
           Add the condition

@@ -1,15 +1,8 @@
 // The company edits its project's own details (not its stage, schedule or agencies).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
-import { PROJECT_DETAIL_FIELDS, ProjectDetailsFields } from "~/components/ProjectDetailsFields";
+import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
+import { ProjectDetailsFields } from "~/components/ProjectDetailsFields";
 import { updateProjectDetails } from "~/models/project.server";
 import { editProjectSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission.server";
@@ -61,7 +54,6 @@ export default function EditProject() {
   const { project } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(editProjectSchema, { server: result, defaultValues: project.values });
-  const focus = firstErrorField(result?.errors, ["name", ...PROJECT_DETAIL_FIELDS]);
   return (
     <div className="stack narrow">
       <p>
@@ -72,8 +64,8 @@ export default function EditProject() {
       <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-label="Edit project details">
         <FormError message={form.formError} />
         <input type="hidden" {...form.register("version")} defaultValue={project.values.version} />
-        <TextField {...form.field("name")} label="Project name" required autoFocus={focus === "name"} />
-        <ProjectDetailsFields field={form.field} focus={focus} />
+        <TextField {...form.field("name")} label="Project name" required />
+        <ProjectDetailsFields field={form.field} />
         <SubmitButton pendingLabel="Saving…">Save details</SubmitButton>
       </ValidatedForm>
     </div>

@@ -2,7 +2,6 @@
 // public narrative), record when one happened, or add one.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   FormError,
   SelectField,
@@ -10,15 +9,20 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
 import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
 import { addMilestone, changeTargetDate, listMilestones, recordActualDate } from "~/models/milestone.server";
 import { milestoneStatus } from "~/models/schedule";
-import { assertCan } from "~/policy";
-import { DATE_CHANGE_REASONS, addMilestoneSchema, changeTargetSchema, recordActualSchema } from "~/schemas/project";
+import {
+  DATE_CHANGE_REASONS,
+  addMilestoneSchema,
+  changeTargetSchema,
+  recordActualSchema,
+  milestonePageSchema,
+} from "~/schemas/project";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
@@ -46,13 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["changeTarget", "recordActual", "add"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "milestone.changeDate");
-  assertCan(actor, "milestone.changeDate", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "milestone.changeDate");
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = milestonePageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, actor.userId);
   const here = `/projects/${project.slug}/milestones`;
@@ -98,36 +99,16 @@ function ChangeTargetForm({
   name: string;
   result?: { errors: Record<string, string>; values: Record<string, string> };
 }) {
-  const mine =
-    result?.values.intent === "changeTarget" && result.values.milestoneId === milestoneId ? result : undefined;
+  const mine = resultFor(result, "changeTarget", { milestoneId });
   const form = useValidatedForm(changeTargetSchema, { server: mine, defaultValues: { milestoneId, reason: "" } });
-  const focus = firstErrorField(mine?.errors, ["newDate", "reason", "narrative"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Change the target date of ${name}`}>
       <FormError message={form.formError} />
       <input type="hidden" name="intent" value="changeTarget" />
       <input type="hidden" {...form.register("milestoneId")} defaultValue={milestoneId} />
-      <TextField
-        {...form.field("newDate")}
-        type="date"
-        label="New target date"
-        required
-        autoFocus={focus === "newDate"}
-      />
-      <SelectField
-        {...form.field("reason")}
-        label="Reason"
-        required
-        options={REASON_OPTIONS}
-        autoFocus={focus === "reason"}
-      />
-      <TextAreaField
-        {...form.field("narrative")}
-        label="Explanation (public)"
-        required
-        rows={3}
-        autoFocus={focus === "narrative"}
-      />
+      <TextField {...form.field("newDate")} type="date" label="New target date" required />
+      <SelectField {...form.field("reason")} label="Reason" required options={REASON_OPTIONS} />
+      <TextAreaField {...form.field("narrative")} label="Explanation (public)" required rows={3} />
       <SubmitButton name="intent" value="changeTarget" pendingLabel="Saving…">
         Change target date
       </SubmitButton>
@@ -144,20 +125,13 @@ function RecordActualForm({
   name: string;
   result?: { errors: Record<string, string>; values: Record<string, string> };
 }) {
-  const mine =
-    result?.values.intent === "recordActual" && result.values.milestoneId === milestoneId ? result : undefined;
+  const mine = resultFor(result, "recordActual", { milestoneId });
   const form = useValidatedForm(recordActualSchema, { server: mine, defaultValues: { milestoneId } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label={`Record when ${name} happened`}>
       <input type="hidden" name="intent" value="recordActual" />
       <input type="hidden" {...form.register("milestoneId")} defaultValue={milestoneId} />
-      <TextField
-        {...form.field("actualDate")}
-        type="date"
-        label="Date it happened"
-        required
-        autoFocus={Boolean(mine?.errors.actualDate)}
-      />
+      <TextField {...form.field("actualDate")} type="date" label="Date it happened" required />
       <SubmitButton name="intent" value="recordActual" pendingLabel="Saving…">
         Mark as done
       </SubmitButton>
@@ -168,19 +142,11 @@ function RecordActualForm({
 export default function Milestones() {
   const { project, milestones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const addResult = result?.values?.intent === "add" ? result : undefined;
+  const addResult = resultFor(result, "add");
   const add = useValidatedForm(addMilestoneSchema, {
     server: addResult,
     defaultValues: { jurisdiction: "FEDERAL", datePrecision: "DAY" },
   });
-  const addFocus = firstErrorField(addResult?.errors, [
-    "name",
-    "jurisdiction",
-    "authority",
-    "baselineDate",
-    "targetDate",
-    "sourceUrl",
-  ]);
   return (
     <div className="stack">
       <p>
@@ -216,7 +182,7 @@ export default function Milestones() {
         <ValidatedForm onSubmit={add.onSubmit} errors={addResult?.errors} aria-labelledby="add">
           <FormError message={add.formError} />
           <input type="hidden" name="intent" value="add" />
-          <TextField {...add.field("name")} label="Name" required autoFocus={addFocus === "name"} />
+          <TextField {...add.field("name")} label="Name" required />
           <SelectField
             {...add.field("jurisdiction")}
             label="Action"
@@ -228,21 +194,14 @@ export default function Milestones() {
             {...add.field("authority")}
             label="Responsible body"
             hint="The agency or court, if not your agency."
-            autoFocus={addFocus === "authority"}
           />
           <TextField
             {...add.field("baselineDate")}
             type="date"
             label="Baseline date"
             hint="The first planned date. Leave empty to use the target."
-            autoFocus={addFocus === "baselineDate"}
           />
-          <TextField
-            {...add.field("targetDate")}
-            type="date"
-            label="Target date"
-            autoFocus={addFocus === "targetDate"}
-          />
+          <TextField {...add.field("targetDate")} type="date" label="Target date" />
           <SelectField
             {...add.field("datePrecision")}
             label="Date precision"
@@ -258,7 +217,6 @@ export default function Milestones() {
             type="url"
             label="Source"
             hint="Link to the notice or page the date comes from."
-            autoFocus={addFocus === "sourceUrl"}
           />
           <SubmitButton name="intent" value="add" pendingLabel="Adding…">
             Add milestone

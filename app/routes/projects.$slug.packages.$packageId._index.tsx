@@ -2,44 +2,40 @@
 // (frozen, always readable), and the lead agency's completeness determination.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   FormError,
   SelectField,
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
-import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS } from "~/models/package-labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { assertCan, can } from "~/policy";
-import { determinationSchema, submitPackageSchema } from "~/schemas/package";
-import { getOptionalActor, requireActor } from "~/services/actor.server";
+import { determinationSchema, submitPackageSchema, packagePageSchema } from "~/schemas/package";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, formatEventTime, projectTimeZone } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.pkg.title ?? "Package"} · Lodestone` },
 ];
 
-async function load(slug: string | undefined, packageId: string | undefined) {
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const pkg = await getPackage(project.id, packageId ?? "");
+async function findPackage(projectId: string, packageId: string | undefined) {
+  const pkg = await getPackage(projectId, packageId ?? "");
   if (!pkg) throw notFound("There is no such package in this project.");
-  return { project, pkg, resource: projectResource(project) };
+  return pkg;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { project, pkg, resource } = await load(params.slug, params.packageId);
-  const actor = await getOptionalActor(request);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
+  const pkg = await findPackage(project.id, params.packageId);
   const manage = can(actor, "package.manage", resource);
   const confidential = can(actor, "project.readConfidential", resource);
   if (pkg.versionCount === 0 && !can(actor, "package.readDraft", resource)) {
@@ -78,17 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("remove"), documentId: z.string().min(1) }),
-  z.object({ intent: z.literal("determine") }),
-]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
-  const { project, pkg, resource } = await load(params.slug, params.packageId);
+  // Signed in is enough to get this far: each intent asks the policy for its own action below.
+  const { actor, project, resource } = await requireProjectFor(request, params.slug);
+  const pkg = await findPackage(project.id, params.packageId);
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = packagePageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = { ...auditContext(context, actor.userId), actorId: actor.userId };
   const here = `/projects/${project.slug}/packages/${pkg.id}`;
@@ -138,12 +129,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PackagePage() {
   const { project, pkg, can: allowed, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const determineResult = result?.values?.intent === "determine" ? result : undefined;
+  const determineResult = resultFor(result, "determine");
   const determine = useValidatedForm(determinationSchema, {
     server: determineResult,
     defaultValues: { determination: "", lockVersion: String(pkg.lockVersion) },
   });
-  const focus = firstErrorField(determineResult?.errors, ["determination", "deficiencies", "note"]);
   const latest = pkg.versions[0];
   return (
     <div className="stack">
@@ -252,16 +242,14 @@ export default function PackagePage() {
                 { value: "COMPLETE", label: "Complete" },
                 { value: "DEFICIENT", label: "Deficient" },
               ]}
-              autoFocus={focus === "determination"}
             />
             <TextAreaField
               {...determine.field("deficiencies")}
               label="Deficient items (one per line)"
               hint="Required when deficient. The company sees each item."
               rows={5}
-              autoFocus={focus === "deficiencies"}
             />
-            <TextAreaField {...determine.field("note")} label="Note to the company" autoFocus={focus === "note"} />
+            <TextAreaField {...determine.field("note")} label="Note to the company" />
             <SubmitButton name="intent" value="determine" pendingLabel="Recording…">
               Record determination
             </SubmitButton>

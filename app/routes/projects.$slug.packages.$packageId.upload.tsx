@@ -2,10 +2,8 @@
 // the progress-showing script (Accept: application/json) gets JSON. Nothing partial is kept.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
 import { DomainError } from "~/models/errors.server";
 import { addDocumentsToPackage } from "~/models/package.server";
-import { assertCan } from "~/policy";
 import { setFlash } from "~/services/flash.server";
 import { documentStorage } from "~/services/storage.server";
 import { DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
@@ -13,18 +11,10 @@ import { auditContext } from "~/utils/http.server";
 import { requireIdParam } from "~/utils/params.server";
 import { requireProjectFor } from "~/utils/project-route.server";
 import { parseSubmission } from "~/utils/submission.server";
-
-// An absent choice means confidential (the safe default of the form); an unknown one is refused
-// rather than guessed.
-const fieldsSchema = z.object({
-  visibility: z
-    .enum(["PUBLIC", "CONFIDENTIAL"], { message: "Choose who may see these documents: public or confidential." })
-    .default("CONFIDENTIAL"),
-});
+import { uploadFieldsSchema } from "~/schemas/package";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "package.manage");
-  assertCan(actor, "package.manage", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "package.manage");
   const packageId = requireIdParam(params, "packageId", "permit package");
   const here = `/projects/${project.slug}/packages/${packageId}`;
   const storagePrefix = `projects/${project.id}/packages/${packageId}`;
@@ -42,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   let parsed;
   try {
-    parsed = await parseSubmission(request, fieldsSchema, {
+    parsed = await parseSubmission(request, uploadFieldsSchema, {
       uploads: { field: "files", limits: DOCUMENT_LIMITS, storage: documentStorage(), keyPrefix: storagePrefix },
     });
   } catch (error) {

@@ -9,18 +9,15 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
 import { createPackage, listPackages } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
-import { assertCan, can } from "~/policy";
+import { can } from "~/policy";
 import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";
-import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,11 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const project = await getProjectForManagement(params.slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const actor = await getOptionalActor(request);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const packages = await listPackages(project.id);
-  const resource = projectResource(project);
   // Drafts are the company's working papers until submitted.
   const seesDrafts = can(actor, "package.readDraft", resource);
   return {
@@ -45,10 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
-  const project = await getProjectForManagement(params.slug ?? "");
-  if (!project) throw notFound();
-  assertCan(actor, "package.manage", projectResource(project));
+  const { actor, project } = await requireProjectFor(request, params.slug, "package.manage");
   const parsed = await parseSubmission(request, createPackageSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
@@ -69,7 +60,6 @@ export default function Packages() {
   const { project, packages, canCreate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(createPackageSchema, { server: result, defaultValues: { kind: "" } });
-  const focus = firstErrorField(result?.errors, ["kind", "title", "permitName", "description"]);
   return (
     <div className="stack">
       <p>
@@ -118,16 +108,14 @@ export default function Packages() {
                 { value: "", label: "Choose…" },
                 ...PACKAGE_KINDS.map((k) => ({ value: k, label: PACKAGE_KIND_LABELS[k] })),
               ]}
-              autoFocus={focus === "kind"}
             />
-            <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+            <TextField {...form.field("title")} label="Title" required />
             <TextField
               {...form.field("permitName")}
               label="Permit applied for"
               hint="For permit applications, e.g. CWA section 404."
-              autoFocus={focus === "permitName"}
             />
-            <TextAreaField {...form.field("description")} label="Description" autoFocus={focus === "description"} />
+            <TextAreaField {...form.field("description")} label="Description" />
             <SubmitButton pendingLabel="Creating…">Create draft</SubmitButton>
           </ValidatedForm>
         </section>

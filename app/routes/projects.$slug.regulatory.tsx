@@ -1,14 +1,7 @@
 // The lead agency edits who leads, who cooperates, and the review track.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { listAgencies, updateRegulatoryDetails } from "~/models/project.server";
 import { REVIEW_TRACKS } from "~/models/workflow";
 import { regulatorySchema } from "~/schemas/project";
@@ -61,7 +54,6 @@ export default function RegulatoryDetails() {
     server: result,
     defaultValues: { version: project.version, leadAgencyId: project.leadAgencyId, reviewTrack: project.reviewTrack },
   });
-  const focus = firstErrorField(result?.errors, ["leadAgencyId", "reviewTrack"]);
   return (
     <div className="stack narrow">
       <p>
@@ -77,14 +69,12 @@ export default function RegulatoryDetails() {
           hint="Handing the lead to another agency gives its staff the controls of this project."
           required
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-          autoFocus={focus === "leadAgencyId"}
         />
         <SelectField
           {...form.field("reviewTrack")}
           label="Review track"
           required
           options={Object.entries(REVIEW_TRACKS).map(([value, t]) => ({ value, label: t.label }))}
-          autoFocus={focus === "reviewTrack"}
         />
         <fieldset>
           <legend>Cooperating agencies</legend>

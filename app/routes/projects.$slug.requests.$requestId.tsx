@@ -4,7 +4,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { AnswerForm, DecideForm, WithdrawForm } from "~/components/RequestForms";
 import {
   decideResponse,
@@ -13,20 +12,19 @@ import {
   withdrawRequest,
   type RequestDetail,
 } from "~/models/information-request.server";
-import { formatBytes, VISIBILITY_LABELS } from "~/models/package-labels";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
+import { VISIBILITY_LABELS } from "~/models/package-labels";
 import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/request-labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
-import { assertCan, can, type Actor } from "~/policy";
-import { decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
-import { requireActor } from "~/services/actor.server";
+import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
+import { decideSchema, respondSchema, withdrawSchema, requestPageSchema } from "~/schemas/information-request";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";
 import { ALLOWED_TYPES, DOCUMENT_LIMITS, UploadError } from "~/services/uploads.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { parseSubmission, readSubmission } from "~/utils/submission.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.request.title ?? "Information request"} · Lodestone` },
@@ -34,17 +32,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Confidential page: the policy check comes before the request is even looked up.
 async function load(request: Request, slug: string | undefined, requestId: string | undefined) {
-  const { actor } = await requireActor(request);
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  const resource = projectResource(project);
-  assertCan(actor, "project.readConfidential", resource);
+  const { actor, project, resource } = await requireProjectFor(request, slug, "project.readConfidential");
   const detail = await getRequestDetail(project.id, requestId ?? "");
   if (!detail) throw notFound("This project has no information request at this address.");
   return { actor, project, resource, detail };
 }
 
-function permissions(actor: Actor, resource: ReturnType<typeof projectResource>, detail: RequestDetail) {
+function permissions(actor: Actor, resource: ProjectResource, detail: RequestDetail) {
   const latest = detail.responses.at(-1);
   return {
     respond: detail.status === "OPEN" && can(actor, "informationRequest.respond", resource),
@@ -100,8 +94,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["decide", "withdraw"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource, detail } = await load(request, params.slug, params.requestId);
   const audit = auditContext(context, actor.userId);
@@ -112,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answer(request, { projectId: project.id, detail, audit, here });
   }
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = requestPageSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   if (intent.data.intent === "decide") {
     assertCan(actor, "informationRequest.decide", resource);

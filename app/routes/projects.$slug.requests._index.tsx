@@ -10,7 +10,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { PublicRequests } from "~/components/PublicRequests";
@@ -20,28 +19,20 @@ import {
   issueRequest,
   requestLinkOptions,
 } from "~/models/information-request.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import { PACKAGE_STATUS_LABELS } from "~/models/package-labels";
-import { assertCan, can } from "~/policy";
+import { can } from "~/policy";
 import { issueRequestSchema } from "~/schemas/information-request";
-import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Information requests: ${data?.project.name ?? "project"} · Lodestone` },
 ];
 
-async function findProject(slug: string | undefined) {
-  const project = await getProjectForManagement(slug ?? "");
-  if (!project) throw notFound("There is no project at this address.");
-  return { project, resource: projectResource(project) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [{ project, resource }, actor] = await Promise.all([findProject(params.slug), getOptionalActor(request)]);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const allowed = {
     readConfidential: can(actor, "project.readConfidential", resource),
     issue: can(actor, "informationRequest.issue", resource),
@@ -61,9 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
-  const { project, resource } = await findProject(params.slug);
-  assertCan(actor, "informationRequest.issue", resource);
+  const { actor, project } = await requireProjectFor(request, params.slug, "informationRequest.issue");
   const parsed = await parseSubmission(request, issueRequestSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   let created: { id: string };
@@ -90,25 +79,16 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
     server: result,
     defaultValues: { reviewId: "", packageId: "" },
   });
-  const focus = firstErrorField(result?.errors, [
-    "title",
-    "publicSummary",
-    "items",
-    "dueDate",
-    "reviewId",
-    "packageId",
-  ]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="issue">
       <FormError message={form.formError} />
-      <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+      <TextField {...form.field("title")} label="Title" required />
       <TextAreaField
         {...form.field("publicSummary")}
         label="Public summary"
         hint="Shown to everyone on the project page. Do not include confidential business information."
         required
         rows={3}
-        autoFocus={focus === "publicSummary"}
       />
       <TextAreaField
         {...form.field("items")}
@@ -116,7 +96,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
         hint="One item per line. Only the company and the reviewing agencies see these."
         required
         rows={6}
-        autoFocus={focus === "items"}
       />
       <TextField
         {...form.field("dueDate")}
@@ -124,7 +103,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
         label="Due date"
         hint="Today or later. The review clock stops from today until the company answers."
         required
-        autoFocus={focus === "dueDate"}
       />
       {options.reviews.length > 0 ? (
         <SelectField
@@ -135,7 +113,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
             { value: "", label: "None" },
             ...options.reviews.map((r) => ({ value: r.id, label: `${r.title} (${r.agency.name})` })),
           ]}
-          autoFocus={focus === "reviewId"}
         />
       ) : null}
       {options.packages.length > 0 ? (
@@ -146,7 +123,6 @@ function IssueRequestForm({ options }: { options: Awaited<ReturnType<typeof requ
             { value: "", label: "None" },
             ...options.packages.map((p) => ({ value: p.id, label: `${p.title} (${PACKAGE_STATUS_LABELS[p.status]})` })),
           ]}
-          autoFocus={focus === "packageId"}
         />
       ) : null}
       <SubmitButton pendingLabel="Sending…">Send the request</SubmitButton>

@@ -12,13 +12,12 @@ import {
   SubmitButton,
   TextAreaField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
+  resultFor,
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
-import { VISIBILITY_LABELS, formatBytes } from "~/models/package-labels";
+import { VISIBILITY_LABELS } from "~/models/package-labels";
 import { inDraft } from "~/models/package.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
@@ -46,11 +45,11 @@ import {
   reviewPageSchema,
   updateReviewSchema,
 } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
+import { formatBytes } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.review.title ?? "Review"}: ${data?.project.name ?? "project"} · Lodestone` },
@@ -59,14 +58,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const review = await getReview(project.id, params.reviewId ?? "");
   if (!review) throw notFound("This project has no review at this address.");
-  const resource = projectResource(project);
+  const reviewed = reviewResource(resource, review);
   const allowed = {
-    work: can(actor, "review.work", reviewResource(resource, review)),
+    work: can(actor, "review.work", reviewed),
     assign: can(actor, "review.open", resource),
     conditions: can(actor, "condition.manage", resource),
   };
@@ -75,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     allowed.work ? listAttachableDocuments(project.id, review.id) : [],
   ]);
   const assigned = new Set(review.assignments.map((a) => a.user.id));
-  const seesReviewers = allowed.assign || can(actor, "project.readConfidential", resource);
+  const seesReviewers = can(actor, "review.readReviewerNames", resource);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
     review: {
@@ -87,8 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openedAt: review.openedAt.toISOString(),
       completedAt: iso(review.completedAt),
       lockVersion: String(review.lockVersion),
-      // Working notes stay internal until the review is complete.
-      findings: review.status === "COMPLETE" || allowed.work ? review.findings : null,
+      findings: can(actor, "review.readFindings", reviewed) ? review.findings : null,
     },
     reviewerCount: review.assignments.length,
     reviewers: seesReviewers ? review.assignments.map((a) => ({ id: a.user.id, name: a.user.name })) : [],
@@ -129,7 +125,7 @@ const DONE = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // Signed in is enough to get this far: each intent asks the policy for its own action below,
   // and review.work depends on the review, not only on the project.
-  const { actor, project, resource } = await requireProjectFor(request, params.slug, "project.view");
+  const { actor, project, resource } = await requireProjectFor(request, params.slug);
   const review = await getReview(project.id, params.reviewId ?? "");
   if (!review) throw notFound("This project has no review at this address.");
   const submission = await readSubmission(request);
@@ -168,13 +164,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;
-const only = (result: Result, intent: string, key?: [string, string]) =>
-  result?.values.intent === intent && (!key || result.values[key[0]] === key[1]) ? result : undefined;
 
 type ReviewData = ReturnType<typeof useLoaderData<typeof loader>>["review"];
 
 function UpdateForm({ review, result }: { review: ReviewData; result: Result }) {
-  const mine = only(result, "update");
+  const mine = resultFor(result, "update");
   const form = useValidatedForm(updateReviewSchema, {
     server: mine,
     defaultValues: { lockVersion: review.lockVersion, status: review.status, findings: review.findings ?? "" },
@@ -194,7 +188,6 @@ function UpdateForm({ review, result }: { review: ReviewData; result: Result }) 
         label="Findings"
         hint="Published with the review when it is complete."
         rows={8}
-        autoFocus={Boolean(mine?.errors.findings)}
       />
       <SubmitButton name="intent" value="update" pendingLabel="Saving…">
         Save the review
@@ -204,7 +197,7 @@ function UpdateForm({ review, result }: { review: ReviewData; result: Result }) 
 }
 
 function UnassignForm({ userId, name, result }: { userId: string; name: string; result: Result }) {
-  const mine = only(result, "unassign", ["userId", userId]);
+  const mine = resultFor(result, "unassign", { userId });
   const form = useValidatedForm(assignSchema, { server: mine, defaultValues: { userId } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} className="inline-form" aria-label={`Unassign ${name}`}>
@@ -218,7 +211,7 @@ function UnassignForm({ userId, name, result }: { userId: string; name: string; 
 }
 
 function AssignForm({ candidates, result }: { candidates: { value: string; label: string }[]; result: Result }) {
-  const mine = only(result, "assign");
+  const mine = resultFor(result, "assign");
   const form = useValidatedForm(assignSchema, { server: mine, defaultValues: { userId: "" } });
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Assign a reviewer">
@@ -229,7 +222,6 @@ function AssignForm({ candidates, result }: { candidates: { value: string; label
         hint="Staff of the lead agency and of the cooperating agencies."
         required
         options={[{ value: "", label: "Choose…" }, ...candidates]}
-        autoFocus={Boolean(mine?.errors.userId)}
       />
       <SubmitButton name="intent" value="assign" pendingLabel="Assigning…">
         Assign
@@ -239,7 +231,7 @@ function AssignForm({ candidates, result }: { candidates: { value: string; label
 }
 
 function AttachForm({ documents, result }: { documents: { id: string; label: string }[]; result: Result }) {
-  const mine = only(result, "attach");
+  const mine = resultFor(result, "attach");
   const form = useValidatedForm(attachDocumentsSchema, { server: mine });
   const error = form.errorFor("documentIds");
   return (
@@ -269,27 +261,19 @@ function AttachForm({ documents, result }: { documents: { id: string; label: str
 }
 
 function AddConditionForm({ reviewId, result }: { reviewId: string; result: Result }) {
-  const mine = only(result, "addCondition");
+  const mine = resultFor(result, "addCondition");
   const form = useValidatedForm(addConditionSchema, { server: mine, defaultValues: { reviewId, severity: "HOLD" } });
-  const focus = firstErrorField(mine?.errors, ["text", "severity"]);
   return (
     <ValidatedForm onSubmit={form.onSubmit} errors={mine?.errors} aria-label="Add a condition of approval">
       <FormError message={form.formError ?? mine?.errors.reviewId} />
       <input type="hidden" {...form.register("reviewId")} defaultValue={reviewId} />
-      <TextAreaField
-        {...form.field("text")}
-        label="Condition (public)"
-        required
-        rows={3}
-        autoFocus={focus === "text"}
-      />
+      <TextAreaField {...form.field("text")} label="Condition (public)" required rows={3} />
       <SelectField
         {...form.field("severity")}
         label="Severity"
         hint={CONDITION_SEVERITY_HINT}
         required
         options={CONDITION_SEVERITY_OPTIONS}
-        autoFocus={focus === "severity"}
       />
       <SubmitButton name="intent" value="addCondition" pendingLabel="Adding…">
         Add the condition

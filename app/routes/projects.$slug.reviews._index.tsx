@@ -5,24 +5,14 @@
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review-labels";
 import { listReviews, openReview } from "~/models/review.server";
 import { can } from "~/policy";
 import { openReviewSchema } from "~/schemas/review";
-import { getOptionalActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
+import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor, requireProjectFor } from "~/utils/project-route.server";
 import { formatEventDay, projectTimeZone } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,12 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  // Public page: requireProjectFor would demand a signed-in user.
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(params.slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
-  const resource = projectResource(project);
+  const { actor, project, resource } = await loadProjectFor(request, params.slug);
   const reviews = await listReviews(project.id);
-  const seesReviewers = can(actor, "project.readConfidential", resource);
+  const seesReviewers = can(actor, "review.readReviewerNames", resource);
   const canOpen = can(actor, "review.open", resource);
   return {
     project: { slug: project.slug, name: project.name, timeZone: projectTimeZone(project) },
@@ -90,27 +77,19 @@ function OpenReviewForm({ agencies }: { agencies: { value: string; label: string
     server: result,
     defaultValues: { agencyId: agencies[0]?.value ?? "", resourceArea: "" },
   });
-  const focus = firstErrorField(result?.errors, ["agencyId", "resourceArea", "title"]);
   return (
     <section className="card narrow" aria-labelledby="open-review">
       <h2 id="open-review">Open a review</h2>
       <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="open-review">
         <FormError message={form.formError} />
-        <SelectField
-          {...form.field("resourceArea")}
-          label="Resource area"
-          required
-          options={AREA_OPTIONS}
-          autoFocus={focus === "resourceArea"}
-        />
-        <TextField {...form.field("title")} label="Title" required autoFocus={focus === "title"} />
+        <SelectField {...form.field("resourceArea")} label="Resource area" required options={AREA_OPTIONS} />
+        <TextField {...form.field("title")} label="Title" required />
         <SelectField
           {...form.field("agencyId")}
           label="Conducted by"
           hint="The lead agency or a cooperating agency. Add cooperating agencies on the project's agencies page."
           required
           options={agencies}
-          autoFocus={focus === "agencyId"}
         />
         <SubmitButton pendingLabel="Opening…">Open the review</SubmitButton>
       </ValidatedForm>

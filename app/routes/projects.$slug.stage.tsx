@@ -8,7 +8,6 @@ import {
   TextAreaField,
   TextField,
   ValidatedForm,
-  firstErrorField,
   useValidatedForm,
 } from "~/components/forms";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
@@ -142,7 +141,6 @@ export default function StageChange() {
       pauseReason: "",
     },
   });
-  const focus = firstErrorField(result?.errors, ["kind", "toStage", "reason", "pauseReason", "expectedLiftDate"]);
   const confirm = result && "confirm" in result ? result.confirm : null;
   if (confirm) {
     return (
@@ -193,14 +191,12 @@ export default function StageChange() {
             label="What happens"
             required
             options={available.map((o) => ({ value: o.kind, label: o.label }))}
-            autoFocus={focus === "kind"}
           />
           {earlier.length > 0 && available.some((o) => o.kind === "RESCIND") ? (
             <SelectField
               {...form.field("toStage")}
               label="Earlier stage (when rescinding)"
               options={earlier.map((s) => ({ value: s.key, label: s.label }))}
-              autoFocus={focus === "toStage"}
             />
           ) : null}
           <TextAreaField
@@ -208,7 +204,6 @@ export default function StageChange() {
             label="Reason"
             hint="Shown publicly in the stage history. Cite the notice or decision where you can."
             required
-            autoFocus={focus === "reason"}
           />
           {available.some((o) => o.kind === "PAUSE") ? (
             <fieldset className="card">
@@ -220,14 +215,8 @@ export default function StageChange() {
                   { value: "", label: "Choose…" },
                   ...DATE_CHANGE_REASONS.map((r) => ({ value: r, label: DATE_CHANGE_REASON_LABELS[r] })),
                 ]}
-                autoFocus={focus === "pauseReason"}
               />
-              <TextField
-                {...form.field("expectedLiftDate")}
-                type="date"
-                label="Expected date the pause lifts"
-                autoFocus={focus === "expectedLiftDate"}
-              />
+              <TextField {...form.field("expectedLiftDate")} type="date" label="Expected date the pause lifts" />
             </fieldset>
           ) : null}
           <SubmitButton pendingLabel="Saving…">Record the change</SubmitButton>

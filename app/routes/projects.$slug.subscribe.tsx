@@ -4,23 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubscribeForm } from "~/components/FollowPanel";
 import { requestEmailSubscription } from "~/models/email-subscription.server";
-import { getProjectForManagement, projectResource } from "~/models/project.server";
-import { assertCan } from "~/policy";
 import { subscribeSchema } from "~/schemas/notifications";
-import { getOptionalActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
-import { invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { domainFailure } from "~/utils/project-route.server";
+import { invalid, redirectWithFlash } from "~/utils/http.server";
+import { domainFailure, loadProjectFor } from "~/utils/project-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Email updates: ${data?.project.name ?? "project"} · Lodestone` },
 ];
 
 async function loadProject(request: Request, slug: string | undefined) {
-  const [actor, project] = await Promise.all([getOptionalActor(request), getProjectForManagement(slug ?? "")]);
-  if (!project) throw notFound("There is no project at this address.");
-  assertCan(actor, "project.subscribeByEmail", projectResource(project));
-  return project;
+  return (await loadProjectFor(request, slug, "project.subscribeByEmail")).project;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,16 +1,8 @@
 // A company user adds a project for their own company.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
-import { PROJECT_DETAIL_FIELDS, ProjectDetailsFields } from "~/components/ProjectDetailsFields";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
+import { ProjectDetailsFields } from "~/components/ProjectDetailsFields";
 import { createProject, listAgencies, listCompaniesOf } from "~/models/project.server";
 import { assertCan, can } from "~/policy";
 import { US_STATES, createProjectSchema } from "~/schemas/project";
@@ -59,13 +51,6 @@ export default function NewProject() {
     server: result,
     defaultValues: { companyId: companies[0]?.id ?? "", state: "", leadAgencyId: "", landStatus: "" },
   });
-  const focus = firstErrorField(result?.errors, [
-    "name",
-    "companyId",
-    "state",
-    ...PROJECT_DETAIL_FIELDS,
-    "leadAgencyId",
-  ]);
   return (
     <div className="stack narrow">
       <p>
@@ -75,29 +60,26 @@ export default function NewProject() {
       <p>The project starts at the pre-application stage. The lead agency moves it on from there.</p>
       <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-label="Add a project">
         <FormError message={form.formError} />
-        <TextField {...form.field("name")} label="Project name" required autoFocus={focus === "name"} />
+        <TextField {...form.field("name")} label="Project name" required />
         <SelectField
           {...form.field("companyId")}
           label="Company"
           required
           options={companies.map((c) => ({ value: c.id, label: c.name }))}
-          autoFocus={focus === "companyId"}
         />
         <SelectField
           {...form.field("state")}
           label="State"
           required
           options={[{ value: "", label: "Choose…" }, ...US_STATES.map((s) => ({ value: s, label: s }))]}
-          autoFocus={focus === "state"}
         />
-        <ProjectDetailsFields field={form.field} focus={focus} />
+        <ProjectDetailsFields field={form.field} />
         <SelectField
           {...form.field("leadAgencyId")}
           label="Lead agency"
           hint="The agency your plan of operations is filed with. It can hand the lead to another agency later."
           required
           options={[{ value: "", label: "Choose…" }, ...agencies.map((a) => ({ value: a.id, label: a.name }))]}
-          autoFocus={focus === "leadAgencyId"}
         />
         <SubmitButton pendingLabel="Adding…">Add project</SubmitButton>
       </ValidatedForm>

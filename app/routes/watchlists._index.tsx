@@ -1,15 +1,7 @@
 // The watchlists a person keeps, alone or with their organizations: a monitor's home after sign-in.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  FormError,
-  SelectField,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  firstErrorField,
-  useValidatedForm,
-} from "~/components/forms";
+import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { createWatchlist, listWatchlistsFor, ownerChoices, ownerFor } from "~/models/watchlist.server";
 import { assertCan } from "~/policy";
 import { createWatchlistSchema } from "~/schemas/watchlist";
@@ -42,7 +34,6 @@ export default function Watchlists() {
   const { watchlists, owners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useValidatedForm(createWatchlistSchema, { server: result, defaultValues: { owner: "me" } });
-  const focus = firstErrorField(result?.errors, ["name", "owner"]);
   return (
     <div className="stack">
       <h1>Watchlists</h1>
@@ -88,14 +79,13 @@ export default function Watchlists() {
         <h2 id="new-watchlist">New watchlist</h2>
         <ValidatedForm method="post" onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="new-watchlist">
           <FormError message={form.formError} />
-          <TextField label="Name" {...form.field("name")} required autoFocus={focus === "name"} />
+          <TextField label="Name" {...form.field("name")} required />
           <SelectField
             label="Kept by"
             hint="An organization's watchlist is kept by all its members together."
             {...form.field("owner")}
             options={owners}
             required
-            autoFocus={focus === "owner"}
           />
           <SubmitButton pendingLabel="Creating…">Create watchlist</SubmitButton>
         </ValidatedForm>

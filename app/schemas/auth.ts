@@ -70,3 +70,9 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** The email-confirmation page: confirm with the emailed token, or ask for a new link. */
+export const verifyEmailSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), token: z.string().min(1), redirectTo: z.string().optional() }),
+  z.object({ intent: z.literal("resend") }),
+]);

@@ -68,3 +68,48 @@ export const commentSchema = z
   });
 
 export type CommentForm = z.output<typeof commentSchema>;
+
+const ids = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.string().min(1)));
+/** The moderation desk's forms, one per intent. */
+export const moderationSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("moderate"),
+    commentIds: ids,
+    kind: z.enum(["PUBLISH", "HIDE", "RESTORE"], { message: "Choose what to do." }),
+    reason: z.string().trim().max(500).default(""),
+  }),
+  z.object({
+    intent: z.literal("hide"),
+    receiptNumber: z.string().trim().min(1, "Give the comment's receipt number.").max(40),
+    reason: z.string().trim().min(1, "Say why the comment is hidden: the reason is shown in the public log.").max(500),
+  }),
+  z.object({
+    intent: z.literal("respond"),
+    commentIds: ids,
+    issue: z.string().trim().min(1, "Name the issue.").max(200),
+    text: z.string().trim().min(1, "Write the response.").max(20_000),
+  }),
+]);
+
+export const REPORT_REASONS = ["SPAM", "ABUSIVE", "PERSONAL_INFORMATION", "NOT_MINE"] as const;
+
+/** The public comment list's query: anything unreadable falls back to the whole list. */
+export const commentListQuery = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  type: z.enum(SUBMITTER_TYPES).optional().catch(undefined),
+  campaign: z.string().max(40).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export const reportCommentSchema = z.object({
+  intent: z.literal("report"),
+  commentId: z.string().min(1),
+  reason: z.enum(REPORT_REASONS, { message: "Choose why you are reporting this comment." }),
+  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
+});
+
+/** A commenter asks for a review of their hidden comment, from the receipt page. */
+export const reviewRequestSchema = z.object({
+  intent: z.literal("requestReview"),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+});

@@ -82,3 +82,9 @@ export const withdrawSchema = z.object({
     .min(10, "Say in a sentence why the request is withdrawn.")
     .max(2000, "Use at most 2000 characters."),
 });
+
+/** The request page's plain forms (the answer form is multipart and read apart). */
+export const requestPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("decide") }),
+  z.object({ intent: z.literal("withdraw") }),
+]);

@@ -40,3 +40,10 @@ export const inviteSchema = z.object({
     .transform((v) => v.toLowerCase()),
   role: z.enum(["OWNER", "MEMBER"], { errorMap: () => ({ message: "Choose owner or member." }) }),
 });
+
+/** The members page's forms, one per intent (the invitation's own fields: inviteSchema). */
+export const membersPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
+  z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) }),
+]);

@@ -37,7 +37,6 @@ export const determinationSchema = z
     determination: z.enum(["COMPLETE", "DEFICIENT"], {
       errorMap: () => ({ message: "Choose complete or deficient." }),
     }),
-    note: z.string().trim().max(5000).optional(),
     // One deficient item per line.
     deficiencies: z
       .string()
@@ -48,6 +47,7 @@ export const determinationSchema = z
           .map((line) => line.trim())
           .filter(Boolean),
       ),
+    note: z.string().trim().max(5000).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.determination === "DEFICIENT" && v.deficiencies.length === 0) {
@@ -58,3 +58,18 @@ export const determinationSchema = z
       });
     }
   });
+
+/** The package page's forms, one per intent. */
+export const packagePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("remove"), documentId: z.string().min(1) }),
+  z.object({ intent: z.literal("determine") }),
+]);
+
+// An absent choice means confidential (the safe default of the form); an unknown one is refused
+// rather than guessed.
+export const uploadFieldsSchema = z.object({
+  visibility: z
+    .enum(["PUBLIC", "CONFIDENTIAL"], { message: "Choose who may see these documents: public or confidential." })
+    .default("CONFIDENTIAL"),
+});

@@ -217,3 +217,9 @@ export const statutoryExtensionSchema = z.object({
     .max(2000),
   sourceUrl: httpUrl(),
 });
+/** The schedule desk's forms; each one's fields are checked by its own schema above. */
+export const milestonePageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("changeTarget") }),
+  z.object({ intent: z.literal("recordActual") }),
+  z.object({ intent: z.literal("add") }),
+]);

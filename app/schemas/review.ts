@@ -50,19 +50,20 @@ export const attachDocumentsSchema = z.object({
   documentIds: idList.refine((ids) => ids.length > 0, "Choose at least one document."),
 });
 
+// Fields in the order the form shows them (the first invalid one gets focus).
 export const addConditionSchema = z.object({
-  // Empty means the condition belongs to the decision rather than to one review.
-  reviewId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined)),
   text: z
     .string({ required_error: "Write the condition." })
     .trim()
     .min(10, "Write the condition in a sentence: it is shown publicly.")
     .max(4000, "Use at most 4,000 characters."),
   severity: z.enum(CONDITION_SEVERITIES, { errorMap: () => ({ message: "Choose the severity." }) }),
+  // Empty means the condition belongs to the decision rather than to one review.
+  reviewId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export const resolveConditionFields = z.object({

@@ -1,27 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { createProjectRecord } from "../support/factories";
 import { expectAccessible, signIn, waitForEmail } from "./helpers";
+import { demoProject } from "./world";
 
 test.afterAll(async () => {
   await prisma.$disconnect();
 });
 
-async function projectLedByDemoRegulator(name: string) {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  return createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage: "noi_scoping",
-    name: `${name} ${Date.now()}`,
-  });
-}
-
-async function openPeriod(projectId: string, allowAnonymous = true) {
+/** An open period written straight into the table (the model's openPeriod rules are tested elsewhere). */
+async function insertPeriodRow(projectId: string, allowAnonymous = true) {
   const regulator = await prisma.user.findUniqueOrThrow({ where: { email: "regulator@lodestone.test" } });
   return prisma.commentPeriod.create({
     data: {
@@ -40,7 +28,7 @@ async function openPeriod(projectId: string, allowAnonymous = true) {
 test("a regulator opens a comment period in the agency's time zone; the page shows the deadline, zone and countdown", async ({
   page,
 }) => {
-  const project = await projectLedByDemoRegulator("Period Mine");
+  const project = await demoProject("Period Mine");
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}/comment-periods`);
   await expectAccessible(page);
@@ -59,8 +47,8 @@ test("a regulator opens a comment period in the agency's time zone; the page sho
 test("a signed-in person comments, gets a receipt on screen and by email, and the comment is public", async ({
   page,
 }) => {
-  const project = await projectLedByDemoRegulator("Comment Mine");
-  const period = await openPeriod(project.id);
+  const project = await demoProject("Comment Mine");
+  const period = await insertPeriodRow(project.id);
   await signIn(page, "community@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/comment-periods/${period.id}/comment`);
   await expectAccessible(page);
@@ -88,8 +76,8 @@ test.describe("without JavaScript", () => {
   test("an anonymous comment keeps its text through a validation error, and a resubmitted form gives the same receipt", async ({
     page,
   }) => {
-    const project = await projectLedByDemoRegulator("Anonymous Mine");
-    const period = await openPeriod(project.id, true);
+    const project = await demoProject("Anonymous Mine");
+    const period = await insertPeriodRow(project.id, true);
     await page.goto(`/comment-periods/${period.id}/comment`);
     await page.getByLabel("Anonymously").check();
     const long = "x".repeat(5001);
@@ -123,8 +111,8 @@ test("a reported comment is moderated and answered; the public log shows why but
   page,
   browser,
 }) => {
-  const project = await projectLedByDemoRegulator("Moderated Mine");
-  const period = await openPeriod(project.id);
+  const project = await demoProject("Moderated Mine");
+  const period = await insertPeriodRow(project.id);
   const commenter = await prisma.user.findUniqueOrThrow({ where: { email: "ngo@lodestone.test" } });
   const [abusive, fair] = await Promise.all([
     prisma.comment.create({

@@ -5,8 +5,8 @@ import { expect, test } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { APP_URL, MAIL_URL } from "../../playwright.config";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { createProjectRecord } from "../support/factories";
 import { expectAccessible, signIn, waitForEmail } from "./helpers";
+import { demoProject } from "./world";
 
 const FOLLOWER = "community@lodestone.test";
 
@@ -21,19 +21,6 @@ type RecordedEmail = {
 async function emailsTo(address: string): Promise<RecordedEmail[]> {
   const response = await fetch(`${MAIL_URL}/__emails?to=${encodeURIComponent(address)}`);
   return (await response.json()) as RecordedEmail[];
-}
-
-async function freshProject() {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  return createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage: "noi_scoping",
-    name: `Followed Mine ${Date.now()}`,
-  });
 }
 
 async function advanceAsRegulator(browser: import("@playwright/test").Browser, slug: string, reason: string) {
@@ -56,7 +43,7 @@ test("a follower is emailed the new stage with a working link, and one-click uns
   browser,
   request,
 }) => {
-  const project = await freshProject();
+  const project = await demoProject("Followed Mine");
   await signIn(page, FOLLOWER, DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}`);
   await page.getByRole("button", { name: "Follow", exact: true }).click();

@@ -1,23 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { addMember, createOrganization, createProjectRecord, createUser, TEST_PASSWORD } from "../support/factories";
+import { addMember, createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { expectAccessible, signIn } from "./helpers";
+import { demoProject } from "./world";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-async function freshProject() {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  return createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage: "plan_submitted",
-    name: `Package Mine ${Date.now()}`,
-  });
-}
 
 async function startPackage(page: Page, slug: string, title: string) {
   await page.goto(`/projects/${slug}/packages`);
@@ -35,7 +23,7 @@ test("a company submits a package with files, the regulator finds it deficient, 
   page,
   browser,
 }) => {
-  const project = await freshProject();
+  const project = await demoProject("Package Mine", "plan_submitted");
   await signIn(page, "company@lodestone.test", DEMO_PASSWORD);
   await startPackage(page, project.slug, "Plan of operations");
   await expectAccessible(page);
@@ -92,7 +80,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a package is created, its file uploaded and the package submitted", async ({ page }) => {
-    const project = await freshProject();
+    const project = await demoProject("Package Mine", "plan_submitted");
     await signIn(page, "company@lodestone.test", DEMO_PASSWORD);
     await startPackage(page, project.slug, "Baseline studies without script");
     await page
@@ -111,7 +99,7 @@ test("a confidential document is refused to a regulator of an unrelated agency a
   page,
   request,
 }) => {
-  const project = await freshProject();
+  const project = await demoProject("Package Mine", "plan_submitted");
   const uploader = await prisma.user.findUniqueOrThrow({ where: { email: "company@lodestone.test" } });
   const document = await prisma.document.create({
     data: {

@@ -1,22 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { createProjectRecord } from "../support/factories";
 import { APP_URL } from "../../playwright.config";
 import { expectAccessible, signIn } from "./helpers";
+import { demoProject } from "./world";
 
 // Each test makes its own project led by the demo regulator's agency and owned by the demo company.
 async function freshProject(stage = "noi_scoping") {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  const project = await createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage,
-    name: `E2E Mine ${Date.now()}`,
-  });
+  const project = await demoProject("E2E Mine", stage);
   await prisma.milestone.create({
     data: {
       projectId: project.id,

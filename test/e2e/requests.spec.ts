@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { createProjectRecord } from "../support/factories";
 import { expectAccessible, signIn } from "./helpers";
+import { demoProject } from "./world";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
@@ -14,16 +14,7 @@ test("a regulator issues an information request, the company answers with a file
   page,
   browser,
 }) => {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  const project = await createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage: "draft_eis",
-    name: `RFI Mine ${Date.now()}`,
-  });
+  const project = await demoProject("RFI Mine", "draft_eis");
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);

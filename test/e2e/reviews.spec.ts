@@ -1,24 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
-import { createProjectRecord } from "../support/factories";
 import { expectAccessible, signIn } from "./helpers";
+import { demoProject } from "./world";
 
 test.afterAll(async () => {
   await prisma.$disconnect();
 });
 
 test("a hold condition set in a review blocks the next stage until it is met", async ({ page }) => {
-  const [company, agency] = await Promise.all([
-    prisma.organization.findUniqueOrThrow({ where: { slug: "lithium-nevada-corp" } }),
-    prisma.organization.findUniqueOrThrow({ where: { slug: "blm-nevada" } }),
-  ]);
-  const project = await createProjectRecord({
-    companyId: company.id,
-    leadAgencyId: agency.id,
-    stage: "draft_eis",
-    name: `Hold Mine ${Date.now()}`,
-  });
+  const project = await demoProject("Hold Mine", "draft_eis");
 
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}/reviews`);

@@ -16,6 +16,8 @@ import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
 import { startWorker, type RunningWorker } from "~/services/queue.server";
 import { mailbox } from "../support/database";
+import { freshJobLocks, workerConnections } from "../support/email-queue";
+import { waitUntil } from "../support/wait";
 import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -26,14 +28,6 @@ afterEach(async () => {
   await worker?.stop();
   worker = null;
 });
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("Timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("a worker killed mid-batch", () => {
   it("loses no email and sends none twice", async () => {
@@ -65,7 +59,10 @@ describe("a worker killed mid-batch", () => {
       { projectId: project.id, expectedVersion: 1, kind: "ADVANCE", reason: "Final EIS published." },
       { actorId: regulator.id, requestId: "crash-test" },
     );
-    await waitFor(() => mailbox().stats().requests >= 1);
+    // The child worker boots through tsx first: allow for a busy machine.
+    await waitUntil("the provider to receive the first batch", () => mailbox().stats().requests >= 1, {
+      timeoutMs: 60_000,
+    });
     expect(mailbox().emails().length).toBe(100);
     child.kill("SIGKILL");
     await new Promise((resolve) => child?.once("exit", resolve));
@@ -73,9 +70,14 @@ describe("a worker killed mid-batch", () => {
     // Nothing was marked sent: the dead worker never heard the answer.
     expect(await prisma.emailDelivery.count({ where: { status: "SENT" } })).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The new worker releases locks older than WORKER_STALE_LOCK_SECONDS (1 s here) as it starts.
+    await waitUntil("the dead worker's job lock to go stale", async () => (await freshJobLocks(1)) === 0);
     worker = await startWorker({ concurrency: 2 });
-    await waitFor(async () => (await prisma.emailDelivery.count({ where: { status: "SENT" } })) === 150);
+    await waitUntil(
+      "all 150 deliveries to be sent",
+      async () => (await prisma.emailDelivery.count({ where: { status: "SENT" } })) === 150,
+      { timeoutMs: 30_000 },
+    );
 
     const perAddress = new Map<string, number>();
     for (const email of mailbox().emails()) {
@@ -102,18 +104,23 @@ describe("a worker whose database connections are cut", () => {
       const follower = await createUser({ email: "after-reconnect@example.org" });
       await followProject(follower.id, project.id);
       worker = await startWorker({ concurrency: 1 });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitUntil("the worker to hold a connection", async () => (await workerConnections()) > 0);
       // Cut every connection of this database except Prisma's own query (as a restart or failover does
       // to the worker's idle and listening connections).
-      await prisma.$queryRaw`
+      const cut = await prisma.$queryRaw<unknown[]>`
         select pg_terminate_backend(pid) from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and query ilike '%graphile%'`;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(cut.length).toBeGreaterThan(0);
+      await waitUntil("the worker to connect again", async () => (await workerConnections()) > 0, {
+        timeoutMs: 10_000,
+      });
       await changeStage(
         { projectId: project.id, expectedVersion: 1, kind: "ADVANCE", reason: "After the restart." },
         { actorId: regulator.id, requestId: "reconnect-test" },
       );
-      await waitFor(() => mailbox().emailsTo(follower.email).length === 1, 30_000);
+      await waitUntil("the email sent after reconnecting", () => mailbox().emailsTo(follower.email).length === 1, {
+        timeoutMs: 30_000,
+      });
     } finally {
       warn.mockRestore();
     }
@@ -127,10 +134,15 @@ describe("stopping the worker while the database shuts down", () => {
       const stopping = await startWorker({ concurrency: 1 });
       // The queue stops first (and removes its own error listeners); the pool still holds idle clients.
       await stopping.runner.stop();
-      await prisma.$queryRaw`
+      const cut = await prisma.$queryRaw<unknown[]>`
         select pg_terminate_backend(pid) from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and state = 'idle' and query ilike '%graphile%'`;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(cut.length).toBeGreaterThan(0);
+      // The pool's own error listener took the cut (an error event with no listener would have
+      // thrown in this process and failed the run).
+      await waitUntil("the pool to report the cut connection", () =>
+        warn.mock.calls.some(([message]) => String(message).includes("database connection lost")),
+      );
       await stopping.stop().catch(() => undefined);
     } finally {
       warn.mockRestore();

@@ -18,6 +18,8 @@ import { prisma } from "~/services/db.server";
 import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
 import { startWorker, type RunningWorker } from "~/services/queue.server";
 import { mailbox } from "../support/database";
+import { queueIdle, queuedJobs } from "../support/email-queue";
+import { waitUntil } from "../support/wait";
 import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
 
 let worker: RunningWorker | null = null;
@@ -27,26 +29,10 @@ beforeEach(async () => {
   await prisma.$executeRaw`delete from graphile_worker._private_jobs`;
 });
 
-async function queuedJobs(task: string) {
-  return prisma.$queryRaw<{ payload: Record<string, string> }[]>`
-    select j.payload from graphile_worker._private_jobs j
-    join graphile_worker._private_tasks t on t.id = j.task_id
-    where t.identifier = ${task}`;
-}
 afterEach(async () => {
   await worker?.stop();
   worker = null;
 });
-
-async function waitFor<T>(check: () => Promise<T | null | false> | T | null | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("Timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Deliveries for events about one project (the database is shared by the tests in this file). */
 async function deliveryCount(projectId: string, status: "PENDING" | "SENT" | "FAILED") {
@@ -111,11 +97,12 @@ describe("stage change notifications", () => {
     await advance(people.project.id, people.regulator.id);
 
     const expected = [people.companyMember.email, people.follower.email, "neighbour@example.org"].sort();
-    const emails = await waitFor(() => {
+    const emails = await waitUntil(`${expected.length} emails`, () => {
       const all = mailbox().emails();
       return all.length >= expected.length ? all : null;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing running or due: any extra email would have been sent by now.
+    await waitUntil("the queue to be idle", queueIdle);
     const recipients = mailbox()
       .emails()
       .flatMap((email) => (Array.isArray(email.to) ? email.to : [email.to]))
@@ -172,7 +159,9 @@ describe("stage change notifications", () => {
     worker = await startWorker({ concurrency: 3 });
     await advance(people.project.id, people.regulator.id);
 
-    await waitFor(async () => (await deliveryCount(people.project.id, "SENT")) === 253, 30_000);
+    await waitUntil("253 deliveries sent", async () => (await deliveryCount(people.project.id, "SENT")) === 253, {
+      timeoutMs: 30_000,
+    });
     const counts = new Map<string, number>();
     for (const email of mailbox().emails()) {
       for (const to of Array.isArray(email.to) ? email.to : [email.to]) counts.set(to, (counts.get(to) ?? 0) + 1);
@@ -189,7 +178,7 @@ describe("stage change notifications", () => {
     await followProject(bad.id, people.project.id);
     worker = await startWorker({ concurrency: 1 });
     await advance(people.project.id, people.regulator.id);
-    await waitFor(async () => (await deliveryCount(people.project.id, "SENT")) === 3);
+    await waitUntil("3 deliveries sent", async () => (await deliveryCount(people.project.id, "SENT")) === 3);
     expect(await deliveryCount(people.project.id, "FAILED")).toBe(1);
     const failed = await prisma.emailDelivery.findMany({ where: { status: "FAILED" } });
     expect(failed.map((d) => d.toEmail)).toEqual(["nobody@bounce.invalid"]);

@@ -18,6 +18,8 @@ import { prisma } from "~/services/db.server";
 import { startWorker, type RunningWorker } from "~/services/queue.server";
 import { createIntakePeriod } from "../support/comment-factories";
 import { mailbox } from "../support/database";
+import { queueIdle } from "../support/email-queue";
+import { waitUntil } from "../support/wait";
 
 let worker: RunningWorker | null = null;
 afterEach(async () => {
@@ -25,14 +27,6 @@ afterEach(async () => {
   worker = null;
   mailbox().reset();
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("Timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Runs `count` tasks, `parallel` at a time (a burst bigger than the connection pool queues on it). */
 async function inParallel<T>(count: number, parallel: number, task: (index: number) => Promise<T>): Promise<T[]> {
@@ -82,14 +76,15 @@ describe("comment receipts under load", () => {
     );
     const intakeMs = Date.now() - started;
 
-    await waitFor(
+    await waitUntil(
+      "500 receipts sent",
       async () =>
         (await prisma.emailDelivery.count({ where: { template: "comment-receipt", status: "SENT" } })) === 500,
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 100 },
     );
     const sendingMs = Date.now() - started - intakeMs;
-    // A late duplicate would come after the last send: give one more provider interval to show up.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A late duplicate would come from a job still running or due: wait until there is none.
+    await waitUntil("the queue to be idle", queueIdle);
 
     const receipts = mailbox()
       .emails()

@@ -32,3 +32,30 @@ export async function queuedJobs(task: string) {
     join graphile_worker._private_tasks t on t.id = j.task_id
     where t.identifier = ${task}`;
 }
+
+/**
+ * Whether the queue has nothing left to do now: no job running, and none due. Once it is idle after
+ * the last send, no late duplicate can arrive (a retry scheduled for later would still be waiting).
+ */
+export async function queueIdle() {
+  const [row] = await prisma.$queryRaw<{ busy: bigint }[]>`
+    select count(*) as busy from graphile_worker._private_jobs
+    where locked_at is not null or (run_at <= now() and attempts < max_attempts)`;
+  return Number(row?.busy ?? 0) === 0;
+}
+
+/** Whether a job is locked by a worker that took it within the last `seconds` (its lock is not stale yet). */
+export async function freshJobLocks(seconds: number) {
+  const [row] = await prisma.$queryRaw<{ locked: bigint }[]>`
+    select count(*) as locked from graphile_worker._private_jobs
+    where locked_at is not null and locked_at > now() - make_interval(secs => ${seconds})`;
+  return Number(row?.locked ?? 0);
+}
+
+/** The worker's connections to this database (graphile-worker's queries name its schema). */
+export async function workerConnections() {
+  const [row] = await prisma.$queryRaw<{ connections: bigint }[]>`
+    select count(*) as connections from pg_stat_activity
+    where datname = current_database() and pid <> pg_backend_pid() and query ilike '%graphile%'`;
+  return Number(row?.connections ?? 0);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  allowedDeadlineChanges,
   assertAcceptingComments,
   closesAtFromLocal,
   countdown,
@@ -206,6 +207,26 @@ describe("validateExtension", () => {
       const verdict = validateExtension(denver, { kind, newClosesAt: later, reason: "   " }, now);
       expect(verdict.ok).toBe(false);
       expect(!verdict.ok && verdict.reason).toMatch(/reason/);
+    }
+  });
+});
+
+describe("allowedDeadlineChanges", () => {
+  it("offers extending before and during the period, reopening once it has closed (from the closing instant)", () => {
+    expect(allowedDeadlineChanges(denver, new Date("2026-02-01"))).toEqual(["EXTEND"]);
+    expect(allowedDeadlineChanges(denver, new Date("2026-03-15T12:00:00Z"))).toEqual(["EXTEND"]);
+    expect(allowedDeadlineChanges(denver, denver.closesAt)).toEqual(["REOPEN"]);
+    expect(allowedDeadlineChanges(denver, new Date("2026-04-10T12:00:00Z"))).toEqual(["REOPEN"]);
+  });
+
+  it("answers as validateExtension does for a valid deadline and reason", () => {
+    const reason = "More time was asked for.";
+    for (const now of [new Date("2026-02-01"), denver.closesAt, new Date("2026-04-10T12:00:00Z")]) {
+      const newClosesAt = new Date(Math.max(now.getTime(), denver.closesAt.getTime()) + 30 * DAY);
+      const valid = (["EXTEND", "REOPEN"] as const).filter(
+        (kind) => validateExtension(denver, { kind, newClosesAt, reason }, now).ok,
+      );
+      expect(allowedDeadlineChanges(denver, now)).toEqual(valid);
     }
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resetPasswordSchema, signUpSchema } from "~/schemas/auth";
+import { fieldOrder, firstErrorField } from "~/components/forms";
 import { createOrganizationSchema } from "~/schemas/organization";
+import { determinationSchema } from "~/schemas/package";
+import { reviewPageSchema } from "~/schemas/review";
 import { parseFormData } from "~/utils/forms.server";
 import { slugify } from "~/utils/slug";
 
@@ -56,6 +59,26 @@ describe("parseFormData", () => {
       createOrganizationSchema,
     );
     expect(company.ok).toBe(true);
+  });
+});
+
+describe("focus from the schema's field order", () => {
+  it("reads the fields in declaration order through refinements and pipes", () => {
+    expect(fieldOrder(resetPasswordSchema)).toEqual(["token", "password", "confirmPassword"]);
+    expect(fieldOrder(determinationSchema)).toEqual(["lockVersion", "determination", "deficiencies", "note"]);
+  });
+
+  it("reads a union of intents option by option, each field once", () => {
+    const order = fieldOrder(reviewPageSchema);
+    expect(order.slice(0, 3)).toEqual(["lockVersion", "status", "findings"]);
+    expect(new Set(order).size).toBe(order.length);
+    expect(order).toContain("resolution");
+  });
+
+  it("focuses the first invalid field as the form shows them, not as the errors arrived", () => {
+    const errors = { note: "Too long.", deficiencies: "List what is missing." };
+    expect(firstErrorField(errors, fieldOrder(determinationSchema))).toBe("deficiencies");
+    expect(firstErrorField(undefined, fieldOrder(determinationSchema))).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailRecorder, type MailRecorder } from "../support/mail-recorder";
+import { waitUntil } from "../support/wait";
 
 let recorder: MailRecorder;
 let resend: Resend;
@@ -267,9 +268,15 @@ describe("rate limit", () => {
     expect((await resend.emails.send(email("a@example.org"))).error).toBeNull();
     expect((await resend.emails.send(email("a@example.org"))).error?.statusCode).toBe(429);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    const refusedAt = Date.now();
 
-    expect((await resend.emails.send(email("a@example.org"))).error).toBeNull();
+    // Refused until the window of the first accepted request has passed, then accepted.
+    await waitUntil(
+      "the limiter to accept again",
+      async () => (await resend.emails.send(email("a@example.org"))).error === null,
+      { timeoutMs: 3_000, intervalMs: 100 },
+    );
+    expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(800);
   });
 });
 

@@ -59,7 +59,10 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "document.read": { ...project, visibility: "CONFIDENTIAL", inDraft: false },
   "project.readConfidential": project,
   "review.open": project,
-  "review.work": { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: ["u"] },
+  "review.work": { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: ["u"], complete: false },
+  "review.readReviewerNames": project,
+  // A review still under way (a complete one's findings are public: see below).
+  "review.readFindings": { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: ["u"], complete: false },
   "condition.manage": project,
   "informationRequest.issue": project,
   "informationRequest.respond": project,
@@ -109,6 +112,9 @@ const ALLOWED: Record<Action, ActorName[]> = {
   "review.open": ["leadRegulator"],
   // Every test actor has user id "u", so "assigned" here means assigned and in an assigned agency.
   "review.work": ["leadRegulator", "cooperatingRegulator"],
+  "review.readReviewerNames": ["companyOwner", "companyMember", "leadRegulator", "cooperatingRegulator"],
+  // Before completion: those who work on it (the lead agency and assigned reviewers), not even the company.
+  "review.readFindings": ["leadRegulator", "cooperatingRegulator"],
   "condition.manage": ["leadRegulator"],
   "informationRequest.issue": ["leadRegulator", "cooperatingRegulator"],
   "informationRequest.respond": ["companyOwner", "companyMember"],
@@ -224,9 +230,22 @@ describe("documents", () => {
   });
 
   it("does not let an assigned user from an unrelated agency work on a review", () => {
-    const review = { ...project, reviewAgencyId: LEAD_AGENCY, assignedUserIds: ["u"] };
+    const review = { ...project, reviewAgencyId: LEAD_AGENCY, assignedUserIds: ["u"], complete: false };
     expect(can(ACTORS.unrelatedRegulator, "review.work", review)).toBe(false);
     expect(can(ACTORS.cooperatingRegulator, "review.work", { ...review, assignedUserIds: [] })).toBe(false);
+  });
+});
+
+describe("reviews", () => {
+  it("lets anyone, signed in or not, read the findings of a complete review", () => {
+    const review = { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: [], complete: true };
+    for (const name of NAMES) expect(can(ACTORS[name], "review.readFindings", review)).toBe(true);
+  });
+
+  it("keeps an unassigned cooperating reviewer from a review's findings until it is complete", () => {
+    const review = { ...project, reviewAgencyId: COOPERATING_AGENCY, assignedUserIds: [], complete: false };
+    expect(can(ACTORS.cooperatingRegulator, "review.readFindings", review)).toBe(false);
+    expect(can(ACTORS.cooperatingRegulator, "review.readFindings", { ...review, complete: true })).toBe(true);
   });
 });
 
