@@ -280,7 +280,15 @@ type ChangeRow = {
  * What the watchlist holds today: its listed projects and every project its saved searches match
  * now, each with what a monitor checks. One query per saved search, then four for all the rows.
  */
-export async function watchlistBoard(watchlist: Watchlist, now: Date, today: Date): Promise<Board> {
+/**
+ * The ids of every project on a watchlist now: those listed by name and those its saved searches
+ * find today (at most MAX_BOARD_PROJECTS + 1 per search, as on the board), for its feed and calendar.
+ */
+export async function watchlistProjectIds(watchlist: Watchlist, today: Date): Promise<string[]> {
+  return [...(await projectsOnWatchlist(watchlist, today)).via.keys()];
+}
+
+async function projectsOnWatchlist(watchlist: Watchlist, today: Date) {
   const via = new Map<string, { listed: boolean; searches: string[] }>();
   for (const { projectId } of watchlist.projects) via.set(projectId, { listed: true, searches: [] });
   const searchCounts: Record<string, number> = {};
@@ -295,6 +303,11 @@ export async function watchlistBoard(watchlist: Watchlist, now: Date, today: Dat
       via.set(id, entry);
     }
   }
+  return { via, searchCounts };
+}
+
+export async function watchlistBoard(watchlist: Watchlist, now: Date, today: Date): Promise<Board> {
+  const { via, searchCounts } = await projectsOnWatchlist(watchlist, today);
   const allIds = [...via.keys()];
   if (allIds.length === 0) return { rows: [], total: 0, truncated: false, searchCounts };
   const projects: ProjectFacts[] = await prisma.project.findMany({

@@ -186,7 +186,12 @@ export default function WatchlistPage() {
         <h2 id="sharing-heading">Sharing</h2>
         {watchlist.shareUrl ? (
           <>
-            <p>Anyone with this link can read this watchlist (not change it). Your name is not shown.</p>
+            <p>
+              Anyone with this link can read this watchlist (not change it). Your name is not shown. The link also
+              serves an <a href={`${watchlist.shareUrl}/feed.atom`}>Atom feed</a> and a{" "}
+              <a href={`${watchlist.shareUrl}/calendar.ics`}>calendar</a> of its projects, for feed readers and calendar
+              apps.
+            </p>
             <p>
               <label htmlFor="share-url">Read-only link</label>
               <input id="share-url" type="text" readOnly value={watchlist.shareUrl} className="share-url" />

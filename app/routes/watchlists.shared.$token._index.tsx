@@ -56,6 +56,14 @@ export default function SharedWatchlist() {
             <a href={`/watchlists/shared/${token}/export.csv`} download>
               Download as CSV
             </a>
+            {" · "}
+            <a href={`/watchlists/shared/${token}/feed.atom`} type="application/atom+xml">
+              Atom feed of changes
+            </a>
+            {" · "}
+            <a href={`/watchlists/shared/${token}/calendar.ics`} type="text/calendar">
+              Add to calendar
+            </a>
           </p>
         </>
       )}
