@@ -1,6 +1,6 @@
 // The Atom feed of the whole public record: every project's stage changes, schedule changes,
 // pauses, comment periods and agency responses. The fictional training project only with
-// ?training=include.
+// ?include_training=true.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ATOM_CONTENT_TYPE, projectsAtomFeed } from "~/services/feeds/atom.server";
 import { publishedResponse } from "~/services/feeds/respond.server";

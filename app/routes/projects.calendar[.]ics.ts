@@ -1,5 +1,5 @@
 // The calendar of a project search: the same filters as /projects, the fictional training project
-// only with ?training=include.
+// only with ?include_training=true.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matchingProjectIds } from "~/models/project-search.server";
 import { parseProjectQuery } from "~/schemas/project-search";

@@ -1,11 +1,12 @@
 // The /schedule list as CSV, for the same filters, every page. Public record only; the fictional
-// training project is left out unless ?training=1 asks for it (as other open-data exports do).
+// training project is left out unless ?include_training=true asks for it (as other open-data exports do).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { allSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { csvStream, type CsvValue } from "~/services/csv.server";
 import { isoCalendarDate, isoDay, todayUtc } from "~/utils/dates";
+import { includesTraining } from "~/utils/open-record-links";
 
 const COLUMNS = [
   "project",
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = parseSlipQuery(params);
   const today = todayUtc();
-  const training = params.get("training") === "1";
+  const training = includesTraining(params);
   const date = (d: Date | null, precision: "DAY" | "MONTH" | "YEAR") => (d ? isoCalendarDate(d, precision) : null);
   async function* rows(): AsyncGenerator<CsvValue[]> {
     for await (const r of allSlips(query, today, { training })) {

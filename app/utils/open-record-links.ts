@@ -5,9 +5,9 @@ import { SCHEDULE_STATUS_LABELS } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
 import { DEFAULT_PROJECT_QUERY, projectQueryToSearch, type ProjectQuery } from "~/schemas/project-search";
 
-/** `?training=include` brings the fictional training project into the whole-record feeds and search feeds. */
-export const TRAINING_PARAM = "training";
-export const TRAINING_INCLUDE = "include";
+/** `?include_training=true` brings the fictional training project into the whole-record feeds and search feeds. */
+export const TRAINING_PARAM = "include_training";
+export const TRAINING_INCLUDE = "true";
 
 export function includesTraining(params: URLSearchParams): boolean {
   return params.get(TRAINING_PARAM) === TRAINING_INCLUDE;

@@ -311,7 +311,7 @@ describe("Atom feeds", () => {
   });
 
   it("includes the training project only when asked explicitly", async () => {
-    const { body } = await get(allFeed, "/feed.atom?training=include");
+    const { body } = await get(allFeed, "/feed.atom?include_training=true");
     const entries = atomEntries(body);
     const training = entries.find((e) => e.summary.includes("TRAINING-ONLY"));
     expect(training?.terms).toContain("training");
@@ -426,7 +426,7 @@ describe("iCalendar files", () => {
         targetDate: new Date("2027-01-15T00:00:00Z"),
       },
     });
-    const withTraining = await get(searchCalendar, "/projects/calendar.ics?commodity=lithium&training=include");
+    const withTraining = await get(searchCalendar, "/projects/calendar.ics?commodity=lithium&include_training=true");
     expect(calendarEvents(withTraining.body).events.some((e) => e.summary.includes("Feed Training Mine"))).toBe(true);
   });
 });
@@ -482,11 +482,11 @@ describe("nothing confidential, draft, hidden or personal", () => {
     const slug = { slug: scenario.nevada.slug };
     const outputs = await Promise.all([
       get(allFeed, "/feed.atom"),
-      get(allFeed, "/feed.atom?training=include"),
+      get(allFeed, "/feed.atom?include_training=true"),
       get(projectFeed, "/x", slug),
       get(searchFeed, "/projects/feed.atom"),
       get(projectCalendar, "/x", slug),
-      get(searchCalendar, "/projects/calendar.ics?training=include"),
+      get(searchCalendar, "/projects/calendar.ics?include_training=true"),
     ]);
     for (const { body } of outputs) {
       expect(body.length).toBeGreaterThan(200);

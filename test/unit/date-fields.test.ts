@@ -105,8 +105,8 @@ describe("date fields", () => {
 
   it("no schema parses dates on its own", () => {
     const dir = path.resolve(import.meta.dirname, "../../app/schemas");
-    const offenders = readdirSync(dir)
-      .filter((file) => file !== "fields.ts")
+    const offenders = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && file !== "fields.ts")
       .filter((file) =>
         /Date\.parse|new Date\(`|parseLocalDateTime|T00:00:00/.test(readFileSync(path.join(dir, file), "utf8")),
       );

@@ -63,7 +63,7 @@ function chart(html: string, variant: "wide" | "narrow"): string {
 /** The milestone table's body rows. */
 function tableRows(html: string): string[] {
   const body = html.match(/<tbody role="rowgroup">([\s\S]*)<\/tbody>/)?.[1] ?? "";
-  return body.split('<tr role="row">').slice(1);
+  return body.split(/<tr role="row"[^>]*>/).slice(1);
 }
 
 describe("MilestoneTimeline", () => {

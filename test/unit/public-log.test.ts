@@ -137,6 +137,9 @@ describe("which events are public record", () => {
     expect(EVENT_TYPES.filter((type) => !PUBLIC_LOG[type].public)).toEqual([
       "commentPeriod.closingSoon",
       "review.assigned",
+      "savedSearch.matched",
+      "milestone.targetPassed",
+      "statutoryDeadline.alert",
     ]);
   });
 });

@@ -6,10 +6,15 @@ import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ZodTypeAny } from "zod";
-import { ExternalLink } from "~/components/ExternalLink";
+import { ExternalLink, SourceLink } from "~/components/ExternalLink";
 import { MilestoneTimeline } from "~/components/MilestoneTimeline";
 import { createOrganizationSchema } from "~/schemas/organization";
-import { addMilestoneSchema, createProjectSchema, editProjectSchema } from "~/schemas/project";
+import {
+  addMilestoneSchema,
+  createProjectSchema,
+  editProjectSchema,
+  statutoryExtensionSchema,
+} from "~/schemas/project";
 import { safeHref } from "~/utils/urls";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,6 +58,18 @@ const URL_COLUMNS: Record<string, TypedIn | AppPath | Seeded> = {
     kind: "seeded",
     why: "The public source of a schedule change; the project page shows it through ExternalLink.",
     renders: [sourceLink],
+  },
+  "StatutoryExtension.sourceUrl": {
+    kind: "typed-in",
+    schemas: [
+      {
+        schema: statutoryExtensionSchema,
+        field: "sourceUrl",
+        base: { newDeadline: "2027-03-31", reason: "More time for tribal consultation, as the applicant agreed." },
+      },
+    ],
+    // The statutory clock (app/components/StatutoryClock.tsx) shows it through SourceLink.
+    renders: [(value) => renderToStaticMarkup(<SourceLink url={value} label="Source for the extension" />)],
   },
   "Organization.website": {
     kind: "typed-in",
