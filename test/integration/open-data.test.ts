@@ -414,6 +414,8 @@ describe("the open-data routes", () => {
       context,
     })) as Response;
     expect(missing.status).toBe(404);
-    expect(missing.headers.get("Content-Type")).toBe("application/problem+json; charset=utf-8");
+    expect(missing.headers.get("Content-Type")).toBe("application/problem+json");
+    expect(response.headers.get("ETag")).toBeTruthy();
+    expect(response.headers.get("RateLimit-Policy")).toBeTruthy();
   });
 });
