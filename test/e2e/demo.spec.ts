@@ -51,6 +51,9 @@ test("the regulator lands on the review queue with a package to determine, an an
 
 test("the NGO analyst finds the open period, its two form-letter campaigns and the CSV export", async ({ page }) => {
   await signIn(page, "ngo@lodestone.test", DEMO_PASSWORD);
+  // A monitor with a watchlist lands on it; the open periods are on the home page.
+  await expect(page).toHaveURL(/\/watchlists/);
+  await page.goto("/");
   const open = page.getByRole("region", { name: "Open for public comment now" });
   await expect(open.getByText("Fictional training project", { exact: true })).toBeVisible();
   await open.getByRole("link", { name: /Draft EIS comment period \(fictional training project\)/ }).click();
