@@ -321,11 +321,16 @@ export async function determineCompleteness(
         id: true,
         title: true,
         status: true,
+        lockVersion: true,
         project: { select: { slug: true, name: true } },
         versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
       },
     });
     if (!pkg) throw new DomainError("That package is not part of this project.", "form", 404);
+    // Someone else's decision, committed before this one read the package, is a conflict (reload to
+    // see it), not a package that was never submitted: check the version the person saw first.
+    if (pkg.lockVersion !== input.expectedLockVersion)
+      throw new ConflictError("Someone decided on this package since you opened the page. Reload to see the decision.");
     const latest = pkg.versions[0];
     if (pkg.status !== "SUBMITTED" || !latest)
       throw new DomainError("Only a submitted package awaits a completeness determination.", "form", 409);

@@ -131,6 +131,29 @@ describe("permit packages", () => {
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(failure?.reason).toBeInstanceOf(ConflictError);
   });
+
+  it("tells the second regulator someone decided, even when the first decision committed before it read", async () => {
+    const w = await world();
+    const context = { actorId: w.companyUser.user.id, requestId: null };
+    const pkg = await createPackage(w.project.id, { kind: "BASELINE_STUDIES", title: "Baseline studies" }, context);
+    await addDocumentsToPackage(w.project.id, pkg.id, [file("air.pdf")], "PUBLIC", context);
+    await submitPackage(w.project.id, pkg.id, 1, context);
+    const regulator = { actorId: w.leadRegulator.user.id, requestId: null };
+    await determineCompleteness(
+      w.project.id,
+      pkg.id,
+      { expectedLockVersion: 2, determination: "COMPLETE", deficiencies: [] },
+      regulator,
+    );
+    await expect(
+      determineCompleteness(
+        w.project.id,
+        pkg.id,
+        { expectedLockVersion: 2, determination: "DEFICIENT", deficiencies: ["Missing"] },
+        regulator,
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
 });
 
 describe("confidential documents", () => {
