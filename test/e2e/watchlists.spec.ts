@@ -119,7 +119,9 @@ test.describe("the NGO's watchlist, without JavaScript", () => {
     const email = await waitForEmail(NGO_EMAIL, new RegExp(`${name} entered your saved search`));
     expect(email.text).toContain("Delayed test projects");
     await page.goto("/notifications");
-    await expect(page.getByText(`${name} entered your saved search “Delayed test projects”`)).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: `${name} entered your saved search “Delayed test projects”` }),
+    ).toBeVisible();
 
     // The CSV.
     await page.goto(watchlistUrl);
