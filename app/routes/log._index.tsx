@@ -10,6 +10,7 @@ import {
   sequencingDelay,
 } from "~/models/log/log-reads.server";
 import { env } from "~/env.server";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 
 export const meta: MetaFunction = () => [{ title: "A verifiable public record · Lodestone" }];
 
@@ -45,7 +46,7 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 export default function PublicRecord() {
   const { appUrl, checkpoint, keys, delay, recent } = useLoaderData<typeof loader>();
   return (
-    <article className="stack">
+    <article className="stack log-page">
       <h1>A verifiable public record</h1>
       <section className="stack" aria-labelledby="what">
         <h2 id="what">What “verifiable” means</h2>
@@ -157,31 +158,27 @@ export default function PublicRecord() {
         {recent.length === 0 ? (
           <p>The log has no entries yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>The {recent.length} most recent entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Entry</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Project</th>
-                  <th scope="col">When (UTC)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((entry) => (
-                  <tr key={entry.sequence}>
-                    <th scope="row">#{entry.sequence}</th>
-                    <td>
-                      <code>{entry.type}</code>
-                    </td>
-                    <td>{entry.project ?? "—"}</td>
-                    <td>{utc(entry.occurredAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable className="log-table">
+            <caption>The {recent.length} most recent entries, newest first</caption>
+            <CardHead>
+              <ColumnHeader>Entry</ColumnHeader>
+              <ColumnHeader>Change</ColumnHeader>
+              <ColumnHeader>Project</ColumnHeader>
+              <ColumnHeader>When (UTC)</ColumnHeader>
+            </CardHead>
+            <CardBody>
+              {recent.map((entry) => (
+                <CardRow key={entry.sequence}>
+                  <RowHeader>#{entry.sequence}</RowHeader>
+                  <Cell label="Change">
+                    <code>{entry.type}</code>
+                  </Cell>
+                  <Cell label="Project">{entry.project ?? "—"}</Cell>
+                  <Cell label="When (UTC)">{utc(entry.occurredAt)}</Cell>
+                </CardRow>
+              ))}
+            </CardBody>
+          </CardTable>
         )}
       </section>
     </article>

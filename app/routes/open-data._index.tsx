@@ -6,6 +6,7 @@ import { DATASETS } from "~/models/open-data/datasets.server";
 import { formatBytes } from "~/utils/format";
 import { CEQ_NAME, currentRelease, DICTIONARY_NAMES, MANIFEST_NAME, ZIP_NAME } from "~/services/open-data.server";
 import { formatEventTime } from "~/utils/dates";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 
 export const meta: MetaFunction = () => [
   { title: "Open data: bulk downloads · Lodestone" },
@@ -115,51 +116,47 @@ export default function OpenData() {
               as objects). Dates the record knows only to a month or a year are written <code>2021-01</code> or{" "}
               <code>2013</code>. <code>milestones.csv</code> uses the Federal Permitting Dashboard&apos;s column names.
             </p>
-            <div className="table-wrap">
-              <table>
-                <caption>Datasets of the release generated {data.generatedAt}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Dataset</th>
-                    <th scope="col">Rows</th>
-                    <th scope="col">CSV</th>
-                    <th scope="col">JSON</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.datasets.map((d) => (
-                    <tr key={d.key}>
-                      <th scope="row">
-                        <a href={`#dictionary-${d.key}`}>{d.title}</a>
-                      </th>
-                      <td>{d.csv?.rows ?? "—"}</td>
-                      <td>
-                        {d.csv ? (
-                          <>
-                            <Download file={d.csv} label={`${d.key}.csv`} />
-                            <br />
-                            SHA-256 <Sha file={d.csv} />
-                          </>
-                        ) : (
-                          "Not in this release"
-                        )}
-                      </td>
-                      <td>
-                        {d.json ? (
-                          <>
-                            <Download file={d.json} label={`${d.key}.json`} />
-                            <br />
-                            SHA-256 <Sha file={d.json} />
-                          </>
-                        ) : (
-                          "Not in this release"
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CardTable className="open-data-table">
+              <caption>Datasets of the release generated {data.generatedAt}</caption>
+              <CardHead>
+                <ColumnHeader>Dataset</ColumnHeader>
+                <ColumnHeader>Rows</ColumnHeader>
+                <ColumnHeader>CSV</ColumnHeader>
+                <ColumnHeader>JSON</ColumnHeader>
+              </CardHead>
+              <CardBody>
+                {data.datasets.map((d) => (
+                  <CardRow key={d.key}>
+                    <RowHeader>
+                      <a href={`#dictionary-${d.key}`}>{d.title}</a>
+                    </RowHeader>
+                    <Cell label="Rows">{d.csv?.rows ?? "—"}</Cell>
+                    <Cell label="CSV">
+                      {d.csv ? (
+                        <>
+                          <Download file={d.csv} label={`${d.key}.csv`} />
+                          <br />
+                          SHA-256 <Sha file={d.csv} />
+                        </>
+                      ) : (
+                        "Not in this release"
+                      )}
+                    </Cell>
+                    <Cell label="JSON">
+                      {d.json ? (
+                        <>
+                          <Download file={d.json} label={`${d.key}.json`} />
+                          <br />
+                          SHA-256 <Sha file={d.json} />
+                        </>
+                      ) : (
+                        "Not in this release"
+                      )}
+                    </Cell>
+                  </CardRow>
+                ))}
+              </CardBody>
+            </CardTable>
           </section>
         </>
       )}
@@ -172,29 +169,25 @@ export default function OpenData() {
               {d.title} ({d.columns.length} columns)
             </summary>
             <p>{d.description}</p>
-            <div className="table-wrap">
-              <table>
-                <caption>Columns of {d.key}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Column</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Meaning</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.columns.map((column) => (
-                    <tr key={column.name}>
-                      <th scope="row">
-                        <code>{column.name}</code>
-                      </th>
-                      <td>{column.type}</td>
-                      <td>{column.description}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CardTable className="open-data-table">
+              <caption>Columns of {d.key}</caption>
+              <CardHead>
+                <ColumnHeader>Column</ColumnHeader>
+                <ColumnHeader>Type</ColumnHeader>
+                <ColumnHeader>Meaning</ColumnHeader>
+              </CardHead>
+              <CardBody>
+                {d.columns.map((column) => (
+                  <CardRow key={column.name}>
+                    <RowHeader>
+                      <code>{column.name}</code>
+                    </RowHeader>
+                    <Cell label="Type">{column.type}</Cell>
+                    <Cell label="Meaning">{column.description}</Cell>
+                  </CardRow>
+                ))}
+              </CardBody>
+            </CardTable>
           </details>
         ))}
       </section>
