@@ -1,3 +1,4 @@
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { SourceLink } from "~/components/ExternalLink";
 import { STATUTORY_RULES, type ClockView } from "~/models/statutory-clock";
 
@@ -108,31 +109,27 @@ export function StatutoryClock({ view, projectName }: { view: ClockView; project
         </p>
       ) : null}
       {view.extensions.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Extensions of the deadline by the lead agency</caption>
-            <thead>
-              <tr>
-                <th scope="col">Recorded</th>
-                <th scope="col">New deadline</th>
-                <th scope="col">Reason given</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.extensions.map((x) => (
-                <tr key={x.id}>
-                  <td>{x.recordedAt}</td>
-                  <td>{x.newDeadline}</td>
-                  <td>{x.reason}</td>
-                  <td>
-                    <SourceLink url={x.sourceUrl} label={`Source for the extension to ${x.newDeadline}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <caption>Extensions of the deadline by the lead agency</caption>
+          <CardHead>
+            <ColumnHeader>Recorded</ColumnHeader>
+            <ColumnHeader>New deadline</ColumnHeader>
+            <ColumnHeader>Reason given</ColumnHeader>
+            <ColumnHeader>Source</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {view.extensions.map((x) => (
+              <CardRow key={x.id}>
+                <RowHeader>{x.recordedAt}</RowHeader>
+                <Cell label="New deadline">{x.newDeadline}</Cell>
+                <Cell label="Reason given">{x.reason}</Cell>
+                <Cell label="Source">
+                  <SourceLink url={x.sourceUrl} label={`Source for the extension to ${x.newDeadline}`} />
+                </Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       ) : view.basis === "statutory" ? (
         <p>No extension is recorded.</p>
       ) : null}
