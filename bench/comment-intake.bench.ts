@@ -4,8 +4,16 @@
 // latency percentiles, errors, how many backends queue on the period's grouping lock, and then the
 // database checked against what was sent: each receipt once, one row per key, campaign counts.
 //
-// Run `npm run build`, then `npx tsx bench/comment-intake.bench.ts`. Settings: BENCH_COMMENTS (2000),
-// BENCH_CONCURRENCY (32). Local only; results in bench/results/comment-intake-<timestamp>.json.
+// The public log's cost (issue 17: intake must not lose more than 10 % of its throughput) is
+// measured as an A/B in the same run, against the same app and database: rounds alternate between
+// "with the log" (as the app always runs) and a control in which a BEFORE INSERT trigger, installed
+// by this bench only, drops the LogPending and LogCommitment rows. The app's code and statements are
+// the same in both arms; only the log's writes (and the sequencer's work on them) are taken away.
+// Each round has its own comment period; before each round the grouping and the sequencer catch up.
+//
+// Run `npm run build`, then `npx tsx bench/comment-intake.bench.ts`. Settings: BENCH_COMMENTS (2000,
+// per round), BENCH_CONCURRENCY (32), BENCH_ROUNDS (1 = no A/B; an even number alternates the arms,
+// starting with the log). Local only; results in bench/results/comment-intake-<timestamp>.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +33,7 @@ const setting = (name: string, fallback: number, max: number) => {
 };
 const COMMENTS = setting("BENCH_COMMENTS", 2000, 50_000);
 const CONCURRENCY = setting("BENCH_CONCURRENCY", 32, 256);
+const ROUNDS = setting("BENCH_ROUNDS", 1, 20);
 const RETRY_SHARE = 0.05;
 const LETTERS = 5;
 
@@ -193,18 +202,52 @@ async function main() {
         currentStage: "draft_eis",
       },
     });
-    const period = await prisma.commentPeriod.create({
-      data: {
-        projectId: project.id,
-        stage: "draft_eis",
-        title: "Bench draft EIS",
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        timeZone: "America/Denver",
-        allowAnonymous: true,
-        openedById: regulator.id,
-      },
-    });
+    const periods = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      periods.push(
+        await prisma.commentPeriod.create({
+          data: {
+            projectId: project.id,
+            stage: "draft_eis",
+            title: `Bench draft EIS, round ${round + 1}`,
+            opensAt: new Date(Date.now() - 86_400_000),
+            closesAt: new Date(Date.now() + 86_400_000),
+            timeZone: "America/Denver",
+            allowAnonymous: true,
+            openedById: regulator.id,
+          },
+        }),
+      );
+    }
+    // The control arm's switch (see the top of this file): the rows the app writes are dropped.
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(
+      `create function bench_drop_log_row() returns trigger language plpgsql as $$ begin return null; end $$`,
+    );
+    const LOG_TABLES = ["LogPending", "LogCommitment"];
+    for (const table of LOG_TABLES) {
+      await admin.query(
+        `create trigger bench_drop_log_row before insert on "${table}" for each row execute function bench_drop_log_row()`,
+      );
+      await admin.query(`alter table "${table}" disable trigger bench_drop_log_row`);
+    }
+    const setArm = async (withLog: boolean) => {
+      for (const table of LOG_TABLES) {
+        await admin.query(`alter table "${table}" ${withLog ? "disable" : "enable"} trigger bench_drop_log_row`);
+      }
+    };
+    const settle = async () => {
+      // The previous round's grouping and sequencing finish before the next round starts.
+      const until = performance.now() + 300_000;
+      while (performance.now() < until) {
+        const { rows } = await admin.query<{ n: number }>(
+          `select (select count(*) from "Comment" where "campaignId" is null)::int + (select count(*) from "LogPending")::int as n`,
+        );
+        if (rows[0].n === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
 
     const appPort = await freePort();
     const origin = `http://${HOST}:${appPort}`;
@@ -220,152 +263,197 @@ async function main() {
       COMMENT_MAX_PER_IP: "10000000",
       LODESTONE_DATA_DIR: path.join(dir, "data"),
     });
-    const formUrl = `${origin}/comment-periods/${period.id}/comment`;
-    await waitFor(formUrl, app.output, 60_000);
-    log(`App on ${origin}; ${COMMENTS} comments at concurrency ${CONCURRENCY}`);
+    await waitFor(`${origin}/comment-periods/${periods[0].id}/comment`, app.output, 60_000);
+    log(`App on ${origin}; ${ROUNDS} round(s) of ${COMMENTS} comments at concurrency ${CONCURRENCY}`);
 
-    const planned = plan();
-    const accepted = new Map<string, string>(); // key → receipt
-    const latencies: number[] = [];
-    const errors: string[] = [];
-    let retryMismatches = 0;
-    let next = 0;
-    // Backends waiting on the grouping lock, sampled every 20 ms: the lock's cost made visible.
-    const sampler = new pg.Client({ connectionString: databaseUrl });
-    await sampler.connect();
-    const lockSamples: number[] = [];
-    let sampling = true;
-    const sample = (async () => {
-      while (sampling) {
-        const { rows } = await sampler.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`,
-        );
-        lockSamples.push(rows[0].n);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-
-    const started = performance.now();
-    const worker = async () => {
-      while (next < planned.length) {
-        const item = planned[next++];
-        const body = new FormData();
-        body.append("submitterType", "ANONYMOUS");
-        body.append("displayName", "");
-        if (random() < 0.5) body.append("email", `c${next}@bench.test`);
-        body.append("text", item.text);
-        body.append("idempotencyKey", item.key);
-        body.append("website", "");
-        const t0 = performance.now();
-        try {
-          const response = await fetch(formUrl, {
-            method: "POST",
-            body,
-            redirect: "manual",
-            headers: { Origin: origin },
-          });
-          await response.arrayBuffer();
-          const receipt = /\/receipt\/(LDS-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
-          if (response.status !== 303 && response.status !== 302) throw new Error(`HTTP ${response.status}`);
-          if (!receipt) throw new Error("no receipt in Location");
-          latencies.push(performance.now() - t0);
-          const earlier = accepted.get(item.key);
-          if (earlier && earlier !== receipt) retryMismatches++;
-          accepted.set(item.key, receipt);
-        } catch (error) {
-          errors.push(String(error));
+    const runRound = async (period: { id: string }) => {
+      const formUrl = `${origin}/comment-periods/${period.id}/comment`;
+      const planned = plan();
+      const accepted = new Map<string, string>(); // key → receipt
+      const latencies: number[] = [];
+      const errors: string[] = [];
+      let retryMismatches = 0;
+      let next = 0;
+      // Backends waiting on the grouping lock, sampled every 20 ms: the lock's cost made visible.
+      const sampler = new pg.Client({ connectionString: databaseUrl });
+      await sampler.connect();
+      const lockSamples: number[] = [];
+      let sampling = true;
+      const sample = (async () => {
+        while (sampling) {
+          const { rows } = await sampler.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`,
+          );
+          lockSamples.push(rows[0].n);
+          await new Promise((resolve) => setTimeout(resolve, 20));
         }
+      })();
+
+      const started = performance.now();
+      const worker = async () => {
+        while (next < planned.length) {
+          const item = planned[next++];
+          const body = new FormData();
+          body.append("submitterType", "ANONYMOUS");
+          body.append("displayName", "");
+          if (random() < 0.5) body.append("email", `c${next}@bench.test`);
+          body.append("text", item.text);
+          body.append("idempotencyKey", item.key);
+          body.append("website", "");
+          const t0 = performance.now();
+          try {
+            const response = await fetch(formUrl, {
+              method: "POST",
+              body,
+              redirect: "manual",
+              headers: { Origin: origin },
+            });
+            await response.arrayBuffer();
+            const receipt = /\/receipt\/(LDS-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
+            if (response.status !== 303 && response.status !== 302) throw new Error(`HTTP ${response.status}`);
+            if (!receipt) throw new Error("no receipt in Location");
+            latencies.push(performance.now() - t0);
+            const earlier = accepted.get(item.key);
+            if (earlier && earlier !== receipt) retryMismatches++;
+            accepted.set(item.key, receipt);
+          } catch (error) {
+            errors.push(String(error));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const seconds = (performance.now() - started) / 1000;
+      sampling = false;
+      await sample;
+      await sampler.end();
+
+      latencies.sort((a, b) => a - b);
+      const at = (p: number) =>
+        round(latencies[Math.min(latencies.length - 1, Math.floor(p * (latencies.length - 1)))]);
+      const throughput = {
+        requests: planned.length,
+        accepted: latencies.length,
+        uniqueKeysAccepted: accepted.size,
+        errors: errors.length,
+        firstErrors: errors.slice(0, 5),
+        seconds: round(seconds, 2),
+        perSecond: round(latencies.length / seconds),
+        p50: at(0.5),
+        p95: at(0.95),
+        p99: at(0.99),
+        retryMismatches,
+        receiptEmailsSentByEnd: resend.count(),
+      };
+      const waiting = lockSamples.reduce((sum, n) => sum + n, 0) / Math.max(1, lockSamples.length);
+      const lock = {
+        samples: lockSamples.length,
+        meanBackendsWaiting: round(waiting, 2),
+        shareOfSamplesWithWaiters: round(lockSamples.filter((n) => n > 0).length / Math.max(1, lockSamples.length), 3),
+        maxWaiting: Math.max(0, ...lockSamples),
+      };
+
+      // ───────────── Verify against the database ─────────────
+      // Grouping runs after each commit, so it may still be catching up: wait for it (bounded) and
+      // report how long that took after the last response.
+      const catchUpStarted = performance.now();
+      let pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
+      const pendingAtEnd = pending;
+      while (pending > 0 && performance.now() - catchUpStarted < 180_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
       }
+      const grouping = {
+        pendingWhenLoadEnded: pendingAtEnd,
+        catchUpSeconds: round((performance.now() - catchUpStarted) / 1000, 2),
+        stillPending: pending,
+      };
+      const rows = await prisma.comment.findMany({
+        where: { periodId: period.id },
+        select: { receiptNumber: true, idempotencyKey: true, campaignId: true },
+      });
+      const byReceipt = new Map(rows.map((row) => [row.receiptNumber, row]));
+      const missingReceipts = [...accepted.entries()].filter(
+        ([key, receipt]) => byReceipt.get(receipt)?.idempotencyKey !== key,
+      );
+      const sentKeys = new Set(planned.map((p) => p.key));
+      const truthOf = new Map(planned.map((p) => [p.key, p.truth]));
+      const sizes = new Map<string, number>();
+      for (const row of rows) if (row.campaignId) sizes.set(row.campaignId, (sizes.get(row.campaignId) ?? 0) + 1);
+      const truthSizes = new Map<string, number>();
+      for (const row of rows) {
+        const truth = truthOf.get(row.idempotencyKey) ?? "?";
+        truthSizes.set(truth, (truthSizes.get(truth) ?? 0) + 1);
+      }
+      const campaigns = [...sizes.values()].filter((n) => n >= 2).length;
+      const truthCampaigns = [...truthSizes.values()].filter((n) => n >= 2).length;
+      const inCampaigns = [...sizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
+      const truthInCampaigns = [...truthSizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
+      const verification = {
+        rows: rows.length,
+        uniqueKeysSent: sentKeys.size,
+        rowsEqualUniqueKeys: rows.length === sentKeys.size,
+        acceptedReceiptsMissingOrWrong: missingReceipts.length,
+        commentsWithoutCampaign: rows.filter((r) => !r.campaignId).length,
+        campaigns,
+        truthCampaigns,
+        commentsInCampaigns: inCampaigns,
+        truthCommentsInCampaigns: truthInCampaigns,
+      };
+      return { throughput, lock, grouping, verification };
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const seconds = (performance.now() - started) / 1000;
-    sampling = false;
-    await sample;
-    await sampler.end();
 
-    latencies.sort((a, b) => a - b);
-    const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(p * (latencies.length - 1)))]);
-    const throughput = {
-      requests: planned.length,
-      accepted: latencies.length,
-      uniqueKeysAccepted: accepted.size,
-      errors: errors.length,
-      firstErrors: errors.slice(0, 5),
-      seconds: round(seconds, 2),
-      perSecond: round(latencies.length / seconds),
-      p50: at(0.5),
-      p95: at(0.95),
-      p99: at(0.99),
-      retryMismatches,
-      receiptEmailsSentByEnd: resend.count(),
-    };
-    const waiting = lockSamples.reduce((sum, n) => sum + n, 0) / Math.max(1, lockSamples.length);
-    const lock = {
-      samples: lockSamples.length,
-      meanBackendsWaiting: round(waiting, 2),
-      shareOfSamplesWithWaiters: round(lockSamples.filter((n) => n > 0).length / Math.max(1, lockSamples.length), 3),
-      maxWaiting: Math.max(0, ...lockSamples),
-    };
-
-    // ───────────── Verify against the database ─────────────
-    // Grouping runs after each commit, so it may still be catching up: wait for it (bounded) and
-    // report how long that took after the last response.
-    const catchUpStarted = performance.now();
-    let pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
-    const pendingAtEnd = pending;
-    while (pending > 0 && performance.now() - catchUpStarted < 180_000) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      pending = await prisma.comment.count({ where: { periodId: period.id, campaignId: null } });
+    type RoundResult = Awaited<ReturnType<typeof runRound>>;
+    const rounds: (RoundResult & {
+      round: number;
+      withLog: boolean;
+      loadAverageAtStart: number;
+      logEntries: number;
+    })[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // ABBA order (with, without, without, with, ...) so a drift in the machine's load falls on both arms.
+      const withLog = ROUNDS === 1 || [true, false, false, true][round % 4];
+      await settle();
+      await setArm(withLog);
+      const load = os.loadavg()[0];
+      const result = await runRound(periods[round]);
+      const { rows } = await admin.query<{ n: number }>(
+        `select ((select count(*) from "LogEntry" where type = 'comment.submitted' and body::jsonb->'data'->>'periodId' = $1)
+          + (select count(*) from "LogPending" where type = 'comment.submitted' and body::jsonb->'data'->>'periodId' = $1))::int as n`,
+        [periods[round].id],
+      );
+      rounds.push({ round: round + 1, withLog, loadAverageAtStart: load, logEntries: rows[0].n, ...result });
+      log(
+        `round ${round + 1} (${withLog ? "with the log" : "control: log rows dropped"}): ${result.throughput.perSecond} accepted/s, p50 ${result.throughput.p50} ms, p95 ${result.throughput.p95} ms, ${result.throughput.errors} errors, ${rows[0].n} log entries for ${result.verification.rows} comments`,
+      );
     }
-    const grouping = {
-      pendingWhenLoadEnded: pendingAtEnd,
-      catchUpSeconds: round((performance.now() - catchUpStarted) / 1000, 2),
-      stillPending: pending,
-    };
-    const rows = await prisma.comment.findMany({
-      where: { periodId: period.id },
-      select: { receiptNumber: true, idempotencyKey: true, campaignId: true },
-    });
-    const byReceipt = new Map(rows.map((row) => [row.receiptNumber, row]));
-    const missingReceipts = [...accepted.entries()].filter(
-      ([key, receipt]) => byReceipt.get(receipt)?.idempotencyKey !== key,
-    );
-    const sentKeys = new Set(planned.map((p) => p.key));
-    const truthOf = new Map(planned.map((p) => [p.key, p.truth]));
-    const sizes = new Map<string, number>();
-    for (const row of rows) if (row.campaignId) sizes.set(row.campaignId, (sizes.get(row.campaignId) ?? 0) + 1);
-    const truthSizes = new Map<string, number>();
-    for (const row of rows) {
-      const truth = truthOf.get(row.idempotencyKey) ?? "?";
-      truthSizes.set(truth, (truthSizes.get(truth) ?? 0) + 1);
-    }
-    const campaigns = [...sizes.values()].filter((n) => n >= 2).length;
-    const truthCampaigns = [...truthSizes.values()].filter((n) => n >= 2).length;
-    const inCampaigns = [...sizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
-    const truthInCampaigns = [...truthSizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
-    const verification = {
-      rows: rows.length,
-      uniqueKeysSent: sentKeys.size,
-      rowsEqualUniqueKeys: rows.length === sentKeys.size,
-      acceptedReceiptsMissingOrWrong: missingReceipts.length,
-      commentsWithoutCampaign: rows.filter((r) => !r.campaignId).length,
-      campaigns,
-      truthCampaigns,
-      commentsInCampaigns: inCampaigns,
-      truthCommentsInCampaigns: truthInCampaigns,
-    };
+    await setArm(true);
+    await admin.end();
     await prisma.$disconnect();
-
-    console.log(JSON.stringify({ throughput, lock, grouping, verification }, null, 2));
+    const arm = (withLog: boolean) => {
+      const mine = rounds.filter((r) => r.withLog === withLog);
+      if (mine.length === 0) return null;
+      const accepted = mine.reduce((sum, r) => sum + r.throughput.accepted, 0);
+      const seconds = mine.reduce((sum, r) => sum + r.throughput.seconds, 0);
+      return { rounds: mine.length, accepted, seconds: round(seconds, 2), perSecond: round(accepted / seconds) };
+    };
+    const ab = { withLog: arm(true), control: arm(false) };
+    const loss = ab.withLog && ab.control ? round((1 - ab.withLog.perSecond / ab.control.perSecond) * 100, 1) : null;
+    console.log(JSON.stringify({ rounds, ab, throughputLostToTheLogPercent: loss }, null, 2));
     const resultsDir = path.join(ROOT, "bench", "results");
     mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `comment-intake-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     const machine = { cpus: os.cpus().length, node: process.version, load: os.loadavg() };
-    const settings = { comments: COMMENTS, concurrency: CONCURRENCY, retryShare: RETRY_SHARE, letters: LETTERS };
+    const settings = {
+      comments: COMMENTS,
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      retryShare: RETRY_SHARE,
+      letters: LETTERS,
+    };
     writeFileSync(
       file,
       JSON.stringify(
-        { date: new Date().toISOString(), machine, settings, throughput, lock, grouping, verification },
+        { date: new Date().toISOString(), machine, settings, rounds, ab, throughputLostToTheLogPercent: loss },
         null,
         2,
       ),

@@ -3,8 +3,9 @@
 // consistency proof times, and the standalone verifier's full check (public/verify-record.mjs,
 // fed by the same functions the API routes call, so no HTTP in the figure).
 //
-// `npx tsx bench/public-log.bench.ts`. Settings: BENCH_LOG_ENTRIES (100000), BENCH_APPENDS (2000),
-// BENCH_PROOFS (200). Prints figures; nothing is kept.
+// `npx tsx bench/public-log.bench.ts`. Settings: BENCH_LOG_ENTRIES (100000), BENCH_APPENDS (2000
+// per arm and path), BENCH_PROOFS (200). Prints figures; nothing is kept. The ENTRIES pending rows
+// are made in bulk (INSERT ... SELECT generate_series) and then numbered by the real sequencer.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,12 @@ const ENTRIES = Number(process.env.BENCH_LOG_ENTRIES ?? 100_000);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
 const PROOFS = Number(process.env.BENCH_PROOFS ?? 200);
 
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+console.log(`${new Date().toISOString()}: ${os.cpus().length} CPUs, load average ${load()}, node ${process.version}`);
 const dir = mkdtempSync(path.join(os.tmpdir(), "lodestone-log-bench-"));
 const postgres = await startEmbeddedPostgres({
   dataDir: path.join(dir, "pg"),
@@ -28,51 +35,120 @@ try {
   await applyMigrations(databaseUrl, ROOT);
   process.env.DATABASE_URL = databaseUrl;
   process.env.LODESTONE_DATA_DIR = dir;
+  process.env.COMMENT_MAX_PER_IP = "10000000";
   const { prisma } = await import("../app/services/db.server");
-  const { logRow } = await import("../app/models/events/record.server");
   const { sequenceLog } = await import("../app/models/log/sequencer.server");
   const reads = await import("../app/models/log/log-reads.server");
   const { verifyRecord } = await import("../public/verify-record.mjs");
 
-  // 1. Append cost: one comment.submitted entry with its commitment, in its own transaction,
-  //    against the same transaction with only the DomainEvent insert (what intake paid before).
-  const payload = (i: number) => ({
-    periodId: "period-bench",
-    commentId: `comment-${i}`,
-    receiptNumber: `LDS-${i}`,
-    emailPresent: true,
-    actorId: null,
-    requestId: null,
-  });
-  const time = async (label: string, withLog: boolean) => {
-    const started = performance.now();
-    for (let i = 0; i < APPENDS; i += 1) {
-      await prisma.$transaction(async (tx) => {
-        const event = await tx.domainEvent.create({
-          data: { type: "comment.submitted", aggregateId: "period-bench", payload: payload(i) },
-          select: { id: true },
-        });
-        if (!withLog) return;
-        const row = logRow("comment.submitted", payload(i), event.id, new Date(), {
-          text: "A comment ".repeat(80),
-          name: "Pat",
-        });
-        if (!row?.salt) throw new Error("expected a commitment");
-        await tx.$executeRaw`
-          with entry as (insert into "LogPending" ("eventId", "type", "projectId", "body")
-            values (${row.eventId}, ${row.type}, ${row.projectId}, ${row.body}))
-          insert into "LogCommitment" ("eventId", "salt") values (${row.eventId}, ${row.salt})`;
-      });
-    }
-    const ms = (performance.now() - started) / APPENDS;
-    console.log(`${label}: ${ms.toFixed(3)} ms per transaction (${APPENDS} sequential)`);
-    return ms;
-  };
-  const without = await time("event only", false);
-  const withLog = await time("event + log entry + commitment", true);
-  console.log(
-    `append cost: +${(withLog - without).toFixed(3)} ms per comment (${(((withLog - without) / without) * 100).toFixed(1)} % of this minimal transaction)`,
+  // 1. Append cost on the real paths, in-process (no HTTP): changeStage (pause / resume of one
+  //    project) and submitComment (an anonymous comment with its commitment). A/B in one run: the
+  //    control arm turns on a BEFORE INSERT trigger that drops LogPending and LogCommitment rows, so
+  //    the app's code and statements are the same and only the log's writes are taken away. Arms
+  //    alternate in blocks of APPENDS / 10 so the shared machine's load falls on both alike.
+  await prisma.$executeRawUnsafe(
+    `create function bench_drop_log_row() returns trigger language plpgsql as $$ begin return null; end $$`,
   );
+  for (const table of ["LogPending", "LogCommitment"]) {
+    await prisma.$executeRawUnsafe(
+      `create trigger bench_drop_log_row before insert on "${table}" for each row execute function bench_drop_log_row()`,
+    );
+  }
+  const arm = async (withLog: boolean) => {
+    for (const table of ["LogPending", "LogCommitment"]) {
+      await prisma.$executeRawUnsafe(
+        `alter table "${table}" ${withLog ? "disable" : "enable"} trigger bench_drop_log_row`,
+      );
+    }
+  };
+  const { createProject } = await import("../app/models/project.server");
+  const { changeStage } = await import("../app/models/stage.server");
+  const { submitComment } = await import("../app/models/comment-intake.server");
+  const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
+  const agency = await prisma.organization.create({ data: { name: "Bench BLM", slug: "bench-blm", kind: "AGENCY" } });
+  const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });
+  await prisma.membership.create({ data: { userId: regulator.id, organizationId: agency.id } });
+  const context = { actorId: regulator.id, requestId: null };
+  const project = await createProject(
+    {
+      name: "Bench Mine",
+      county: "Humboldt",
+      commodities: ["lithium"],
+      landStatus: "BLM",
+      description: "Benchmark project.",
+      companyId: company.id,
+      state: "NV",
+      leadAgencyId: agency.id,
+    },
+    context,
+  );
+  const period = await prisma.commentPeriod.create({
+    data: {
+      projectId: project.id,
+      stage: "draft_eis",
+      title: "Bench draft EIS",
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 86_400_000),
+      timeZone: "America/Denver",
+      allowAnonymous: true,
+      openedById: regulator.id,
+    },
+  });
+  let version = (await prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { version: true } }))
+    .version;
+  let paused = false;
+  let commentNo = 0;
+  const paths = {
+    "stage change (changeStage, pause / resume)": async () => {
+      await changeStage(
+        {
+          projectId: project.id,
+          expectedVersion: version,
+          kind: paused ? "RESUME" : "PAUSE",
+          reason: "Bench.",
+          ...(paused ? {} : { pause: { reason: "SPONSOR_FACTORS" as const, expectedLiftDate: null } }),
+        },
+        context,
+      );
+      version += 1;
+      paused = !paused;
+    },
+    "comment intake (submitComment, anonymous)": async () => {
+      commentNo += 1;
+      await submitComment(
+        {
+          periodId: period.id,
+          idempotencyKey: `bench-${commentNo}`,
+          submitterType: "ANONYMOUS",
+          displayName: "",
+          email: null,
+          text: `A comment about the springs and the valley's water, number ${commentNo}. `.repeat(8),
+          files: [],
+          clientIp: "127.0.0.1",
+        },
+        context,
+      );
+    },
+  };
+  const BLOCK = Math.max(1, Math.floor(APPENDS / 10));
+  for (const [name, run] of Object.entries(paths)) {
+    const total = { with: 0, without: 0 };
+    for (let round = 0; round < 10; round += 1) {
+      for (const withLog of round % 2 === 0 ? [true, false] : [false, true]) {
+        await arm(withLog);
+        const started = performance.now();
+        for (let i = 0; i < BLOCK; i += 1) await run();
+        total[withLog ? "with" : "without"] += performance.now() - started;
+      }
+    }
+    const per = { with: total.with / (BLOCK * 10), without: total.without / (BLOCK * 10) };
+    console.log(
+      `append cost, ${name}: ${per.without.toFixed(2)} ms without the log row, ${per.with.toFixed(2)} ms with it: +${(per.with - per.without).toFixed(2)} ms (${(((per.with - per.without) / per.without) * 100).toFixed(1)} %), ${BLOCK * 10} sequential transactions per arm`,
+    );
+  }
+  await arm(true);
+  await prisma.$executeRawUnsafe(`drop trigger bench_drop_log_row on "LogPending"`);
+  await prisma.$executeRawUnsafe(`drop trigger bench_drop_log_row on "LogCommitment"`);
   await sequenceLog({ batchSize: 5000 });
 
   // 2. Sequencing rate: ENTRIES pending rows (bodies shaped like a stage change), then the sequencer.
@@ -123,12 +199,17 @@ try {
       return routes[url.pathname](url.searchParams);
     },
   });
+  const verifierMemory = process.memoryUsage();
   console.log(
     `verifier: ${result.ok ? "verified" : `FAILED: ${result.problem}`} ${size} entries and ${result.checkpoints} checkpoints in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `memory after the verifier: rss ${(verifierMemory.rss / 1048576).toFixed(0)} MB, heap used ${(verifierMemory.heapUsed / 1048576).toFixed(0)} MB`,
   );
   const [{ bytes }] = await prisma.$queryRaw<{ bytes: bigint }[]>`
     select pg_total_relation_size('"LogEntry"') + pg_total_relation_size('"LogNode"') as bytes`;
   console.log(`storage: ${(Number(bytes) / 1048576).toFixed(0)} MB for entries and tree nodes`);
+  console.log(`${new Date().toISOString()}: done, load average ${load()}`);
   await prisma.$disconnect();
 } finally {
   await postgres.stop();

@@ -184,6 +184,18 @@ function replay(state, seq, body) {
     case "milestone.actualDateRecorded":
       Object.assign(milestone(d.milestoneId), { actualDate: d.actualDate, actualSeq: seq });
       break;
+    case "record.baseline":
+      // Rows written before or without the log (a seed, an import): their state when the log began.
+      if (d.stage) Object.assign(project(d.projectId), { stage: d.stage, status: d.status, seq });
+      for (const m of d.milestones ?? []) {
+        Object.assign(milestone(m.milestoneId), {
+          targetDate: m.targetDate,
+          actualDate: m.actualDate,
+          actualSeq: seq,
+          seq,
+        });
+      }
+      break;
     case "commentPeriod.opened":
     case "commentPeriod.extended":
     case "commentPeriod.reopened":
@@ -230,7 +242,15 @@ export async function verifyRecord({ url, fetchJson, state = {}, log = () => {} 
   const get =
     fetchJson ??
     (async (path) => {
-      const response = await fetch(new URL(path, url));
+      let response = await fetch(new URL(path, url));
+      // The API's rate limit: wait as it asks (Retry-After), a few times, rather than fail.
+      for (let tries = 0; response.status === 429 && tries < 5; tries += 1) {
+        const seconds = Math.min(120, Number(response.headers.get("retry-after")) || 10);
+        log(`The server asks to slow down; waiting ${seconds} s.`);
+        await response.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        response = await fetch(new URL(path, url));
+      }
       const text = await response.text();
       let data;
       try {
@@ -238,7 +258,8 @@ export async function verifyRecord({ url, fetchJson, state = {}, log = () => {} 
       } catch {
         throw new Error(`${path} answered ${response.status} with something that is not JSON.`);
       }
-      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${data.error ?? text.slice(0, 200)}`);
+      if (!response.ok)
+        throw new Error(`${path} answered ${response.status}: ${data.detail ?? data.error ?? text.slice(0, 200)}`);
       return data;
     });
   const seen = { keys: { ...(state.keys ?? {}) }, checkpoints: [...(state.checkpoints ?? [])] };
@@ -305,7 +326,10 @@ export async function verifyRecord({ url, fetchJson, state = {}, log = () => {} 
 
     // Entries, recomputing the tree.
     const tree = new TreeBuilder();
-    const leaves = [];
+    // Leaf hashes since the last size that matched a checkpoint: only those can need naming, so
+    // memory stays bounded by the distance between checkpoints, not by the log's size.
+    let leaves = [];
+    let leavesFrom = 0;
     const replayed = { projects: new Map(), milestones: new Map(), periods: new Map() };
     let firstBadSize = null;
     let lastGoodSize = 0;
@@ -315,7 +339,11 @@ export async function verifyRecord({ url, fetchJson, state = {}, log = () => {} 
           firstBadSize ??= { size: tree.size, root, what };
         }
       }
-      if (!firstBadSize && wanted.has(tree.size)) lastGoodSize = tree.size;
+      if (!firstBadSize && wanted.has(tree.size)) {
+        lastGoodSize = tree.size;
+        leaves = [];
+        leavesFrom = tree.size;
+      }
     };
     check();
     while (tree.size < latest.treeSize && !firstBadSize) {
@@ -358,7 +386,7 @@ export async function verifyRecord({ url, fetchJson, state = {}, log = () => {} 
       for (let index = lastGoodSize; index < size; index += 1) {
         const proof = await get(`/api/v1/log/proof/inclusion?index=${index}&size=${size}`);
         const hashes = proof.hashes.map((h) => Buffer.from(h, "base64"));
-        if (!verifyInclusion(index, size, leaves[index], hashes, rootBytes)) {
+        if (!verifyInclusion(index, size, leaves[index - leavesFrom], hashes, rootBytes)) {
           throw new Mismatch(
             `entry #${index} does not match ${what}: it was changed, moved or replaced after it was signed`,
           );

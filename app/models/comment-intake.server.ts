@@ -155,6 +155,7 @@ async function insertComment(
           closesAt: true,
           timeZone: true,
           allowAnonymous: true,
+          projectId: true,
           project: { select: { name: true } },
         },
       });
@@ -200,6 +201,7 @@ async function insertComment(
         tx,
         "comment.submitted",
         {
+          projectId: period.projectId,
           periodId: period.id,
           commentId: comment.id,
           receiptNumber: comment.receiptNumber,

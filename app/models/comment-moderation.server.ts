@@ -33,7 +33,7 @@ export async function reportComment(
     return await prisma.$transaction(async (tx) => {
       const comment = await tx.comment.findUnique({
         where: { id: commentId },
-        select: { id: true, periodId: true, receiptNumber: true },
+        select: { id: true, periodId: true, receiptNumber: true, period: { select: { projectId: true } } },
       });
       if (!comment || (input.periodId && comment.periodId !== input.periodId)) {
         throw new DomainError("This comment does not exist.", "form", 404);
@@ -92,6 +92,7 @@ export async function reportComment(
         );
         // Dispatched at once to the lead agency's moderators (COMMENT_AUTO_HIDDEN notifications).
         await recordEvent(tx, "comment.autoHidden", {
+          projectId: comment.period.projectId,
           periodId: comment.periodId,
           commentId,
           receiptNumber: comment.receiptNumber,

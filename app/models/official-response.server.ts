@@ -21,7 +21,7 @@ export async function respondToComments(periodId: string, input: ResponseInput, 
   return prisma.$transaction(async (tx) => {
     const comments = await tx.comment.findMany({
       where: { id: { in: ids }, periodId },
-      select: { id: true, receiptNumber: true },
+      select: { id: true, receiptNumber: true, period: { select: { projectId: true } } },
     });
     if (comments.length !== ids.length) {
       throw new DomainError("Some of the selected comments are not in this comment period.", "commentIds", 404);
@@ -49,7 +49,13 @@ export async function respondToComments(periodId: string, input: ResponseInput, 
       tx,
       comments.map((c) => ({
         type: "comment.responded" as const,
-        payload: { periodId, commentId: c.id, receiptNumber: c.receiptNumber, responseId: response.id },
+        payload: {
+          projectId: c.period.projectId,
+          periodId,
+          commentId: c.id,
+          receiptNumber: c.receiptNumber,
+          responseId: response.id,
+        },
         occurredAt: now,
       })),
     );

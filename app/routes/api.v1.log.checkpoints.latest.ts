@@ -1,9 +1,14 @@
 // The latest signed checkpoint of the public log: tree size, root hash, time, signature.
 import { latestCheckpoint } from "~/models/log/log-reads.server";
-import { logError, logJson } from "~/utils/log-http.server";
+import { CheckpointSchema } from "~/schemas/api/log";
+import { apiLoader } from "~/services/api/respond.server";
+import { notFound } from "~/utils/log-http.server";
 
-export async function loader() {
-  const checkpoint = await latestCheckpoint();
-  if (!checkpoint) return logError(404, "The log has not signed a checkpoint yet.");
-  return logJson(checkpoint);
-}
+export const loader = apiLoader({
+  schema: CheckpointSchema,
+  load: async () => {
+    const checkpoint = await latestCheckpoint();
+    if (!checkpoint) throw notFound("The log has not signed a checkpoint yet.");
+    return checkpoint;
+  },
+});

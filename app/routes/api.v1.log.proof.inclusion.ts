@@ -1,15 +1,19 @@
 // Inclusion proof (RFC 9162 §2.1.3) of entry ?index= in the tree of ?size= entries.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ProofRangeError, proveInclusion } from "~/models/log/log-reads.server";
+import { InclusionProofSchema } from "~/schemas/api/log";
 import { inclusionQuery } from "~/schemas/log";
-import { logError, logJson, parseLogQuery } from "~/utils/log-http.server";
+import { apiLoader } from "~/services/api/respond.server";
+import { notFound, parseLogQuery } from "~/utils/log-http.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { index, size } = parseLogQuery(request, inclusionQuery);
-  try {
-    return logJson(await proveInclusion(index, size), { maxAge: 3600 });
-  } catch (error) {
-    if (error instanceof ProofRangeError) return logError(404, error.message);
-    throw error;
-  }
-}
+export const loader = apiLoader({
+  schema: InclusionProofSchema,
+  load: async ({ url }) => {
+    const { index, size } = parseLogQuery(url, inclusionQuery);
+    try {
+      return await proveInclusion(index, size);
+    } catch (error) {
+      if (error instanceof ProofRangeError) throw notFound(error.message);
+      throw error;
+    }
+  },
+});

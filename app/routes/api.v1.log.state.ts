@@ -1,8 +1,7 @@
 // The public record as the tables hold it now (project stages, milestone dates, comment period
 // deadlines), for verifiers to compare with the state the log's entries lead to.
 import { currentState } from "~/models/log/log-reads.server";
-import { logJson } from "~/utils/log-http.server";
+import { RecordStateSchema } from "~/schemas/api/log";
+import { apiLoader } from "~/services/api/respond.server";
 
-export async function loader() {
-  return logJson(await currentState());
-}
+export const loader = apiLoader({ schema: RecordStateSchema, load: () => currentState() });

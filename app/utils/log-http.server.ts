@@ -1,31 +1,20 @@
-// Responses of the public log's API: plain JSON anyone may fetch (CORS open: the log is public and
-// witnesses run in browsers too), errors as {error} with the status that fits.
+// The public log's API goes through the read API's wrapper (apiLoader: rate limit, ETag and 304,
+// CORS, problem+json). This reads its query strings: a bad one is a 400 problem naming each
+// parameter, like every /api/v1 route.
 import type { z } from "zod";
-
-const HEADERS = {
-  "Content-Type": "application/json; charset=utf-8",
-  "Access-Control-Allow-Origin": "*",
-  "X-Content-Type-Options": "nosniff",
-};
-
-export function logJson(data: unknown, { status = 200, maxAge = 0 }: { status?: number; maxAge?: number } = {}) {
-  return new Response(JSON.stringify(data, null, 2), {
-    status,
-    headers: { ...HEADERS, "Cache-Control": maxAge > 0 ? `public, max-age=${maxAge}` : "no-cache" },
-  });
-}
-
-export function logError(status: number, message: string) {
-  return logJson({ error: message }, { status });
-}
+import { ApiProblem, badRequest } from "~/services/api/problem.server";
 
 /** Parses the query string with `schema`; a bad one is a 400 naming each problem. */
-export function parseLogQuery<S extends z.ZodTypeAny>(request: Request, schema: S): z.infer<S> {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = schema.safeParse(params);
+export function parseLogQuery<S extends z.ZodTypeAny>(url: URL, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`);
-    throw logError(400, `Bad query: ${problems.join("; ")}.`);
+    const errors = parsed.error.issues.map((issue) => ({
+      parameter: issue.path.join(".") || "query",
+      message: issue.message,
+    }));
+    throw badRequest(`Bad query: ${errors.map((e) => `${e.parameter}: ${e.message}`).join("; ")}.`, errors);
   }
   return parsed.data;
 }
+
+export const notFound = (detail: string) => new ApiProblem(404, detail);

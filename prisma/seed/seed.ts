@@ -11,6 +11,7 @@
 // projects. The fictional training project (./training) is the exception: its reports and official
 // responses go through the model functions, which record them as the app always does.
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { recordProjectBaseline } from "../../app/models/log/baseline.server";
 import { isStageOf } from "../../app/models/workflow";
 import { hashPassword } from "../../app/services/password.server";
 import {
@@ -226,6 +227,8 @@ async function seedProject(
 
       await tx.stageTransition.createMany({ data: stageTransitionRows(created.id, project.stageTransitions) });
       counts.stageTransitionsCreated += project.stageTransitions.length;
+      // The public log's baseline of what was just written (it has no events of its own).
+      await recordProjectBaseline(tx, created.id, "demo seed");
       counts.projectsCreated += 1;
     },
     { timeout: 30_000 },

@@ -255,8 +255,20 @@ describe("official responses", () => {
     expect(events).toHaveLength(2);
     expect(events.map((e) => e.payload)).toEqual(
       expect.arrayContaining([
-        { periodId: period.id, commentId: water.id, receiptNumber: water.receiptNumber, responseId: response.id },
-        { periodId: period.id, commentId: water2.id, receiptNumber: water2.receiptNumber, responseId: response.id },
+        {
+          projectId: period.projectId,
+          periodId: period.id,
+          commentId: water.id,
+          receiptNumber: water.receiptNumber,
+          responseId: response.id,
+        },
+        {
+          projectId: period.projectId,
+          periodId: period.id,
+          commentId: water2.id,
+          receiptNumber: water2.receiptNumber,
+          responseId: response.id,
+        },
       ]),
     );
 

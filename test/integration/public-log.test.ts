@@ -51,9 +51,13 @@ async function fetchJson(path: string) {
     if (thrown instanceof Response) response = thrown;
     else throw thrown;
   }
-  expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  // Through the read API's wrapper: JSON with an ETag, or a problem+json saying what went wrong.
+  expect(response.headers.get("content-type")).toBe(
+    response.ok ? "application/json; charset=utf-8" : "application/problem+json",
+  );
+  if (response.ok) expect(response.headers.get("etag")).toBeTruthy();
   const data = await response.json();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${data.error}`);
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${data.detail}`);
   return data;
 }
 
@@ -195,7 +199,9 @@ describe("the public log", () => {
       .update(canonicalize({ name: comment.displayName, text: comment.text }))
       .digest("hex");
     expect(body.commitment.hash).toBe(expected);
+    expect(entry.projectId).toBe(world.intake.period.projectId);
     expect(body.data).toEqual({
+      projectId: world.intake.period.projectId,
       periodId: world.intake.period.id,
       commentId: world.comments[0].commentId,
       receiptNumber: world.comments[0].receiptNumber,

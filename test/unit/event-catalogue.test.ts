@@ -190,6 +190,23 @@ const SAMPLES: PayloadFor = {
     stageLabel: "Draft EIS",
     status: "IN_PROGRESS",
   },
+  "record.baseline": {
+    ...project,
+    source: "demo seed",
+    stage: "draft_eis",
+    status: "IN_PROGRESS",
+    milestones: [
+      {
+        milestoneId: "ms_1",
+        milestoneName: "Final EIS",
+        targetDate: "2026-02-01",
+        actualDate: null,
+        datePrecision: "MONTH",
+      },
+    ],
+    stageTransitions: 3,
+    pauses: 0,
+  },
   "milestone.targetPassed": {
     ...project,
     milestoneId: "ms_1",

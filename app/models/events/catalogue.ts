@@ -200,6 +200,8 @@ export const EVENT_CATALOGUE = {
   "comment.submitted": event(
     "periodId",
     z.object({
+      // The period's project, for the public log's entry (older events have none).
+      projectId: z.string().optional(),
       periodId: z.string(),
       commentId: z.string(),
       receiptNumber: z.string(),
@@ -211,6 +213,7 @@ export const EVENT_CATALOGUE = {
   "comment.autoHidden": event(
     "commentId",
     z.object({
+      projectId: z.string().optional(),
       periodId: z.string(),
       commentId: z.string(),
       receiptNumber: z.string(),
@@ -233,7 +236,13 @@ export const EVENT_CATALOGUE = {
   ),
   "comment.responded": event(
     "commentId",
-    z.object({ periodId: z.string(), commentId: z.string(), receiptNumber: z.string(), responseId: z.string() }),
+    z.object({
+      projectId: z.string().optional(),
+      periodId: z.string(),
+      commentId: z.string(),
+      receiptNumber: z.string(),
+      responseId: z.string(),
+    }),
   ),
   "commentPeriod.opened": event(
     "projectId",
@@ -321,6 +330,34 @@ export const EVENT_CATALOGUE = {
       // Where the project stood when it matched, so a retried email says the same.
       stageLabel: z.string(),
       status: projectStatus,
+    }),
+  ),
+  // The public record as it stood when rows were written without their own events (the demo seed,
+  // an import): one per project, in the transaction that wrote them, so the public log covers what
+  // people see from its first entry on. Public facts only; comments by receipt number and status.
+  "record.baseline": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      source: z.string(),
+      stage: z.string().optional(),
+      status: projectStatus.optional(),
+      milestones: z
+        .array(
+          z.object({
+            milestoneId: z.string(),
+            milestoneName: z.string(),
+            targetDate: z.string().nullable(),
+            actualDate: z.string().nullable(),
+            datePrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+          }),
+        )
+        .optional(),
+      stageTransitions: z.number().int().optional(),
+      pauses: z.number().int().optional(),
+      comments: z
+        .array(z.object({ periodId: z.string(), commentId: z.string(), receiptNumber: z.string(), status: z.string() }))
+        .optional(),
     }),
   ),
   // Raised by the monitoring job (app/models/monitoring-alerts.server.ts) once per milestone and
@@ -459,6 +496,7 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
   "informationRequest.withdrawn": (p) => `${request(p)} withdrawn`,
   "review.assigned": (p) => `${p.name}: reviewer assigned to ${p.title}`,
   "savedSearch.matched": (p) => `${p.name} entered a saved search`,
+  "record.baseline": (p) => `${p.name}: the record as it stood when the public log began (${p.source})`,
   "milestone.targetPassed": (p) => `${p.name}: ${p.milestoneName} passed its target with no action recorded`,
   "statutoryDeadline.alert": (p) =>
     `${p.name}: statutory ${p.track} deadline ${p.kind === "missed" ? "missed" : `in ${p.kind === "90d" ? 90 : 30} days`}`,

@@ -28,235 +28,134 @@ export type PublicLogRule<T extends EventType> =
       body: (payload: PayloadFor[T]) => JsonObject;
     } & (T extends PersonalEventType ? { personal: true } : { personal?: never }));
 
-const project = (p: { projectId: string; slug: string }) => ({ projectId: p.projectId, slug: p.slug });
-const period = (p: { projectId: string; slug: string; periodId: string; title: string }) => ({
-  ...project(p),
-  periodId: p.periodId,
-  title: p.title,
-});
-const request = (p: { projectId: string; slug: string; requestId: string; title: string; dueDate: string }) => ({
-  ...project(p),
-  requestId: p.requestId,
-  title: p.title,
-  dueDate: p.dueDate,
-});
-const byProject = (p: { projectId: string }) => p.projectId;
+type Fields<K extends string> = { readonly [key in K]: JsonValue };
+
+/**
+ * A rule builder for one payload shape: `shape` gives the fields every entry of that shape holds
+ * (and `projectOf` the project it names); a rule then lists the payload's own fields to copy and,
+ * where a field needs a default or a rename, an `extra` function. The compiler checks each rule
+ * against its event's payload (a field that is missing, optional or not JSON fails), so a rule is
+ * a line: `"milestone.added": byProject(["milestoneId", "milestoneName"])`.
+ */
+function shaped<S extends object>(shape: (p: S) => JsonObject, projectOf: (p: S) => string | null) {
+  return <K extends string = never, X extends object = object>(keys: readonly K[], extra?: (p: X) => JsonObject) => ({
+    public: true as const,
+    projectId: (p: S & Fields<K> & X) => projectOf(p),
+    body: (p: S & Fields<K> & X): JsonObject => {
+      const body: JsonObject = shape(p);
+      for (const key of keys) body[key] = p[key];
+      return { ...body, ...extra?.(p) };
+    },
+  });
+}
+
+type ProjectRef = { projectId: string; slug: string };
+const projectOf = (p: { projectId: string }) => p.projectId;
+
+/** Events about a project: its id and slug. */
+const byProject = shaped((p: ProjectRef) => ({ projectId: p.projectId, slug: p.slug }), projectOf);
+
+/** Events about a comment period: the project, the period and its title. */
+const byPeriod = shaped(
+  (p: ProjectRef & { periodId: string; title: string }) => ({
+    projectId: p.projectId,
+    slug: p.slug,
+    periodId: p.periodId,
+    title: p.title,
+  }),
+  projectOf,
+);
+
+/** Events about an information request: the project, the request, its title and due date. */
+const byRequest = shaped(
+  (p: ProjectRef & { requestId: string; title: string; dueDate: string }) => ({
+    projectId: p.projectId,
+    slug: p.slug,
+    requestId: p.requestId,
+    title: p.title,
+    dueDate: p.dueDate,
+  }),
+  projectOf,
+);
+
+/**
+ * Events about one comment: its period, id and receipt, and the project (events recorded before
+ * comment payloads named it have none; their entries say so by leaving it out).
+ */
+const byComment = shaped(
+  (p: { projectId?: string; periodId: string; commentId: string; receiptNumber: string }) => ({
+    ...(p.projectId ? { projectId: p.projectId } : {}),
+    periodId: p.periodId,
+    commentId: p.commentId,
+    receiptNumber: p.receiptNumber,
+  }),
+  (p) => p.projectId ?? null,
+);
+
+const notPublic = (why: string) => ({ public: false as const, why });
 
 export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
-  "project.created": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      name: p.name,
-      state: p.state,
-      county: p.county,
-      commodities: p.commodities,
-      leadAgencyId: p.leadAgencyId,
-      reviewTrack: p.reviewTrack,
-      stage: p.stage,
-      status: p.status,
-    }),
-  },
-  "project.updated": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({ ...project(p), section: p.section, changes: p.changes }),
-  },
-  "project.stageChanged": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      transitionId: p.transitionId,
-      kind: p.kind,
-      fromStage: p.fromStage,
-      toStage: p.toStage,
-      fromStatus: p.fromStatus,
-      toStatus: p.toStatus,
-      reason: p.reason,
-    }),
-  },
-  "milestone.added": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      milestoneId: p.milestoneId,
-      milestoneName: p.milestoneName,
-      baselineDate: p.baselineDate,
-      targetDate: p.targetDate,
-      datePrecision: p.datePrecision,
-    }),
-  },
-  "milestone.dateChanged": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      milestoneId: p.milestoneId,
-      milestoneName: p.milestoneName,
-      dateChangeId: p.dateChangeId,
-      previousDate: p.previousDate,
-      newDate: p.newDate,
-      datePrecision: p.datePrecision ?? "DAY",
-      reason: p.reason,
-      narrative: p.narrative,
-    }),
-  },
-  "milestone.actualDateRecorded": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      milestoneId: p.milestoneId,
-      milestoneName: p.milestoneName,
-      previousActualDate: p.previousActualDate,
-      actualDate: p.actualDate,
-    }),
-  },
-  "package.submitted": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      packageId: p.packageId,
-      title: p.title,
-      version: p.version,
-      publicDocuments: p.publicDocuments ?? [],
-    }),
-  },
-  "package.determined": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...project(p),
-      packageId: p.packageId,
-      title: p.title,
-      version: p.version,
-      determination: p.determination,
-      deficiencies: p.deficiencies,
-    }),
-  },
-  "comment.submitted": {
-    public: true,
-    projectId: () => null,
-    body: (p) => ({ periodId: p.periodId, commentId: p.commentId, receiptNumber: p.receiptNumber }),
-    personal: true,
-  },
-  "comment.autoHidden": {
-    public: true,
-    projectId: () => null,
-    body: (p) => ({
-      periodId: p.periodId,
-      commentId: p.commentId,
-      receiptNumber: p.receiptNumber,
-      reportCount: p.reportCount ?? null,
-    }),
-  },
-  "comment.moderated": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      projectId: p.projectId,
-      periodId: p.periodId,
-      commentId: p.commentId,
-      receiptNumber: p.receiptNumber,
-      kind: p.kind,
-      reason: p.reason,
-    }),
-  },
-  "comment.responded": {
-    public: true,
-    projectId: () => null,
-    body: (p) => ({
-      periodId: p.periodId,
-      commentId: p.commentId,
-      receiptNumber: p.receiptNumber,
-      responseId: p.responseId,
-    }),
-  },
-  "commentPeriod.opened": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...period(p),
-      stage: p.stage,
-      opensAt: p.opensAt,
-      closesAt: p.closesAt,
-      timeZone: p.timeZone,
-    }),
-  },
-  "commentPeriod.extended": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...period(p),
-      changeId: p.changeId,
-      previousClosesAt: p.previousClosesAt,
-      closesAt: p.closesAt,
-      timeZone: p.timeZone,
-      reason: p.reason,
-    }),
-  },
-  "commentPeriod.reopened": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...period(p),
-      changeId: p.changeId,
-      previousClosesAt: p.previousClosesAt,
-      closesAt: p.closesAt,
-      timeZone: p.timeZone,
-      reason: p.reason,
-    }),
-  },
-  "commentPeriod.closingSoon": { public: false, why: "A reminder, not a change to the record." },
-  "commentPeriod.closed": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({ ...period(p), opensAt: p.opensAt, closesAt: p.closesAt, timeZone: p.timeZone }),
-  },
-  "informationRequest.issued": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({ ...request(p), publicSummary: p.publicSummary, issuedAt: p.issuedAt }),
-  },
-  "informationRequest.answered": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({ ...request(p), responseId: p.responseId, submittedAt: p.submittedAt }),
-  },
-  "informationRequest.decided": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({
-      ...request(p),
-      responseId: p.responseId,
-      decision: p.decision,
-      status: p.status,
-      decidedAt: p.decidedAt,
-    }),
-  },
-  "informationRequest.withdrawn": {
-    public: true,
-    projectId: byProject,
-    body: (p) => ({ ...request(p), status: p.status, closedAt: p.closedAt }),
-  },
-  "review.assigned": {
-    public: false,
-    why: "Who reviews what inside an agency is not public (reviewer names are the policy's to show).",
-  },
-  "milestone.targetPassed": {
-    public: false,
-    why: "An alert computed from the calendar, not a change: the milestone's own entries already show it.",
-  },
-  "statutoryDeadline.alert": {
-    public: false,
-    why: "An alert computed from the calendar and the statutory clock, not a change to the record.",
-  },
-  "savedSearch.matched": {
-    public: false,
-    why: "Names a person's saved search and watchlist: personal, and not a change to the record.",
-  },
+  "project.created": byProject([
+    "name",
+    "state",
+    "county",
+    "commodities",
+    "leadAgencyId",
+    "reviewTrack",
+    "stage",
+    "status",
+  ]),
+  "project.updated": byProject(["section", "changes"]),
+  "project.stageChanged": byProject([
+    "transitionId",
+    "kind",
+    "fromStage",
+    "toStage",
+    "fromStatus",
+    "toStatus",
+    "reason",
+  ]),
+  "milestone.added": byProject(["milestoneId", "milestoneName", "baselineDate", "targetDate", "datePrecision"]),
+  "milestone.dateChanged": byProject(
+    ["milestoneId", "milestoneName", "dateChangeId", "previousDate", "newDate", "reason", "narrative"],
+    (p: PayloadFor["milestone.dateChanged"]) => ({ datePrecision: p.datePrecision ?? "DAY" }),
+  ),
+  "milestone.actualDateRecorded": byProject(["milestoneId", "milestoneName", "previousActualDate", "actualDate"]),
+  "package.submitted": byProject(["packageId", "title", "version"], (p: PayloadFor["package.submitted"]) => ({
+    publicDocuments: p.publicDocuments ?? [],
+  })),
+  "package.determined": byProject(["packageId", "title", "version", "determination", "deficiencies"]),
+  "comment.submitted": { ...byComment([]), personal: true },
+  "comment.autoHidden": byComment([], (p: PayloadFor["comment.autoHidden"]) => ({
+    reportCount: p.reportCount ?? null,
+  })),
+  "comment.moderated": byComment(["kind", "reason"]),
+  "comment.responded": byComment(["responseId"]),
+  "commentPeriod.opened": byPeriod(["stage", "opensAt", "closesAt", "timeZone"]),
+  "commentPeriod.extended": byPeriod(["changeId", "previousClosesAt", "closesAt", "timeZone", "reason"]),
+  "commentPeriod.reopened": byPeriod(["changeId", "previousClosesAt", "closesAt", "timeZone", "reason"]),
+  "commentPeriod.closingSoon": notPublic("A reminder, not a change to the record."),
+  "commentPeriod.closed": byPeriod(["opensAt", "closesAt", "timeZone"]),
+  "informationRequest.issued": byRequest(["publicSummary", "issuedAt"]),
+  "informationRequest.answered": byRequest(["responseId", "submittedAt"]),
+  "informationRequest.decided": byRequest(["responseId", "decision", "status", "decidedAt"]),
+  "informationRequest.withdrawn": byRequest(["status", "closedAt"]),
+  "review.assigned": notPublic(
+    "Who reviews what inside an agency is not public (reviewer names are the policy's to show).",
+  ),
+  "milestone.targetPassed": notPublic(
+    "An alert computed from the calendar, not a change: the milestone's own entries already show it.",
+  ),
+  "statutoryDeadline.alert": notPublic(
+    "An alert computed from the calendar and the statutory clock, not a change to the record.",
+  ),
+  "record.baseline": byProject(["name", "source"], (p: PayloadFor["record.baseline"]) => ({
+    ...(p.stage ? { stage: p.stage, status: p.status ?? null } : {}),
+    ...(p.milestones ? { milestones: p.milestones } : {}),
+    ...(p.stageTransitions !== undefined ? { stageTransitions: p.stageTransitions, pauses: p.pauses ?? 0 } : {}),
+    ...(p.comments ? { comments: p.comments } : {}),
+  })),
+  "savedSearch.matched": notPublic(
+    "Names a person's saved search and watchlist: personal, and not a change to the record.",
+  ),
 };

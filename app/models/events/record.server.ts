@@ -7,7 +7,7 @@
 // the same transaction: an unsequenced LogPending row (one insert, no shared lock: the sequencer
 // job numbers it after the commit). So there is never a change without its entry or the reverse.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { canonicalize } from "../log/canonical-json";
 import { EVENT_CATALOGUE, parsePayload, type EventType, type PayloadFor } from "./catalogue";
 import { PUBLIC_LOG, type PersonalContent, type PersonalEventType } from "./public-log";
@@ -112,25 +112,30 @@ export async function recordEvent<T extends EventType>(
   ...[options]: T extends PersonalEventType ? [options: OptionsFor<T>] : [options?: OptionsFor<T>]
 ) {
   const occurredAt = options?.occurredAt ?? new Date();
-  const created = await db.domainEvent.create({
-    data: eventRow(type, payload, { ...options, occurredAt }),
-    select: { id: true },
-  });
-  const row = logRow(type, payload, created.id, occurredAt, options?.personal);
-  if (row?.salt) {
-    // The entry and its private salt in one statement: one round trip on the intake path.
-    await db.$executeRaw`
-      with entry as (
-        insert into "LogPending" ("eventId", "type", "projectId", "body")
-        values (${row.eventId}, ${row.type}, ${row.projectId}, ${row.body})
-      )
-      insert into "LogCommitment" ("eventId", "salt") values (${row.eventId}, ${row.salt})`;
-  } else if (row) {
-    await db.$executeRaw`
-      insert into "LogPending" ("eventId", "type", "projectId", "body")
-      values (${row.eventId}, ${row.type}, ${row.projectId}, ${row.body})`;
+  const event = eventRow(type, payload, { ...options, occurredAt });
+  const id = randomUUID();
+  const row = logRow(type, payload, id, occurredAt, options?.personal);
+  if (!row) {
+    return db.domainEvent.create({ data: { ...event, id }, select: { id: true } });
   }
-  return created;
+  // The event, its log entry and (for what a person wrote) the private salt in ONE statement: the
+  // log costs the writer no extra round trip (issue 17 item 6, bench/README.md "Public log").
+  // occurredAt goes in as ISO text: a timestamp without time zone ignores the Z, so the column
+  // holds the UTC wall time exactly as Prisma writes it.
+  const insertEvent = Prisma.sql`
+    insert into "DomainEvent" (id, type, "aggregateId", payload, "occurredAt", "dedupeKey")
+    values (${id}, ${type}, ${event.aggregateId}, ${JSON.stringify(event.payload)}::jsonb,
+      ${occurredAt.toISOString()}::timestamp(3), ${event.dedupeKey ?? null})`;
+  const insertEntry = Prisma.sql`
+    insert into "LogPending" ("eventId", "type", "projectId", "body")
+    values (${id}, ${row.type}, ${row.projectId}, ${row.body})`;
+  await db.$executeRaw(
+    row.salt
+      ? Prisma.sql`with event as (${insertEvent}), entry as (${insertEntry})
+          insert into "LogCommitment" ("eventId", "salt") values (${id}, ${row.salt})`
+      : Prisma.sql`with event as (${insertEvent}) ${insertEntry}`,
+  );
+  return { id };
 }
 
 /** Several events in one insert; with skipDuplicates, events whose dedupeKey is already stored are left out. */

@@ -94,6 +94,7 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
     case "package.submitted":
     case "package.determined":
     case "comment.submitted":
+    case "record.baseline":
     case "informationRequest.answered":
     case "informationRequest.decided":
     case "informationRequest.withdrawn":

@@ -6,6 +6,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { openPeriod } from "../../../app/models/comment-period.server";
 import { exactKey } from "../../../app/models/form-letters";
+import { recordCommentsBaseline } from "../../../app/models/log/baseline.server";
 import type { LocalDateTime } from "../../../app/utils/zoned-time";
 import type { DemoClock, SeededRandom } from "./clock";
 import {
@@ -101,6 +102,10 @@ export async function writeTrainingComments(
     exactKey: exactKey(draft.text),
     submittedAt: clock.at(-9, random.next() * openHours),
   }));
-  await db.comment.createMany({ data: rows });
+  // The comments and the public log's baseline of them (receipts and status) in one transaction.
+  await db.$transaction(async (tx) => {
+    await tx.comment.createMany({ data: rows });
+    await recordCommentsBaseline(tx, periodId, "training seed", clock.now);
+  });
   return rows.length;
 }

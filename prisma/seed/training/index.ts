@@ -8,6 +8,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { groupPendingComments } from "../../../app/models/comment-grouping.server";
 import { reportComment } from "../../../app/models/comment-moderation.server";
+import { recordProjectBaseline } from "../../../app/models/log/baseline.server";
 import { respondToComments } from "../../../app/models/official-response.server";
 import { demoClock, seededRandom } from "./clock";
 import { openTrainingPeriod, writeTrainingComments } from "./comments";
@@ -68,6 +69,8 @@ export async function seedTrainingProject(
       await tx.follow.createMany({
         data: [people.ngoId, people.communityId].map((userId) => ({ userId, projectId: project.id })),
       });
+      // The public log's baseline of what was just written (it has no events of its own).
+      await recordProjectBaseline(tx, project.id, "training seed", clock.now);
       return { projectId: project.id, deisDocumentId: documents.deis };
     },
     { timeout: 60_000 },
