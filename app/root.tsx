@@ -10,7 +10,7 @@ import { loadActor } from "~/services/actor.server";
 import { readSession } from "~/services/auth.server";
 import { takeFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
-import { roleLabels } from "~/utils/roles";
+import { roleLabels } from "~/models/organization.labels";
 import { PrintStamp } from "~/components/PrintStamp";
 import { env } from "~/env.server";
 import stylesheet from "~/styles/app.css";

@@ -381,14 +381,13 @@ async function main() {
     const { projectRecipientsSql } = await import("../app/models/follow.server");
     const { DEFAULT_FREQUENCY } = await import("../app/models/notification-preferences");
     const { Prisma } = await import("@prisma/client");
-    const { addMember, createOrganization, createProjectRecord, createUser } =
-      await import("../test/support/factories");
+    const { addMember, createOrganization, insertProjectRow, createUser } = await import("../test/support/factories");
 
     const company = await createOrganization("COMPANY", "Bench Mining Co");
     const agency = await createOrganization("AGENCY", "Bench Field Office");
     const regulator = await createUser({ name: "Bench Regulator", email: "regulator@bench.test" });
     await addMember(regulator.id, agency.id);
-    const project = await createProjectRecord({
+    const project = await insertProjectRow({
       companyId: company.id,
       leadAgencyId: agency.id,
       stage: "draft_eis",

@@ -20,7 +20,7 @@ import {
   type ServerResult,
 } from "~/components/forms";
 
-import { ANSWER_FILE_VISIBILITY_LABELS } from "~/models/request-labels";
+import { DOCUMENT_VISIBILITY_CHOICES } from "~/models/package.labels";
 import { DOCUMENT_VISIBILITIES, decideSchema, respondSchema, withdrawSchema } from "~/schemas/information-request";
 import { formatBytes } from "~/utils/format";
 
@@ -195,7 +195,7 @@ export function AnswerForm({
         label="Who may open the files"
         hint="Choose public only for material with no confidential business information."
         required
-        options={DOCUMENT_VISIBILITIES.map((v) => ({ value: v, label: ANSWER_FILE_VISIBILITY_LABELS[v] }))}
+        options={DOCUMENT_VISIBILITIES.map((v) => ({ value: v, label: DOCUMENT_VISIBILITY_CHOICES[v] }))}
       />
       <button type="submit" disabled={progress !== null}>
         {progress ? "Uploading…" : "Send the answer"}

@@ -9,7 +9,7 @@ import {
   useValidatedForm,
   resultFor,
 } from "~/components/forms";
-import { RESOLUTION_OPTIONS } from "~/models/review-labels";
+import { RESOLUTION_OPTIONS } from "~/models/condition.labels";
 import { resolveConditionSchema } from "~/schemas/review";
 
 type Result = { errors: Record<string, string>; values: Record<string, string> } | undefined;

@@ -6,7 +6,7 @@ import type { ResourceArea } from "@prisma/client";
 import { useId } from "react";
 import { DESK_LABELS, type Desk } from "~/models/review-clock";
 
-import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
+import { RESOURCE_AREA_LABELS } from "~/models/review.labels";
 import { formatEventDay } from "~/utils/dates";
 import { pluralize } from "~/utils/format";
 

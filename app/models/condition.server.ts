@@ -7,7 +7,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma, type DbClient } from "~/services/db.server";
 import { WAIVER_REASON_MIN } from "~/schemas/review";
 import { DomainError } from "./errors.server";
-import { CONDITION_STATUS_LABELS } from "./review-labels";
+import { CONDITION_STATUS_LABELS } from "./condition.labels";
 
 export const PERMITS_ISSUED_STAGE = "permits_issued";
 

@@ -1,4 +1,7 @@
-// Words for the enums, shared by pages and server code (pure: safe in the browser bundle).
+// Words for the milestone's enums (why a target date moved; whose milestone it is), next to
+// milestone.server.ts. Plain objects with type-only imports: safe in any page's bundle. Every other
+// aggregate's words are in its own <aggregate>.labels.ts; this file keeps its first name until the
+// pages that import it by that name (the timeline, the schedule) are next edited.
 import type { DateChangeReason, Jurisdiction } from "@prisma/client";
 
 export const DATE_CHANGE_REASON_LABELS: Record<DateChangeReason, string> = {

@@ -1,6 +1,6 @@
 // Milestones and their schedule: targets move only with a reason code and a narrative, and
 // every move is kept in the public history.
-import type { DateChangeReason, DatePrecision, Jurisdiction } from "@prisma/client";
+import type { DateChangeReason, DatePrecision, Jurisdiction, Prisma } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { slugify } from "~/utils/slug";
@@ -8,28 +8,29 @@ import { DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 import { queueSavedSearchCheck } from "./saved-search.server";
 
-export { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "./labels";
-
 const toIso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** What every public surface shows of a milestone (pages, the API, open data, the CEQ export). */
+export const PUBLIC_MILESTONE_SELECT = {
+  id: true,
+  key: true,
+  name: true,
+  jurisdiction: true,
+  authority: true,
+  baselineDate: true,
+  targetDate: true,
+  actualDate: true,
+  datePrecision: true,
+  note: true,
+  sourceUrl: true,
+  agency: { select: { name: true } },
+} satisfies Prisma.MilestoneSelect;
 
 export function listMilestones(projectId: string) {
   return prisma.milestone.findMany({
     where: { projectId },
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      key: true,
-      name: true,
-      jurisdiction: true,
-      authority: true,
-      baselineDate: true,
-      targetDate: true,
-      actualDate: true,
-      datePrecision: true,
-      note: true,
-      sourceUrl: true,
-      agency: { select: { name: true } },
-    },
+    select: PUBLIC_MILESTONE_SELECT,
   });
 }
 

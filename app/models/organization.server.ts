@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { DomainError } from "~/models/errors.server";
 import { enqueueEmail } from "~/services/email-outbox.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { ORGANIZATION_KIND_LABELS } from "~/models/organization.labels";
 import { slugify } from "~/utils/slug";
 import { hashToken, newToken } from "~/utils/tokens.server";
 

@@ -10,13 +10,6 @@ import { DOCUMENT_PUBLICATION_SELECT } from "./package.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 
-export {
-  CONDITION_SEVERITY_LABELS,
-  CONDITION_STATUS_LABELS,
-  RESOURCE_AREA_LABELS,
-  REVIEW_STATUS_LABELS,
-} from "./review-labels";
-
 const REVIEW_CONFLICT =
   "Someone changed this review since you opened the page. Reload to see the latest version, then try again.";
 

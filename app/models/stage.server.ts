@@ -7,7 +7,7 @@ import { blockingConditions } from "./condition.server";
 import { ConflictError, DomainError } from "./errors.server";
 import { recordEvent } from "./events/record.server";
 import { queueSavedSearchCheck } from "./saved-search.server";
-import { CONDITION_SEVERITY_LABELS } from "./review-labels";
+import { CONDITION_SEVERITY_LABELS } from "./condition.labels";
 import { planTransition, stageLabel, type TransitionKindKey } from "./workflow";
 
 export type StageChangeInput = {

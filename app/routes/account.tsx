@@ -15,7 +15,7 @@ import { loadActor } from "~/services/actor.server";
 import { replaceAllSessions, requireUser } from "~/services/auth.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
-import { roleLabels } from "~/utils/roles";
+import { roleLabels } from "~/models/organization.labels";
 import { usTimeZoneOptions } from "~/utils/time-zones";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Lodestone" }];

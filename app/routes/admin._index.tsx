@@ -7,7 +7,7 @@ import { createOrganizationSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { ORGANIZATION_KIND_LABELS } from "~/models/organization.labels";
 import { US_TIME_ZONES } from "~/utils/time-zones";
 import { formatEventDay } from "~/utils/dates";
 

@@ -24,7 +24,8 @@ import {
 
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
-import { DEADLINE_CHANGE_LABELS, changeDeadlineSchema } from "~/schemas/comment-period";
+import { DEADLINE_CHANGE_LABELS, DEADLINE_HISTORY_LABELS } from "~/models/comment-period.labels";
+import { changeDeadlineSchema } from "~/schemas/comment-period";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -37,8 +38,6 @@ import { formatBytes } from "~/utils/format";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.title ?? "Comment period"}: ${data?.project.name ?? "project"} · Lodestone` },
 ];
-
-const HISTORY_LABELS = { ORIGINAL: "Original deadline", EXTEND: "Extended to", REOPEN: "Reopened until" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = await getPeriod(params.periodId ?? "");
@@ -82,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countdown: { state: live.state, label: live.label },
     history: period.history.map((entry, index) => ({
       key: `${entry.kind}-${index}`,
-      label: HISTORY_LABELS[entry.kind],
+      label: DEADLINE_HISTORY_LABELS[entry.kind],
       deadline: formatDeadline(entry.closesAt, timeZone),
       reason: entry.reason,
       on: entry.at ? changedOn.format(entry.at) : null,

@@ -14,21 +14,10 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
-import { REPORT_REASONS, commentListQuery, reportCommentSchema } from "~/schemas/comment";
+import { REPORT_REASONS, REPORT_REASON_LABELS, SUBMITTER_TYPES, SUBMITTER_TYPE_LABELS } from "~/models/comment.labels";
+import { commentListQuery, reportCommentSchema } from "~/schemas/comment";
 import { pluralize } from "~/utils/format";
 
-const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
-const SUBMITTER_LABELS: Record<(typeof SUBMITTER_TYPES)[number], string> = {
-  INDIVIDUAL: "Individuals",
-  ORGANIZATION: "Organizations",
-  ANONYMOUS: "Anonymous",
-};
-const REPORT_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  SPAM: "Spam",
-  ABUSIVE: "Abusive or offensive",
-  PERSONAL_INFORMATION: "Contains personal information",
-  NOT_MINE: "Filed in my name, but not by me",
-};
 const PAGE_SIZE = 25;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -188,7 +177,7 @@ export default function PeriodComments() {
             <option value="">Everyone</option>
             {SUBMITTER_TYPES.map((type) => (
               <option key={type} value={type}>
-                {SUBMITTER_LABELS[type]}
+                {SUBMITTER_TYPE_LABELS[type]}
               </option>
             ))}
           </select>
@@ -270,7 +259,7 @@ export default function PeriodComments() {
                     <option value="">Choose…</option>
                     {REPORT_REASONS.map((reason) => (
                       <option key={reason} value={reason}>
-                        {REPORT_LABELS[reason]}
+                        {REPORT_REASON_LABELS[reason]}
                       </option>
                     ))}
                   </select>

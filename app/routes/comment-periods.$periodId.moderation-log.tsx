@@ -6,15 +6,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { publicModerationLog } from "~/models/comment-moderation.server";
 import { findPeriodForComments } from "~/models/comment-reading.server";
 import { ZoneNote } from "~/components/ZoneNote";
+import { MODERATION_KIND_LABELS } from "~/models/comment.labels";
 import { formatEventTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
-
-const KIND_LABELS = {
-  PUBLISH: "Published after review",
-  HIDE: "Hidden by a moderator",
-  RESTORE: "Restored by a moderator",
-  AUTO_HIDE: "Hidden automatically after reports",
-} as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Moderation log: ${data?.period.title ?? "comment period"} · Lodestone` },
@@ -56,7 +50,7 @@ export default function ModerationLog() {
             {log.entries.map((entry) => (
               <CardRow key={entry.id}>
                 <RowHeader>{formatEventTime(entry.createdAt, period.timeZone)}</RowHeader>
-                <Cell label="What">{KIND_LABELS[entry.kind]}</Cell>
+                <Cell label="What">{MODERATION_KIND_LABELS[entry.kind]}</Cell>
                 <Cell label="Comment">
                   {entry.kind === "RESTORE" || entry.kind === "PUBLISH" ? (
                     <Link to={`${base}/comments#${entry.receiptNumber}`}>{entry.receiptNumber}</Link>

@@ -17,14 +17,8 @@ import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
 import { moderationSchema } from "~/schemas/comment";
-
-const STATUS_LABELS = { PUBLISHED: "Published", PENDING_REVIEW: "Hidden, pending review", HIDDEN: "Hidden" } as const;
-const REASON_LABELS: Record<string, string> = {
-  SPAM: "spam",
-  ABUSIVE: "abusive",
-  PERSONAL_INFORMATION: "personal information",
-  NOT_MINE: "not mine",
-};
+import { COMMENT_STATUS_LABELS, REPORT_REASON_WORDS } from "~/models/comment.labels";
+import type { ReportReason } from "@prisma/client";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Moderation: ${data?.period.title ?? "comment period"} · Lodestone` },
@@ -82,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const done = await moderate(period.id, commentIds, { kind, reason }, audit);
       return redirectWithFlash(request, here, {
         kind: "success",
-        message: `${done.count} ${done.count === 1 ? "comment is" : "comments are"} now ${STATUS_LABELS[done.status].toLowerCase()}. The public log lists the change.`,
+        message: `${done.count} ${done.count === 1 ? "comment is" : "comments are"} now ${COMMENT_STATUS_LABELS[done.status].toLowerCase()}. The public log lists the change.`,
       });
     }
     if (parsed.data.intent === "hide") {
@@ -145,10 +139,10 @@ export default function Moderation() {
                     </p>
                   ) : null}
                   <p className="muted">
-                    {STATUS_LABELS[item.status]} · received {formatEventTime(item.submittedAt, period.timeZone)}
+                    {COMMENT_STATUS_LABELS[item.status]} · received {formatEventTime(item.submittedAt, period.timeZone)}
                     {Object.keys(item.reasons).length > 0
                       ? ` · reports: ${Object.entries(item.reasons)
-                          .map(([reason, n]) => `${REASON_LABELS[reason] ?? reason} ${n}`)
+                          .map(([reason, n]) => `${REPORT_REASON_WORDS[reason as ReportReason] ?? reason} ${n}`)
                           .join(", ")}`
                       : ""}
                     {item.uncountedReports > 0
@@ -170,7 +164,7 @@ export default function Moderation() {
                     <ul aria-label="Notes from reporters">
                       {item.notes.map((note, i) => (
                         <li key={i}>
-                          {REASON_LABELS[note.reason] ?? note.reason}: {note.note}
+                          {REPORT_REASON_WORDS[note.reason as ReportReason] ?? note.reason}: {note.note}
                         </li>
                       ))}
                     </ul>

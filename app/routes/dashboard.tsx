@@ -4,7 +4,7 @@ import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader }
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { companyDashboard } from "~/models/dashboard.server";
-import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";

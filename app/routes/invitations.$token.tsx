@@ -4,7 +4,7 @@ import { SubmitButton } from "~/components/forms";
 import { OrganizationError, acceptInvitation, findInvitation, invitationState } from "~/models/organization.server";
 import { getOptionalUser, requireUser } from "~/services/auth.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { ORGANIZATION_KIND_LABELS } from "~/models/organization.labels";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Lodestone" }];
 

@@ -14,7 +14,7 @@ import { inviteSchema, membersPageSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { ORGANIZATION_KIND_LABELS } from "~/models/organization.labels";
 import { formatEventDay, formatEventTime } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/services/auth.server";
 import { listMembershipsOf } from "~/models/organization.server";
-import { ORGANIZATION_KIND_LABELS } from "~/utils/roles";
+import { ORGANIZATION_KIND_LABELS } from "~/models/organization.labels";
 
 export const meta: MetaFunction = () => [{ title: "Your organizations · Lodestone" }];
 

@@ -14,13 +14,13 @@ import {
   resultFor,
 } from "~/components/forms";
 import { addCondition, listConditions, resolveCondition } from "~/models/condition.server";
+import { RESOURCE_AREA_LABELS } from "~/models/review.labels";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
   CONDITION_SEVERITY_OPTIONS,
   CONDITION_STATUS_LABELS,
-  RESOURCE_AREA_LABELS,
-} from "~/models/review-labels";
+} from "~/models/condition.labels";
 import { listReviews } from "~/models/review.server";
 import { can } from "~/policy";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";

@@ -12,7 +12,7 @@ import {
   resultFor,
 } from "~/components/forms";
 import { UploadForm } from "~/components/UploadForm";
-import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, VISIBILITY_LABELS } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
 import { assertCan, can } from "~/policy";
 import { determinationSchema, submitPackageSchema, packagePageSchema } from "~/schemas/package";
@@ -174,7 +174,7 @@ export default function PackagePage() {
               {pkg.workingDocuments.map((d) => (
                 <li key={d.id}>
                   <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)},{" "}
-                  {VISIBILITY_LABELS[d.visibility]}){" "}
+                  {DOCUMENT_VISIBILITY_LABELS[d.visibility]}){" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="documentId" value={d.id} />
                     <button
@@ -287,7 +287,8 @@ export default function PackagePage() {
                   {v.documents.map((d) => (
                     <li key={d.id}>
                       <a href={`/documents/${d.id}`}>{d.originalName}</a> ({formatBytes(d.sizeBytes)},{" "}
-                      {VISIBILITY_LABELS[d.visibility]}) <span className="muted">SHA-256 {d.sha256.slice(0, 12)}…</span>
+                      {DOCUMENT_VISIBILITY_LABELS[d.visibility]}){" "}
+                      <span className="muted">SHA-256 {d.sha256.slice(0, 12)}…</span>
                     </li>
                   ))}
                 </ul>

@@ -11,7 +11,7 @@ import {
   ValidatedForm,
   useValidatedForm,
 } from "~/components/forms";
-import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 import { createPackage, listPackages } from "~/models/package.server";
 import { can } from "~/policy";
 import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";

@@ -12,9 +12,9 @@ import {
   withdrawRequest,
   type RequestDetail,
 } from "~/models/information-request.server";
-import { VISIBILITY_LABELS } from "~/models/package-labels";
-import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/request-labels";
-import { RESOURCE_AREA_LABELS } from "~/models/review-labels";
+import { DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
+import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/information-request.labels";
+import { RESOURCE_AREA_LABELS } from "~/models/review.labels";
 import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
 import { decideSchema, respondSchema, withdrawSchema, requestPageSchema } from "~/schemas/information-request";
 import type { AuditContext } from "~/services/audit.server";
@@ -252,7 +252,7 @@ export default function InformationRequestPage() {
                   <li key={d.id}>
                     <a href={`/documents/${d.id}`}>{d.originalName}</a>{" "}
                     <span className="muted">
-                      ({formatBytes(d.sizeBytes)}, {VISIBILITY_LABELS[d.visibility].toLowerCase()})
+                      ({formatBytes(d.sizeBytes)}, {DOCUMENT_VISIBILITY_LABELS[d.visibility].toLowerCase()})
                     </span>
                   </li>
                 ))}

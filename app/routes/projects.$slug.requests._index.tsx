@@ -19,7 +19,7 @@ import {
   issueRequest,
   requestLinkOptions,
 } from "~/models/information-request.server";
-import { PACKAGE_STATUS_LABELS } from "~/models/package-labels";
+import { PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 import { can } from "~/policy";
 import { issueRequestSchema } from "~/schemas/information-request";
 import { parseSubmission } from "~/utils/submission.server";

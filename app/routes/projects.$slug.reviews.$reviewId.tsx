@@ -16,17 +16,15 @@ import {
   resultFor,
 } from "~/components/forms";
 import { addCondition, resolveCondition } from "~/models/condition.server";
-import { VISIBILITY_LABELS } from "~/models/package-labels";
+import { DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
 import { inDraft } from "~/models/package.server";
+import { RESOURCE_AREA_LABELS, REVIEW_STATUSES, REVIEW_STATUS_LABELS } from "~/models/review.labels";
 import {
   CONDITION_SEVERITY_HINT,
   CONDITION_SEVERITY_LABELS,
   CONDITION_SEVERITY_OPTIONS,
   CONDITION_STATUS_LABELS,
-  RESOURCE_AREA_LABELS,
-  REVIEW_STATUSES,
-  REVIEW_STATUS_LABELS,
-} from "~/models/review-labels";
+} from "~/models/condition.labels";
 import {
   assignReviewer,
   attachDocumentsToReview,
@@ -95,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? d.originalName
         : null,
       size: formatBytes(d.sizeBytes),
-      visibility: VISIBILITY_LABELS[d.visibility],
+      visibility: DOCUMENT_VISIBILITY_LABELS[d.visibility],
     })),
     conditions: review.conditions.map((c) => ({
       ...c,
@@ -107,7 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((u) => ({ value: u.id, label: `${u.name} (${u.agencies.join(", ")})` })),
     attachable: attachable.map((d) => ({
       id: d.id,
-      label: `${d.originalName} (${formatBytes(d.sizeBytes)}, ${VISIBILITY_LABELS[d.visibility].toLowerCase()})`,
+      label: `${d.originalName} (${formatBytes(d.sizeBytes)}, ${DOCUMENT_VISIBILITY_LABELS[d.visibility].toLowerCase()})`,
     })),
     can: allowed,
   };

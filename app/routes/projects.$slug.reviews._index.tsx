@@ -6,7 +6,7 @@ import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader }
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
-import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review-labels";
+import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review.labels";
 import { listReviews, openReview } from "~/models/review.server";
 import { can } from "~/policy";
 import { openReviewSchema } from "~/schemas/review";

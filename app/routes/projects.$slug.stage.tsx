@@ -13,7 +13,7 @@ import {
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { pendingBlockers } from "~/models/condition.server";
-import { CONDITION_SEVERITY_LABELS } from "~/models/review-labels";
+import { CONDITION_SEVERITY_LABELS } from "~/models/condition.labels";
 import { changeStage } from "~/models/stage.server";
 import {
   TRANSITIONS,

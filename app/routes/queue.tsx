@@ -4,9 +4,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regulatorQueue } from "~/models/dashboard.server";
-import { PACKAGE_KIND_LABELS } from "~/models/package-labels";
+import { PACKAGE_KIND_LABELS } from "~/models/package.labels";
 
-import { REVIEW_STATUS_LABELS } from "~/models/review-labels";
+import { REVIEW_STATUS_LABELS } from "~/models/review.labels";
 import { assertCan } from "~/policy";
 import { requireActor } from "~/services/actor.server";
 import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";

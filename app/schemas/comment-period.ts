@@ -2,6 +2,7 @@
 // `datetime-local` wall-clock strings; they become instants only in the model, which knows the
 // agency's time zone, so the window rules are judged once, there.
 import { z } from "zod";
+import { DEADLINE_CHANGE_KINDS } from "~/models/comment-period.labels";
 import { int32, localDateTime, plainText } from "./fields";
 
 /** One ticked checkbox arrives as a string, several as a list, none as nothing (react-hook-form: false). */
@@ -29,13 +30,6 @@ export const openPeriodSchema = z.object({
   allowAnonymous: checkbox,
   documentIds: idList,
 });
-
-export const DEADLINE_CHANGE_KINDS = ["EXTEND", "REOPEN"] as const;
-
-export const DEADLINE_CHANGE_LABELS: Record<(typeof DEADLINE_CHANGE_KINDS)[number], string> = {
-  EXTEND: "Extend the deadline",
-  REOPEN: "Reopen the period",
-};
 
 export const changeDeadlineSchema = z.object({
   lockVersion: int32(),

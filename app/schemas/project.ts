@@ -1,5 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
+import { LAND_STATUSES } from "~/models/project.labels";
 import { calendarDate, httpUrl, int32, optionalCalendarDate, plainText } from "./fields";
 
 export const US_STATES = [
@@ -54,17 +55,6 @@ export const US_STATES = [
   "WV",
   "WY",
 ] as const;
-
-export const LAND_STATUSES = ["BLM", "USFS", "PRIVATE", "STATE", "TRIBAL", "MIXED", "OTHER"] as const;
-export const LAND_STATUS_LABELS: Record<(typeof LAND_STATUSES)[number], string> = {
-  BLM: "Federal: Bureau of Land Management",
-  USFS: "Federal: U.S. Forest Service",
-  PRIVATE: "Private",
-  STATE: "State",
-  TRIBAL: "Tribal",
-  MIXED: "Mixed",
-  OTHER: "Other",
-};
 
 const optionalText = (max: number) =>
   z

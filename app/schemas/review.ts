@@ -3,7 +3,8 @@
 // the page's intent union, because a discriminated union only accepts plain objects.
 import { z } from "zod";
 import { int32, plainText } from "./fields";
-import { CONDITION_SEVERITIES, RESOURCE_AREAS, REVIEW_STATUSES } from "~/models/review-labels";
+import { RESOURCE_AREAS, REVIEW_STATUSES } from "~/models/review.labels";
+import { CONDITION_SEVERITIES } from "~/models/condition.labels";
 
 const id = (message: string) => z.string({ required_error: message }).trim().min(1, message);
 

@@ -3,22 +3,7 @@ import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
 import { APP_URL } from "../../playwright.config";
 import { expectAccessible, signIn } from "./helpers";
-import { demoProject } from "./world";
-
-// Each test makes its own project led by the demo regulator's agency and owned by the demo company.
-async function freshProject(stage = "noi_scoping") {
-  const project = await demoProject("E2E Mine", stage);
-  await prisma.milestone.create({
-    data: {
-      projectId: project.id,
-      key: "deis",
-      name: "Draft EIS notice of availability",
-      baselineDate: new Date("2027-01-15T00:00:00Z"),
-      targetDate: new Date("2027-01-15T00:00:00Z"),
-    },
-  });
-  return project;
-}
+import { demoProjectWithMilestone } from "./world";
 
 test.afterAll(async () => {
   await prisma.$disconnect();
@@ -27,7 +12,7 @@ test.afterAll(async () => {
 test("a regulator of the lead agency advances a project with a reason, shown in the public history", async ({
   page,
 }) => {
-  const project = await freshProject();
+  const project = await demoProjectWithMilestone("E2E Mine");
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}`);
   await page.getByRole("link", { name: "Change stage" }).click();
@@ -51,7 +36,7 @@ test("a regulator of the lead agency advances a project with a reason, shown in 
 });
 
 test("a company user cannot move their project between stages, only withdraw it", async ({ page }) => {
-  const project = await freshProject();
+  const project = await demoProjectWithMilestone("E2E Mine");
   await signIn(page, "company@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}/stage`);
   await expect(page.getByLabel("What happens").getByRole("option")).toHaveText(["Withdraw the project"]);
@@ -65,7 +50,7 @@ test("a company user cannot move their project between stages, only withdraw it"
 });
 
 test("two regulators submitting at once: one change applies, the other is told to reload", async ({ page }) => {
-  const project = await freshProject();
+  const project = await demoProjectWithMilestone("E2E Mine");
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);
   const post = (reason: string) =>
     page.request.post(`/projects/${project.slug}/stage`, {
@@ -99,7 +84,7 @@ test("a target date change with its reason appears in the public schedule histor
   page,
   browser,
 }) => {
-  const project = await freshProject();
+  const project = await demoProjectWithMilestone("E2E Mine");
   await signIn(page, "regulator@lodestone.test", DEMO_PASSWORD);
   await page.goto(`/projects/${project.slug}/milestones`);
   await expectAccessible(page);

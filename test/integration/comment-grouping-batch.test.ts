@@ -7,7 +7,7 @@ import { groupPendingComments } from "~/models/comment-grouping.server";
 import { periodCounts } from "~/models/comment-reading.server";
 import { exactJaccard, exactKey, fingerprint, NEAR_DUPLICATE_THRESHOLD } from "~/models/form-letters";
 import { prisma } from "~/services/db.server";
-import { createIntakePeriod, createPeriodRecord } from "../support/comment-factories";
+import { createIntakePeriod, insertPeriodRow } from "../support/comment-factories";
 
 type Scenario = Awaited<ReturnType<typeof createIntakePeriod>>;
 let scenario: Scenario;
@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 
 async function newPeriod() {
-  return createPeriodRecord({
+  return insertPeriodRow({
     projectId: scenario.project.id,
     openedById: scenario.regulator.id,
     opensAt: new Date(Date.now() - 86_400_000),

@@ -11,7 +11,7 @@ import { ConflictError, DomainError } from "~/models/errors.server";
 import { prisma } from "~/services/db.server";
 import { parseLocalDateTime, type LocalDateTime } from "~/utils/zoned-time";
 import { createPeriodSetting, createPublicComment } from "../support/comment-factories";
-import { createProjectRecord } from "../support/factories";
+import { insertProjectRow } from "../support/factories";
 
 function local(value: string): LocalDateTime {
   const parsed = parseLocalDateTime(value);
@@ -160,7 +160,7 @@ describe("opening a comment period", () => {
     const [listed] = await listProjectPeriods(project.id);
     expect(listed).toMatchObject({ id: period.id, publishedCommentCount: 2 });
     expect((await getPeriod(period.id))?.publishedCommentCount).toBe(2);
-    const other = await createProjectRecord({ companyId: project.companyId, leadAgencyId: project.leadAgencyId });
+    const other = await insertProjectRow({ companyId: project.companyId, leadAgencyId: project.leadAgencyId });
     expect(await listProjectPeriods(other.id)).toEqual([]);
   });
 });

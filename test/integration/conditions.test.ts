@@ -4,17 +4,15 @@ import { DomainError } from "~/models/errors.server";
 import { openReview } from "~/models/review.server";
 import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
-import { createReviewSetting } from "../support/review-factories";
+import { createProjectWorld, type ProjectWorld } from "../support/world";
 
-type Setting = Awaited<ReturnType<typeof createReviewSetting>>;
-
-const advance = (s: Setting, expectedVersion: number) =>
+const advance = (s: ProjectWorld, expectedVersion: number) =>
   changeStage(
     { projectId: s.project.id, expectedVersion, kind: "ADVANCE", reason: "Next notice has been published." },
     s.context,
   );
 
-const setting = (stage = "draft_eis") => createReviewSetting({ stage });
+const setting = (stage = "draft_eis") => createProjectWorld({ stage });
 
 describe("holds", () => {
   it("refuse an advance, naming the condition, and change nothing", async () => {
@@ -50,7 +48,7 @@ describe("holds", () => {
     expect(await prisma.condition.findUniqueOrThrow({ where: { id: hold.id } })).toMatchObject({
       status: "MET",
       resolution: "Estimate received 2026-02-03.",
-      resolvedById: s.leadUser.id,
+      resolvedById: s.leadRegulator.id,
     });
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: hold.id } })).map((a) => a.action).sort();
     expect(actions).toEqual(["condition.add", "condition.meet"]);
@@ -140,7 +138,7 @@ describe("waivers and resolution", () => {
     const other = await setting();
     const review = await openReview(
       other.project.id,
-      { agencyId: other.lead.id, resourceArea: "AIR", title: "Dust and emissions" },
+      { agencyId: other.leadAgency.id, resourceArea: "AIR", title: "Dust and emissions" },
       other.context,
     );
     await expect(

@@ -12,7 +12,7 @@ import {
 import { loader } from "~/routes/documents.$documentId";
 import { lucia } from "~/services/auth.server";
 import { prisma } from "~/services/db.server";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const file = (name: string) => ({
   storageKey: `test/${name.replace(/\W/g, "-")}-${Math.random().toString(36).slice(2)}`,
@@ -25,7 +25,7 @@ const file = (name: string) => ({
 async function world() {
   const company = await createOrganization("COMPANY");
   const lead = await createOrganization("AGENCY");
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: lead.id });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: lead.id });
   const person = async (orgId?: string) => {
     const user = await createUser();
     if (orgId) await addMember(user.id, orgId);

@@ -26,7 +26,7 @@ import {
 import { prisma } from "~/services/db.server";
 import { signEmailToken, verifyEmailToken } from "~/services/notifications/email-tokens.server";
 import { applyUnsubscribe, describeUnsubscribe } from "~/services/notifications/unsubscribe.server";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 import { mailbox } from "../support/database";
 import { sendQueuedEmails } from "../support/email-queue";
 
@@ -37,7 +37,7 @@ beforeEach(async () => {
 
 async function projectWithOrganizations() {
   const [company, agency] = await Promise.all([createOrganization("COMPANY"), createOrganization("AGENCY")]);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id });
   return { company, agency, project };
 }
 

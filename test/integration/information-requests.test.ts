@@ -13,14 +13,14 @@ import {
 } from "~/models/information-request.server";
 import { prisma } from "~/services/db.server";
 import {
-  createPackageRecord,
-  createRequestWithHistory,
-  createReviewRecord,
-  createReviewedProject,
+  insertPackageRow,
+  insertRequestRow,
+  insertReviewRow,
   day,
-  recordFinalStatus,
+  insertFinalStatusRows,
   storedUpload,
 } from "../support/request-factories";
+import { createProjectWorld } from "../support/world";
 
 const AS_OF = day("2026-04-01");
 
@@ -30,10 +30,10 @@ async function requestRow(id: string) {
 
 describe("the information request cycle", () => {
   it("issues, answers, returns, answers again and accepts, with audit and outbox rows at every step", async () => {
-    const s = await createReviewedProject();
-    const review = await createReviewRecord({ projectId: s.project.id, agencyId: s.lead.id, opened: "2026-01-01" });
-    const agency = s.context(s.leadRegulator.id);
-    const company = s.context(s.companyUser.id);
+    const s = await createProjectWorld();
+    const review = await insertReviewRow({ projectId: s.project.id, agencyId: s.leadAgency.id, opened: "2026-01-01" });
+    const agency = s.as(s.leadRegulator);
+    const company = s.as(s.companyMember);
 
     const issued = await issueRequest(
       s.project.id,
@@ -63,7 +63,7 @@ describe("the information request cycle", () => {
       projectId: s.project.id,
       originalName: "runs.pdf",
       visibility: "CONFIDENTIAL",
-      uploadedById: s.companyUser.id,
+      uploadedById: s.companyMember.id,
     });
 
     await decideResponse(
@@ -138,16 +138,16 @@ describe("the information request cycle", () => {
   });
 
   it("refuses to answer a request that is already answered, accepted or withdrawn, and stores nothing", async () => {
-    const s = await createReviewedProject();
-    const company = s.context(s.companyUser.id);
-    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyUser.id };
-    const answered = await createRequestWithHistory({ ...base, issued: "2026-01-01", answers: [{ at: "2026-01-05" }] });
-    const accepted = await createRequestWithHistory({
+    const s = await createProjectWorld();
+    const company = s.as(s.companyMember);
+    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyMember.id };
+    const answered = await insertRequestRow({ ...base, issued: "2026-01-01", answers: [{ at: "2026-01-05" }] });
+    const accepted = await insertRequestRow({
       ...base,
       issued: "2026-01-01",
       answers: [{ at: "2026-01-05", decision: "ACCEPTED", decidedAt: "2026-01-06" }],
     });
-    const withdrawn = await createRequestWithHistory({ ...base, issued: "2026-01-01", withdrawnAt: "2026-01-03" });
+    const withdrawn = await insertRequestRow({ ...base, issued: "2026-01-01", withdrawnAt: "2026-01-03" });
     const answer = { text: "Late answer.", documents: [storedUpload()] };
     await expect(respondToRequest(s.project.id, answered.id, answer, company)).rejects.toThrow(/already been answered/);
     await expect(respondToRequest(s.project.id, accepted.id, answer, company)).rejects.toThrow(/closed/);
@@ -157,26 +157,21 @@ describe("the information request cycle", () => {
   });
 
   it("applies one of two simultaneous decisions and refuses the other as a conflict", async () => {
-    const s = await createReviewedProject();
-    const request = await createRequestWithHistory({
+    const s = await createProjectWorld();
+    const request = await insertRequestRow({
       projectId: s.project.id,
       issuedById: s.leadRegulator.id,
-      answeredById: s.companyUser.id,
+      answeredById: s.companyMember.id,
       issued: "2026-01-01",
       answers: [{ at: "2026-01-05" }],
     });
     const attempts = await Promise.allSettled([
-      decideResponse(
-        s.project.id,
-        request.id,
-        { decision: "ACCEPTED", expectedLockVersion: 1 },
-        s.context(s.leadRegulator.id),
-      ),
+      decideResponse(s.project.id, request.id, { decision: "ACCEPTED", expectedLockVersion: 1 }, s.as(s.leadRegulator)),
       decideResponse(
         s.project.id,
         request.id,
         { decision: "RETURNED", note: "Not enough.", expectedLockVersion: 1 },
-        s.context(s.cooperatingRegulator.id),
+        s.as(s.cooperatingRegulator),
       ),
     ]);
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
@@ -189,11 +184,11 @@ describe("the information request cycle", () => {
   });
 
   it("refuses a review or package from another project, and withdraws with the review freed", async () => {
-    const s = await createReviewedProject();
-    const other = await createReviewedProject();
-    const foreignReview = await createReviewRecord({
+    const s = await createProjectWorld();
+    const other = await createProjectWorld();
+    const foreignReview = await insertReviewRow({
       projectId: other.project.id,
-      agencyId: other.lead.id,
+      agencyId: other.leadAgency.id,
       opened: "2026-01-01",
     });
     const input = {
@@ -202,20 +197,20 @@ describe("the information request cycle", () => {
       items: ["Runs"],
       dueDate: day("2099-01-01"),
     };
-    const agency = s.context(s.leadRegulator.id);
+    const agency = s.as(s.leadRegulator);
     await expect(issueRequest(s.project.id, { ...input, reviewId: foreignReview.id }, agency)).rejects.toThrow(
       "That review is not part of this project.",
     );
-    const foreignPackage = await createPackageRecord({
+    const foreignPackage = await insertPackageRow({
       projectId: other.project.id,
-      createdById: other.companyUser.id,
+      createdById: other.companyMember.id,
       versions: [{ submitted: "2026-01-01" }],
     });
     await expect(issueRequest(s.project.id, { ...input, packageId: foreignPackage.id }, agency)).rejects.toThrow(
       "That package is not part of this project.",
     );
     expect(await prisma.informationRequest.count({ where: { projectId: s.project.id } })).toBe(0);
-    const review = await createReviewRecord({ projectId: s.project.id, agencyId: s.lead.id, opened: "2026-01-01" });
+    const review = await insertReviewRow({ projectId: s.project.id, agencyId: s.leadAgency.id, opened: "2026-01-01" });
     const request = await issueRequest(s.project.id, { ...input, reviewId: review.id }, agency);
     await withdrawRequest(s.project.id, request.id, { reason: "Sent in error.", expectedLockVersion: 1 }, agency);
     expect(await requestRow(request.id)).toMatchObject({ status: "WITHDRAWN" });
@@ -228,11 +223,11 @@ describe("the information request cycle", () => {
   });
 
   it("shows the public that requests exist, their dates and status, never the items, answers or files", async () => {
-    const s = await createReviewedProject();
-    const request = await createRequestWithHistory({
+    const s = await createProjectWorld();
+    const request = await insertRequestRow({
       projectId: s.project.id,
       issuedById: s.leadRegulator.id,
-      answeredById: s.companyUser.id,
+      answeredById: s.companyMember.id,
       issued: "2026-03-01",
       due: "2026-03-20",
       items: ["SECRET-ITEM ore grades by drill hole"],
@@ -243,7 +238,7 @@ describe("the information request cycle", () => {
         ...storedUpload("SECRET-FILE.pdf"),
         projectId: s.project.id,
         visibility: "CONFIDENTIAL",
-        uploadedById: s.companyUser.id,
+        uploadedById: s.companyMember.id,
       },
     });
     const [row] = await publicRequestList(s.project.id, AS_OF);
@@ -258,39 +253,39 @@ describe("the information request cycle", () => {
 
 describe("the review clock, with fixed dates", () => {
   it("counts two overlapping requests once on the project clock", async () => {
-    const s = await createReviewedProject();
-    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyUser.id };
-    await createPackageRecord({
+    const s = await createProjectWorld();
+    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyMember.id };
+    await insertPackageRow({
       projectId: s.project.id,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-01-01" }],
     });
-    await createRequestWithHistory({
+    await insertRequestRow({
       ...base,
       issued: "2026-01-11",
       answers: [{ at: "2026-01-31", decision: "ACCEPTED", decidedAt: "2026-02-01" }],
     });
-    await createRequestWithHistory({ ...base, issued: "2026-01-21", answers: [{ at: "2026-02-10" }] });
+    await insertRequestRow({ ...base, issued: "2026-01-21", answers: [{ at: "2026-02-10" }] });
     const clock = await projectClock(s.project.id, AS_OF);
     expect(clock).toMatchObject({ totalDays: 90, applicantDays: 30, agencyDays: 60, openRequests: 0, desk: "agency" });
     expect(clock.startedAt).toEqual(day("2026-01-01"));
   });
 
   it("stops the clock again when an answer is returned, until the next answer", async () => {
-    const s = await createReviewedProject();
-    await createPackageRecord({
+    const s = await createProjectWorld();
+    await insertPackageRow({
       projectId: s.project.id,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-01-01" }],
     });
     const history = {
       projectId: s.project.id,
       issuedById: s.leadRegulator.id,
-      answeredById: s.companyUser.id,
+      answeredById: s.companyMember.id,
       issued: "2026-03-01",
     };
     const returned = { at: "2026-03-06", decision: "RETURNED" as const, decidedAt: "2026-03-11" };
-    const open = await createRequestWithHistory({ ...history, answers: [returned] });
+    const open = await insertRequestRow({ ...history, answers: [returned] });
     const withAnswer = await prisma.informationRequest.findUniqueOrThrow({
       where: { id: open.id },
       include: { responses: true },
@@ -310,7 +305,7 @@ describe("the review clock, with fixed dates", () => {
         requestId: open.id,
         text: "Second answer.",
         submittedAt: day("2026-03-21"),
-        submittedById: s.companyUser.id,
+        submittedById: s.companyMember.id,
       },
     });
     await prisma.informationRequest.update({ where: { id: open.id }, data: { status: "ANSWERED" } });
@@ -322,46 +317,46 @@ describe("the review clock, with fixed dates", () => {
   });
 
   it("starts at the first request when no package was submitted and stops at the final decision", async () => {
-    const s = await createReviewedProject();
-    await createRequestWithHistory({
+    const s = await createProjectWorld();
+    await insertRequestRow({
       projectId: s.project.id,
       issuedById: s.leadRegulator.id,
-      answeredById: s.companyUser.id,
+      answeredById: s.companyMember.id,
       issued: "2026-02-01",
       answers: [{ at: "2026-02-11", decision: "ACCEPTED", decidedAt: "2026-02-12" }],
     });
-    await recordFinalStatus(s.project.id, "APPROVED", "2026-03-03");
+    await insertFinalStatusRows(s.project.id, "APPROVED", "2026-03-03");
     const clock = await projectClock(s.project.id, day("2026-06-01"));
     expect(clock).toMatchObject({ totalDays: 30, applicantDays: 10, agencyDays: 20, stopped: true, desk: "closed" });
 
-    const untouched = await createReviewedProject();
+    const untouched = await createProjectWorld();
     expect(await projectClock(untouched.project.id, AS_OF)).toMatchObject({ totalDays: 0, startedAt: null });
   });
 
   it("gives each review its own clock from its opening, its completion and its own requests", async () => {
-    const s = await createReviewedProject();
-    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyUser.id };
-    const water = await createReviewRecord({
+    const s = await createProjectWorld();
+    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyMember.id };
+    const water = await insertReviewRow({
       projectId: s.project.id,
-      agencyId: s.lead.id,
+      agencyId: s.leadAgency.id,
       opened: "2026-01-01",
       title: "Water",
     });
-    const wildlife = await createReviewRecord({
+    const wildlife = await insertReviewRow({
       projectId: s.project.id,
-      agencyId: s.cooperating.id,
+      agencyId: s.cooperatingAgency.id,
       opened: "2026-02-01",
       completed: "2026-03-03",
       title: "Wildlife",
     });
-    await createRequestWithHistory({
+    await insertRequestRow({
       ...base,
       reviewId: water.id,
       issued: "2026-01-11",
       answers: [{ at: "2026-01-21" }],
     });
-    await createRequestWithHistory({ ...base, reviewId: wildlife.id, issued: "2026-02-11" });
-    await createRequestWithHistory({ ...base, issued: "2026-01-01" }); // the project's, no review's
+    await insertRequestRow({ ...base, reviewId: wildlife.id, issued: "2026-02-11" });
+    await insertRequestRow({ ...base, issued: "2026-01-01" }); // the project's, no review's
     const clocks = await reviewClocks(s.project.id, AS_OF);
     expect(clocks.map((c) => c.title)).toEqual(["Water", "Wildlife"]);
     expect(clocks[0]).toMatchObject({ totalDays: 90, applicantDays: 10, agencyDays: 80, desk: "agency" });

@@ -11,7 +11,7 @@ import { loadStatutoryClocks, recordStatutoryExtension } from "~/models/statutor
 import { parseSlipQuery } from "~/schemas/schedule";
 import { prisma } from "~/services/db.server";
 import { dispatchEvent } from "~/services/notifications/dispatch.server";
-import { createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const TODAY = d("2026-06-30");
@@ -64,7 +64,7 @@ beforeAll(async () => {
 
 describe("statutory clock from the record", () => {
   it("reads start, decision, extension and pause as the rules table says", async () => {
-    const running = await createProjectRecord({ companyId, leadAgencyId: agencyA.id, name: "Clock Running" });
+    const running = await insertProjectRow({ companyId, leadAgencyId: agencyA.id, name: "Clock Running" });
     await milestone(running.id, "noi", { target: "2025-02-28", actual: "2025-02-28", role: "NOTICE_OF_INTENT" });
     await milestone(running.id, "det", { target: "2025-01-15", actual: "2025-01-15", role: "DETERMINATION" });
     await prisma.projectPause.create({
@@ -76,7 +76,7 @@ describe("statutory clock from the record", () => {
         liftedAt: d("2025-06-11"),
       },
     });
-    const reference = await createProjectRecord({
+    const reference = await insertProjectRow({
       companyId,
       leadAgencyId: agencyA.id,
       name: "Clock Reference",
@@ -135,7 +135,7 @@ describe("statutory clock from the record", () => {
 
 describe("overdue at each precision on /schedule", () => {
   it("lists overdue milestones exactly when isOverdue does, with the same day count", async () => {
-    const p = await createProjectRecord({ companyId, leadAgencyId: agencyB.id, name: "Overdue Precision" });
+    const p = await insertProjectRow({ companyId, leadAgencyId: agencyB.id, name: "Overdue Precision" });
     // Today is Jun 30, 2026, the last day of the month.
     await milestone(p.id, "day-yesterday", { target: "2026-06-29" }); // overdue 1 day
     await milestone(p.id, "day-today", { target: "2026-06-30" }); // not yet
@@ -157,7 +157,7 @@ describe("overdue at each precision on /schedule", () => {
   });
 
   it("counts slips and moves, attributes the reasons, and exports the same rows", async () => {
-    const p = await createProjectRecord({ companyId, leadAgencyId: agencyB.id, name: "Slip Moves" });
+    const p = await insertProjectRow({ companyId, leadAgencyId: agencyB.id, name: "Slip Moves" });
     await milestone(p.id, "moved", {
       baseline: "2026-01-10",
       target: "2026-09-10",
@@ -184,7 +184,7 @@ describe("agency statistics on a seeded set with known answers", () => {
     const few = await createOrganization("AGENCY", "Stats Agency Two");
     // Five reviews: NOI Jan 1, 2020, decisions 100, 200, 300, 400 and 500 days later.
     for (const [i, days] of [100, 200, 300, 400, 500].entries()) {
-      const p = await createProjectRecord({ companyId, leadAgencyId: stats.id, name: `Five ${i}`, status: "APPROVED" });
+      const p = await insertProjectRow({ companyId, leadAgencyId: stats.id, name: `Five ${i}`, status: "APPROVED" });
       await milestone(p.id, "noi", { target: "2020-01-01", actual: "2020-01-01", role: "NOTICE_OF_INTENT" });
       const decided = new Date(d("2020-01-01").getTime() + days * 86_400_000).toISOString().slice(0, 10);
       // Met on its first target for the first three; the last two slipped 10 days past a moved target.
@@ -197,7 +197,7 @@ describe("agency statistics on a seeded set with known answers", () => {
       });
     }
     for (const [i, days] of [365, 730].entries()) {
-      const p = await createProjectRecord({ companyId, leadAgencyId: few.id, name: `Two ${i}`, status: "APPROVED" });
+      const p = await insertProjectRow({ companyId, leadAgencyId: few.id, name: `Two ${i}`, status: "APPROVED" });
       await milestone(p.id, "noi", { target: "2020-01-01", actual: "2020-01-01", role: "NOTICE_OF_INTENT" });
       const decided = new Date(d("2020-01-01").getTime() + days * 86_400_000).toISOString().slice(0, 10);
       await milestone(p.id, "rod", { target: decided, actual: decided, role: "DECISION" });
@@ -220,7 +220,7 @@ describe("agency statistics on a seeded set with known answers", () => {
 describe("monitoring alerts", () => {
   it("raises each alert once and delivers it to the project's followers", async () => {
     const follower = await createUser({ name: "Monitor" });
-    const p = await createProjectRecord({ companyId, leadAgencyId: agencyA.id, name: "Alert Project" });
+    const p = await insertProjectRow({ companyId, leadAgencyId: agencyA.id, name: "Alert Project" });
     await prisma.follow.create({ data: { userId: follower.id, projectId: p.id } });
     // Passed its target 5 days ago (inside the look-back), and one long ago (outside it).
     await milestone(p.id, "recent", { target: "2026-06-25" });

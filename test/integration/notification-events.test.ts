@@ -28,10 +28,10 @@ import { applyUnsubscribe } from "~/services/notifications/unsubscribe.server";
 import { utcToZonedParts } from "~/utils/zoned-time";
 import { createPeriodSetting, createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { mailbox } from "../support/database";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 import type { RecordedEmail } from "../support/mail-recorder";
-import { createReviewedProject, day } from "../support/request-factories";
-import { createReviewSetting } from "../support/review-factories";
+import { day } from "../support/request-factories";
+import { createProjectWorld } from "../support/world";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -123,7 +123,7 @@ async function stageSetting() {
   const agency = await createOrganization("AGENCY");
   const regulator = await createUser({ name: "Regulator" });
   await addMember(regulator.id, agency.id);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage: "draft_eis" });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, stage: "draft_eis" });
   return { company, agency, regulator, project };
 }
 
@@ -486,7 +486,7 @@ describe("events told to one person", () => {
   });
 
   it("tells the company's members about an information request, not the regulator or followers; OFF keeps only the in-app line", async () => {
-    const s = await createReviewedProject();
+    const s = await createProjectWorld();
     const colleague = await createUser({ name: "Company Colleague" });
     await addMember(colleague.id, s.company.id);
     await setPreference(colleague.id, "INFORMATION_REQUEST", "OFF");
@@ -501,7 +501,7 @@ describe("events told to one person", () => {
         items: ["Model input files"],
         dueDate: day("2099-01-31"),
       },
-      s.context(s.leadRegulator.id),
+      s.as(s.leadRegulator),
     );
     const event = await onlyEvent("informationRequest.issued", s.project.id);
     expect(await dispatchEvent(event.id)).toEqual({ notified: 2, emails: 1 });
@@ -513,15 +513,15 @@ describe("events told to one person", () => {
     });
     expect(notifications).toEqual(
       [
-        { userId: s.companyUser.id, type: "INFORMATION_REQUEST", frequency: "IMMEDIATE" },
+        { userId: s.companyMember.id, type: "INFORMATION_REQUEST", frequency: "IMMEDIATE" },
         { userId: colleague.id, type: "INFORMATION_REQUEST", frequency: "OFF" },
       ].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
     );
     const deliveries = await deliveriesFor(event.id);
-    expect(deliveries.map((d) => [d.userId, d.template])).toEqual([[s.companyUser.id, "information-request"]]);
+    expect(deliveries.map((d) => [d.userId, d.template])).toEqual([[s.companyMember.id, "information-request"]]);
 
     await sendEventEmails(event.id);
-    expect(recipients(mailbox().emails())).toEqual([s.companyUser.email]);
+    expect(recipients(mailbox().emails())).toEqual([s.companyMember.email]);
     const [email] = mailbox().emails();
     expect(email.subject).toBe(`Information request on ${s.project.name}: Groundwater model`);
     expect(email.tags).toEqual([{ name: "template", value: "information-request" }]);
@@ -529,19 +529,19 @@ describe("events told to one person", () => {
   });
 
   it("tells only the assignee about a review assignment; OFF keeps only the in-app line", async () => {
-    const s = await createReviewSetting();
+    const s = await createProjectWorld();
     const follower = await createUser({ name: "Fran Follower" });
     await followProject(follower.id, s.project.id);
     const quietBiologist = await createUser({ name: "Quiet Biologist" });
-    await addMember(quietBiologist.id, s.cooperating.id);
+    await addMember(quietBiologist.id, s.cooperatingAgency.id);
     await setPreference(quietBiologist.id, "REVIEW_ASSIGNED", "OFF");
     const review = await openReview(
       s.project.id,
-      { agencyId: s.lead.id, resourceArea: "WATER", title: "Groundwater drawdown and springs" },
+      { agencyId: s.leadAgency.id, resourceArea: "WATER", title: "Groundwater drawdown and springs" },
       s.context,
     );
 
-    await assignReviewer(review.id, s.cooperatingUser.id, s.context);
+    await assignReviewer(review.id, s.cooperatingRegulator.id, s.context);
     const [toCooperating] = await eventsOf("review.assigned", s.project.id);
     expect(await dispatchEvent(toCooperating.id)).toEqual({ notified: 1, emails: 1 });
     expect(
@@ -551,16 +551,16 @@ describe("events told to one person", () => {
       }),
     ).toEqual([
       {
-        userId: s.cooperatingUser.id,
+        userId: s.cooperatingRegulator.id,
         type: "REVIEW_ASSIGNED",
         title: `You were assigned to review Groundwater drawdown and springs (${s.project.name})`,
       },
     ]);
     expect((await deliveriesFor(toCooperating.id)).map((d) => [d.toEmail, d.template])).toEqual([
-      [s.cooperatingUser.email, "review-assigned"],
+      [s.cooperatingRegulator.email, "review-assigned"],
     ]);
     await sendEventEmails(toCooperating.id);
-    expect(recipients(mailbox().emails())).toEqual([s.cooperatingUser.email]);
+    expect(recipients(mailbox().emails())).toEqual([s.cooperatingRegulator.email]);
     expect(mailbox().emails()[0].subject).toBe(`Review assigned: Groundwater drawdown and springs (${s.project.name})`);
     expect(mailbox().emails()[0].text).toContain(
       `Lead Regulator assigned you to review Groundwater drawdown and springs for ${s.project.name}.`,

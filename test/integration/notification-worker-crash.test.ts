@@ -18,7 +18,7 @@ import { startWorker, type RunningWorker } from "~/services/queue.server";
 import { mailbox } from "../support/database";
 import { freshJobLocks, workerConnections } from "../support/email-queue";
 import { waitUntil } from "../support/wait";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 let child: ChildProcess | null = null;
@@ -36,7 +36,7 @@ describe("a worker killed mid-batch", () => {
     const agency = await createOrganization("AGENCY");
     const regulator = await createUser();
     await addMember(regulator.id, agency.id);
-    const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage: "draft_eis" });
+    const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, stage: "draft_eis" });
     const followers = await Promise.all(
       Array.from({ length: 150 }, (_, i) => createUser({ email: `follower-${i}@example.org` })),
     );
@@ -100,7 +100,7 @@ describe("a worker whose database connections are cut", () => {
       const agency = await createOrganization("AGENCY");
       const regulator = await createUser();
       await addMember(regulator.id, agency.id);
-      const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id });
+      const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id });
       const follower = await createUser({ email: "after-reconnect@example.org" });
       await followProject(follower.id, project.id);
       worker = await startWorker({ concurrency: 1 });

@@ -15,8 +15,8 @@ import { loader as projectFeed } from "~/routes/projects.$slug.feed[.]atom";
 import { loader as searchCalendar } from "~/routes/projects.calendar[.]ics";
 import { loader as searchFeed } from "~/routes/projects.feed[.]atom";
 import { prisma } from "~/services/db.server";
-import { createPeriodDocumentRecord, createPublicComment } from "../support/comment-factories";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { createPublicComment } from "../support/comment-factories";
+import { addMember, createOrganization, createUser, insertDocumentRow, insertProjectRow } from "../support/factories";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const context = { requestId: "req-feeds", clientIp: "127.0.0.1" } as AppLoadContext;
@@ -114,18 +114,18 @@ async function seed() {
   const agency = await createOrganization("AGENCY");
   const regulator = await createUser({ name: "Rita Secretname", email: "regulator.secret@example.org" });
   await addMember(regulator.id, agency.id);
-  const nevada = await createProjectRecord({
+  const nevada = await insertProjectRow({
     companyId: company.id,
     leadAgencyId: agency.id,
     name: "Feed Lithium Mine",
   });
-  const arizona = await createProjectRecord({
+  const arizona = await insertProjectRow({
     companyId: company.id,
     leadAgencyId: agency.id,
     name: "Feed Copper Mine",
   });
   await prisma.project.update({ where: { id: arizona.id }, data: { state: "AZ", commodities: ["copper"] } });
-  const training = await createProjectRecord({
+  const training = await insertProjectRow({
     companyId: company.id,
     leadAgencyId: agency.id,
     name: "Feed Training Mine (fictional training project)",
@@ -258,7 +258,7 @@ async function seed() {
   await prisma.auditEvent.create({
     data: { action: "comment.submit", entityType: "Comment", entityId: hidden.id, after: { ip: "203.0.113.7" } },
   });
-  await createPeriodDocumentRecord(nevada.id, regulator.id, {
+  await insertDocumentRow(nevada.id, regulator.id, {
     name: "ore-reserve-model.xlsx",
     visibility: "CONFIDENTIAL",
   });

@@ -12,7 +12,7 @@ import { projectResourceById } from "~/models/project.server";
 import { can, type Actor } from "~/policy";
 import { loadActor } from "~/services/actor.server";
 import { prisma } from "~/services/db.server";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const file = (name: string) => ({
   storageKey: `test/${name}-${Math.random().toString(36).slice(2)}`,
@@ -28,7 +28,7 @@ async function world() {
   const cooperating = await createOrganization("AGENCY");
   const unrelated = await createOrganization("AGENCY");
   const ngo = await createOrganization("NGO");
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: lead.id });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: lead.id });
   await prisma.projectCooperatingAgency.create({ data: { projectId: project.id, agencyId: cooperating.id } });
   const person = async (orgId?: string, admin = false) => {
     const user = await createUser({ isAdmin: admin });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { endOfDay, projectAsOf } from "~/models/project-as-of.server";
 import { prisma } from "~/services/db.server";
-import { createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -14,7 +14,7 @@ async function recordWithHistory() {
     createOrganization("AGENCY"), // America/Los_Angeles
     createUser(),
   ]);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage: "final_eis" });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, stage: "final_eis" });
   await prisma.stageTransition.createMany({
     data: [
       {

@@ -1,54 +1,49 @@
 // The regulator's queue and the company's dashboard, over rows with fixed dates.
 import { describe, expect, it } from "vitest";
 import { companyDashboard, regulatorQueue } from "~/models/dashboard.server";
-import {
-  createPackageRecord,
-  createRequestWithHistory,
-  createReviewRecord,
-  createReviewedProject,
-  day,
-} from "../support/request-factories";
+import { insertPackageRow, insertRequestRow, insertReviewRow, day } from "../support/request-factories";
+import { createProjectWorld } from "../support/world";
 
 const AS_OF = day("2026-04-01");
 
 describe("dashboards", () => {
   it("queues answers and packages oldest first for the lead agency, answers only for a cooperating one, nothing for others", async () => {
-    const s = await createReviewedProject();
-    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyUser.id };
-    const newer = await createRequestWithHistory({ ...base, issued: "2026-02-01", answers: [{ at: "2026-03-10" }] });
-    const older = await createRequestWithHistory({ ...base, issued: "2026-02-15", answers: [{ at: "2026-03-01" }] });
-    await createRequestWithHistory({ ...base, issued: "2026-02-15" });
-    const later = await createPackageRecord({
+    const s = await createProjectWorld();
+    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyMember.id };
+    const newer = await insertRequestRow({ ...base, issued: "2026-02-01", answers: [{ at: "2026-03-10" }] });
+    const older = await insertRequestRow({ ...base, issued: "2026-02-15", answers: [{ at: "2026-03-01" }] });
+    await insertRequestRow({ ...base, issued: "2026-02-15" });
+    const later = await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-02-15" }],
     });
-    const earlier = await createPackageRecord({
+    const earlier = await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-02-01" }],
     });
-    await createPackageRecord({
+    await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-01-01", determination: "COMPLETE", determined: "2026-01-20" }],
     });
     const assigned = [s.leadRegulator.id];
-    const second = await createReviewRecord({
+    const second = await insertReviewRow({
       ...base,
-      agencyId: s.lead.id,
+      agencyId: s.leadAgency.id,
       opened: "2026-01-05",
       assignedUserIds: assigned,
     });
-    const first = await createReviewRecord({
+    const first = await insertReviewRow({
       ...base,
-      agencyId: s.lead.id,
+      agencyId: s.leadAgency.id,
       opened: "2026-01-02",
       assignedUserIds: assigned,
     });
-    await createReviewRecord({
+    await insertReviewRow({
       ...base,
-      agencyId: s.lead.id,
+      agencyId: s.leadAgency.id,
       opened: "2026-01-01",
       completed: "2026-01-09",
       assignedUserIds: assigned,
@@ -66,23 +61,23 @@ describe("dashboards", () => {
     expect(cooperating.packages).toEqual([]);
     expect(cooperating.reviews).toEqual([]);
 
-    expect(await regulatorQueue(s.outsider.id, AS_OF)).toEqual({ reviews: [], requests: [], packages: [] });
+    expect(await regulatorQueue(s.unrelatedRegulator.id, AS_OF)).toEqual({ reviews: [], requests: [], packages: [] });
   });
 
   it("shows the company its open requests by due date, its deficiencies and where its packages stand", async () => {
-    const s = await createReviewedProject();
-    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyUser.id };
-    const soon = await createRequestWithHistory({ ...base, issued: "2026-03-01", due: "2026-03-25" });
-    const later = await createRequestWithHistory({
+    const s = await createProjectWorld();
+    const base = { projectId: s.project.id, issuedById: s.leadRegulator.id, answeredById: s.companyMember.id };
+    const soon = await insertRequestRow({ ...base, issued: "2026-03-01", due: "2026-03-25" });
+    const later = await insertRequestRow({
       ...base,
       issued: "2026-02-01",
       due: "2026-04-10",
       answers: [{ at: "2026-02-20", decision: "RETURNED", decidedAt: "2026-02-25" }],
     });
-    await createRequestWithHistory({ ...base, issued: "2026-02-01", answers: [{ at: "2026-02-20" }] });
-    const deficient = await createPackageRecord({
+    await insertRequestRow({ ...base, issued: "2026-02-01", answers: [{ at: "2026-02-20" }] });
+    const deficient = await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [
         { submitted: "2026-01-01", determination: "DEFICIENT", determined: "2026-01-10", deficiencies: ["Old item"] },
         {
@@ -93,19 +88,19 @@ describe("dashboards", () => {
         },
       ],
     });
-    const submitted = await createPackageRecord({
+    const submitted = await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-03-01" }],
     });
-    const complete = await createPackageRecord({
+    const complete = await insertPackageRow({
       ...base,
-      createdById: s.companyUser.id,
+      createdById: s.companyMember.id,
       versions: [{ submitted: "2026-01-15", determination: "COMPLETE", determined: "2026-02-01" }],
     });
-    await createPackageRecord({ ...base, createdById: s.companyUser.id, versions: [] });
+    await insertPackageRow({ ...base, createdById: s.companyMember.id, versions: [] });
 
-    const dashboard = await companyDashboard(s.companyUser.id, AS_OF);
+    const dashboard = await companyDashboard(s.companyMember.id, AS_OF);
     expect(dashboard.openRequests.map((r) => r.id)).toEqual([soon.id, later.id]);
     expect(dashboard.openRequests[0]).toMatchObject({
       dueDate: "2026-03-25",

@@ -11,7 +11,7 @@ import { dispatchEvent } from "~/services/notifications/dispatch.server";
 import { todayUtc } from "~/utils/dates";
 import { mailbox } from "../support/database";
 import { sendQueuedEmails, queuedJobs } from "../support/email-queue";
-import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const today = todayUtc();
 const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000);
@@ -53,7 +53,7 @@ async function alerts(searchId?: string) {
 describe("saved-search membership", () => {
   it("starts from the projects that match when saved, and alerts once for each project that enters later", async () => {
     const w = await world();
-    const before = await createProjectRecord({
+    const before = await insertProjectRow({
       companyId: w.company.id,
       leadAgencyId: w.agency.id,
       name: "Old Lithium",
@@ -68,7 +68,7 @@ describe("saved-search membership", () => {
     expect(await evaluateSavedSearches({ today })).toBe(0);
     expect(await alerts()).toHaveLength(0);
 
-    const added = await createProjectRecord({
+    const added = await insertProjectRow({
       companyId: w.company.id,
       leadAgencyId: w.agency.id,
       name: "New Lithium",
@@ -138,7 +138,7 @@ describe("saved-search membership", () => {
 
   it("alerts when a moved target date makes a project delayed, to every member and by email", async () => {
     const w = await world();
-    const project = await createProjectRecord({
+    const project = await insertProjectRow({
       companyId: w.company.id,
       leadAgencyId: w.agency.id,
       name: "Slipping Mine",
@@ -196,7 +196,7 @@ describe("saved-search membership", () => {
       data: { userId: w.outsider.id, type: "SAVED_SEARCH_MATCH", frequency: "OFF" },
     });
     const search = await addSavedSearch(personal.id, { name: "Lithium", query: "?commodity=lithium" }, today);
-    const project = await createProjectRecord({
+    const project = await insertProjectRow({
       companyId: w.company.id,
       leadAgencyId: w.agency.id,
       name: "Quiet Lithium",

@@ -4,13 +4,13 @@ import { changeTargetDate, listDateChanges } from "~/models/milestone.server";
 import { updateRegulatoryDetails } from "~/models/project.server";
 import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
-import { createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 async function setup(stage = "draft_eis") {
   const company = await createOrganization("COMPANY");
   const agency = await createOrganization("AGENCY");
   const regulator = await createUser();
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, stage });
   return { project, regulator, context: { actorId: regulator.id, requestId: "req-1" } };
 }
 

@@ -6,21 +6,22 @@ import { issueRequest, respondToRequest } from "~/models/information-request.ser
 import { addDocumentsToPackage, createPackage } from "~/models/package.server";
 import { companyStorageQuotaBytes } from "~/models/storage-quota.server";
 import { prisma } from "~/services/db.server";
-import { createProjectRecord } from "../support/factories";
-import { createReviewedProject, day, storedUpload } from "../support/request-factories";
+import { insertProjectRow } from "../support/factories";
+import { day, storedUpload } from "../support/request-factories";
+import { createProjectWorld } from "../support/world";
 
 const MB = 1024 * 1024;
 const sized = (megabytes: number) => ({ ...storedUpload(`${megabytes}mb.pdf`), sizeBytes: megabytes * MB });
 
 async function setting() {
-  const s = await createReviewedProject();
-  const company = s.context(s.companyUser.id);
+  const s = await createProjectWorld();
+  const company = s.as(s.companyMember);
   const pkg = await createPackage(s.project.id, { kind: "BASELINE_STUDIES", title: "Baseline studies" }, company);
   const rows = async () => ({
     documents: await prisma.document.count({ where: { project: { companyId: s.company.id } } }),
     audit: await prisma.auditEvent.count({ where: { action: "document.upload" } }),
   });
-  return { ...s, company: s.company, as: company, pkg, rows };
+  return { ...s, asCompany: company, pkg, rows };
 }
 
 describe("company storage quota", () => {
@@ -30,30 +31,30 @@ describe("company storage quota", () => {
 
   it("counts every project of the company, and refuses the upload that would pass it, naming used and limit", async () => {
     const s = await setting();
-    const second = await createProjectRecord({ companyId: s.company.id, leadAgencyId: s.lead.id });
-    const other = await createPackage(second.id, { kind: "OTHER", title: "Other project's package" }, s.as);
-    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000)], "PUBLIC", s.as);
-    await addDocumentsToPackage(second.id, other.id, [sized(1000)], "PUBLIC", s.as);
+    const second = await insertProjectRow({ companyId: s.company.id, leadAgencyId: s.leadAgency.id });
+    const other = await createPackage(second.id, { kind: "OTHER", title: "Other project's package" }, s.asCompany);
+    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000)], "PUBLIC", s.asCompany);
+    await addDocumentsToPackage(second.id, other.id, [sized(1000)], "PUBLIC", s.asCompany);
     const before = await s.rows();
 
-    await expect(addDocumentsToPackage(second.id, other.id, [sized(100), sized(100)], "PUBLIC", s.as)).rejects.toThrow(
-      "has used 5000 MB of its 5120 MB document storage; these files (200 MB) would go over the limit",
-    );
+    await expect(
+      addDocumentsToPackage(second.id, other.id, [sized(100), sized(100)], "PUBLIC", s.asCompany),
+    ).rejects.toThrow("has used 5000 MB of its 5120 MB document storage; these files (200 MB) would go over the limit");
     expect(await s.rows()).toEqual(before);
-    await addDocumentsToPackage(second.id, other.id, [sized(120)], "PUBLIC", s.as);
+    await addDocumentsToPackage(second.id, other.id, [sized(120)], "PUBLIC", s.asCompany);
   });
 
   it("counts answers to information requests, and refuses an answer with files that would pass it, writing nothing", async () => {
     const s = await setting();
-    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000), sized(1100)], "PUBLIC", s.as);
+    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000), sized(1100)], "PUBLIC", s.asCompany);
     const issued = await issueRequest(
       s.project.id,
       { title: "Groundwater model", publicSummary: "The model runs.", items: ["Runs"], dueDate: day("2099-01-31") },
-      s.context(s.leadRegulator.id),
+      s.as(s.leadRegulator),
     );
     const before = await s.rows();
     await expect(
-      respondToRequest(s.project.id, issued.id, { text: "Attached.", documents: [sized(30)] }, s.as),
+      respondToRequest(s.project.id, issued.id, { text: "Attached.", documents: [sized(30)] }, s.asCompany),
     ).rejects.toThrow(/has used 5100 MB of its 5120 MB/);
     expect(await s.rows()).toEqual(before);
     expect((await prisma.informationRequest.findUniqueOrThrow({ where: { id: issued.id } })).status).toBe("OPEN");
@@ -62,9 +63,11 @@ describe("company storage quota", () => {
 
   it("lets only as many concurrent uploads through as fit", async () => {
     const s = await setting();
-    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000)], "PUBLIC", s.as);
+    await addDocumentsToPackage(s.project.id, s.pkg.id, [sized(2000), sized(2000)], "PUBLIC", s.asCompany);
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => addDocumentsToPackage(s.project.id, s.pkg.id, [sized(500)], "PUBLIC", s.as)),
+      Array.from({ length: 4 }, () =>
+        addDocumentsToPackage(s.project.id, s.pkg.id, [sized(500)], "PUBLIC", s.asCompany),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const used = await prisma.document.aggregate({

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/services/db.server";
-import { createOrganization, createProjectRecord } from "../support/factories";
+import { createOrganization, insertProjectRow } from "../support/factories";
 
 const MIGRATION = path.resolve(
   import.meta.dirname,
@@ -12,7 +12,7 @@ const MIGRATION = path.resolve(
 
 async function world() {
   const company = await createOrganization("COMPANY");
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: null });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: null });
   const milestone = await prisma.milestone.create({ data: { projectId: project.id, key: "rod", name: "ROD" } });
   return { company, project, milestone };
 }
@@ -35,7 +35,7 @@ describe("stored web addresses in the database", () => {
 
   it("the migration drops stored non-http(s) addresses and keeps http(s) ones", async () => {
     const w = await world();
-    const other = await createProjectRecord({ companyId: w.company.id, leadAgencyId: null });
+    const other = await insertProjectRow({ companyId: w.company.id, leadAgencyId: null });
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {

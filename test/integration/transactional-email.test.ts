@@ -1,32 +1,23 @@
 // Transactional emails under load, end to end: comments arrive in a burst while the worker runs and
 // the recording Resend stand-in allows 2 requests a second (and misbehaves a little besides). Every
 // receipt must arrive exactly once: none lost to a 429, none doubled by a retry.
+import "../support/fast-email-retries";
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.EMAIL_REQUESTS_PER_SECOND = "2";
-  // Fast retries so the injected failures resolve within the test.
-  process.env.EMAIL_RETRY_BASE_MS = "20";
-  process.env.EMAIL_RETRY_MAX_MS = "200";
-  process.env.EMAIL_REQUEST_TIMEOUT_MS = "1500";
-  process.env.EMAIL_SEND_ATTEMPTS = "12";
 });
 
 import { submitComment, type SubmitCommentResult } from "~/models/comment-intake.server";
 import { prisma } from "~/services/db.server";
-import { startWorker, type RunningWorker } from "~/services/queue.server";
 import { createIntakePeriod } from "../support/comment-factories";
 import { mailbox } from "../support/database";
 import { queueIdle } from "../support/email-queue";
+import { workerPerTest } from "../support/email-worker";
 import { waitUntil } from "../support/wait";
 
-let worker: RunningWorker | null = null;
-afterEach(async () => {
-  await worker?.stop();
-  worker = null;
-  mailbox().reset();
-});
+const worker = workerPerTest();
 
 /** Runs `count` tasks, `parallel` at a time (a burst bigger than the connection pool queues on it). */
 async function inParallel<T>(count: number, parallel: number, task: (index: number) => Promise<T>): Promise<T[]> {
@@ -56,7 +47,7 @@ describe("comment receipts under load", () => {
       { kind: "rateLimit", retryAfterSeconds: 1 },
       { kind: "dropAfterAccept" },
     );
-    worker = await startWorker({ concurrency: 4 });
+    await worker.start(4);
 
     const started = Date.now();
     const comments = await inParallel<SubmitCommentResult>(500, 10, (index) =>

@@ -15,7 +15,7 @@ import { loader as sharedCalendar } from "~/routes/watchlists.shared.$token.cale
 import { loader as sharedFeed } from "~/routes/watchlists.shared.$token.feed[.]atom";
 import { prisma } from "~/services/db.server";
 import { todayUtc } from "~/utils/dates";
-import { createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const context = { requestId: "req-watchlist-feeds", clientIp: "127.0.0.1" } as AppLoadContext;
 type Loader = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
@@ -37,9 +37,9 @@ async function get(loader: Loader, token: string, file: string) {
 async function world() {
   const [company, agency] = await Promise.all([createOrganization("COMPANY"), createOrganization("AGENCY")]);
   const owner = await createUser({ name: "Watcher" });
-  const listed = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, name: "Listed Copper" });
-  const found = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, name: "Found Lithium" });
-  const elsewhere = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, name: "Other Gold" });
+  const listed = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, name: "Listed Copper" });
+  const found = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, name: "Found Lithium" });
+  const elsewhere = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, name: "Other Gold" });
   await prisma.project.update({ where: { id: listed.id }, data: { commodities: ["copper"] } });
   await prisma.project.update({ where: { id: found.id }, data: { commodities: ["lithium"] } });
   await prisma.project.update({ where: { id: elsewhere.id }, data: { commodities: ["gold"] } });

@@ -3,7 +3,7 @@
 import type { CommentStatus, SubmitterType } from "@prisma/client";
 import { exactKey } from "~/models/form-letters";
 import { prisma } from "~/services/db.server";
-import { addMember, createOrganization, createProjectRecord, createUser } from "./factories";
+import { addMember, createOrganization, createUser, insertDocumentRow, insertProjectRow } from "./factories";
 
 let counter = 0;
 const next = () => (counter++).toString(36).toUpperCase().padStart(4, "0");
@@ -14,7 +14,7 @@ export async function createReadingScenario() {
   const agency = await createOrganization("AGENCY");
   const regulator = await createUser({ name: "Rita Regulator" });
   await addMember(regulator.id, agency.id);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id });
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id });
   const period = await prisma.commentPeriod.create({
     data: {
       projectId: project.id,
@@ -108,11 +108,11 @@ export async function createPeriodSetting(options: { timeZone?: string | null; s
   await prisma.organization.update({ where: { id: agency.id }, data: { timeZone } });
   const regulator = await createUser({ name: "Lead Regulator" });
   await addMember(regulator.id, agency.id);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id, stage: options.stage });
-  const publicDocument = await createPeriodDocumentRecord(project.id, regulator.id, {
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id, stage: options.stage });
+  const publicDocument = await insertDocumentRow(project.id, regulator.id, {
     name: "draft-eis-volume-1.pdf",
   });
-  const confidentialDocument = await createPeriodDocumentRecord(project.id, regulator.id, {
+  const confidentialDocument = await insertDocumentRow(project.id, regulator.id, {
     name: "ore-reserve-model.xlsx",
     visibility: "CONFIDENTIAL",
   });
@@ -127,28 +127,8 @@ export async function createPeriodSetting(options: { timeZone?: string | null; s
   };
 }
 
-export async function createPeriodDocumentRecord(
-  projectId: string,
-  uploadedById: string,
-  options: { name?: string; visibility?: "PUBLIC" | "CONFIDENTIAL" } = {},
-) {
-  const token = periodToken();
-  return prisma.document.create({
-    data: {
-      projectId,
-      storageKey: `test/period-${token}`,
-      originalName: options.name ?? `document-${token}.pdf`,
-      contentType: "application/pdf",
-      sizeBytes: 4096,
-      sha256: "0".repeat(64),
-      visibility: options.visibility ?? "PUBLIC",
-      uploadedById,
-    },
-  });
-}
-
 /** A period written directly, for tests that need a window without going through openPeriod. */
-export async function createPeriodRecord(options: {
+export async function insertPeriodRow(options: {
   projectId: string;
   openedById: string;
   opensAt: Date;
@@ -182,8 +162,8 @@ export async function createIntakePeriod(
   const agency = await createOrganization("AGENCY");
   const regulator = await createUser({ name: "Intake Regulator" });
   await addMember(regulator.id, agency.id);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: agency.id });
-  const period = await createPeriodRecord({
+  const project = await insertProjectRow({ companyId: company.id, leadAgencyId: agency.id });
+  const period = await insertPeriodRow({
     projectId: project.id,
     openedById: regulator.id,
     opensAt: options.opensAt ?? new Date(Date.now() - 86_400_000),

@@ -1,6 +1,9 @@
 // Test rows written straight through the app's Prisma client (not through model rules): people,
-// organizations and the like that tests need as a starting point.
-import type { OrganizationKind, OrgRole } from "@prisma/client";
+// organizations and the like that tests need as a starting point. A helper that writes a domain row
+// the models would have checked (a project, a document, a period) is named insert...Row, so a reader
+// knows no rule ran; `createProjectWorld` (world.ts) builds the usual cast on top of these.
+import { randomBytes } from "node:crypto";
+import type { DocumentVisibility, OrganizationKind, OrgRole } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { hashPassword } from "~/services/password.server";
 
@@ -50,7 +53,7 @@ export async function addMember(userId: string, organizationId: string, role: Or
   return prisma.membership.create({ data: { userId, organizationId, role } });
 }
 
-export async function createProjectRecord(options: {
+export async function insertProjectRow(options: {
   companyId: string;
   leadAgencyId: string | null;
   stage?: string;
@@ -73,6 +76,27 @@ export async function createProjectRecord(options: {
       reviewTrack: options.track ?? "EIS",
       currentStage: options.stage ?? "draft_eis",
       status: options.status ?? "IN_PROGRESS",
+    },
+  });
+}
+
+/** A stored document's row (no bytes on disk: tests that read files upload through the models). */
+export async function insertDocumentRow(
+  projectId: string,
+  uploadedById: string,
+  options: { name?: string; visibility?: DocumentVisibility } = {},
+) {
+  const token = randomBytes(8).toString("hex");
+  return prisma.document.create({
+    data: {
+      projectId,
+      storageKey: `test/${token}`,
+      originalName: options.name ?? `document-${token}.pdf`,
+      contentType: "application/pdf",
+      sizeBytes: 4096,
+      sha256: randomBytes(32).toString("hex"),
+      visibility: options.visibility ?? "PUBLIC",
+      uploadedById,
     },
   });
 }

@@ -5,14 +5,10 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "~/services/db.server";
 import { lucia } from "~/services/auth.server";
-import { createPeriodRecord, createPublicComment } from "./comment-factories";
+import { insertPeriodRow, createPublicComment } from "./comment-factories";
 import { createUser } from "./factories";
-import {
-  createPackageRecord,
-  createRequestWithHistory,
-  createReviewRecord,
-  createReviewedProject,
-} from "./request-factories";
+import { insertPackageRow, insertRequestRow, insertReviewRow } from "./request-factories";
+import { createProjectWorld } from "./world";
 
 export type Role = "anonymous" | "public" | "company" | "leadRegulator" | "outsider" | "admin";
 export const ROLES: Role[] = ["anonymous", "public", "company", "leadRegulator", "outsider", "admin"];
@@ -23,24 +19,25 @@ export type ActionModule = {
 export type ActionRoute = { file: string; path: string; params: Record<string, string>; module: ActionModule };
 
 export async function buildWorld() {
-  const reviewed = await createReviewedProject();
-  const { project, companyUser, leadRegulator, outsider, lead } = reviewed;
+  const world = await createProjectWorld();
+  const { project, leadRegulator } = world;
+  const { companyMember: companyUser, unrelatedRegulator: outsider, leadAgency: lead } = world;
   const [member, admin] = await Promise.all([createUser({ name: "Public Person" }), createUser({ isAdmin: true })]);
-  const period = await createPeriodRecord({
+  const period = await insertPeriodRow({
     projectId: project.id,
     openedById: leadRegulator.id,
     opensAt: new Date(Date.now() - 86_400_000),
     closesAt: new Date(Date.now() + 30 * 86_400_000),
     allowAnonymous: true,
   });
-  const pkg = await createPackageRecord({ projectId: project.id, createdById: companyUser.id, versions: [] });
-  const review = await createReviewRecord({
+  const pkg = await insertPackageRow({ projectId: project.id, createdById: companyUser.id, versions: [] });
+  const review = await insertReviewRow({
     projectId: project.id,
     agencyId: lead.id,
     opened: "2026-01-05",
     assignedUserIds: [leadRegulator.id],
   });
-  const request = await createRequestWithHistory({
+  const request = await insertRequestRow({
     projectId: project.id,
     issuedById: leadRegulator.id,
     answeredById: companyUser.id,

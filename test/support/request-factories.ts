@@ -1,10 +1,9 @@
 // Test data for information requests, reviews and packages with FIXED dates: rows are written
 // through the Prisma client with explicit issuedAt / submittedAt / decidedAt values, so clock and
 // dashboard tests never depend on when they run.
-import type { ProjectStatus, ResourceArea, ResponseDecision, ReviewStatus } from "@prisma/client";
+import type { ResourceArea, ResponseDecision, ReviewStatus } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
-import { addMember, createOrganization, createProjectRecord, createUser } from "./factories";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -14,53 +13,13 @@ export function day(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-/**
- * A project with its company, lead agency and one cooperating agency, a person in each, and a
- * regulator of an agency with no part in it.
- */
-export async function createReviewedProject(options: { status?: ProjectStatus } = {}) {
-  const [company, lead, cooperating, unrelated] = await Promise.all([
-    createOrganization("COMPANY"),
-    createOrganization("AGENCY"),
-    createOrganization("AGENCY"),
-    createOrganization("AGENCY"),
-  ]);
-  const project = await createProjectRecord({ companyId: company.id, leadAgencyId: lead.id, status: options.status });
-  await prisma.projectCooperatingAgency.create({ data: { projectId: project.id, agencyId: cooperating.id } });
-  const [companyUser, leadRegulator, cooperatingRegulator, outsider] = await Promise.all([
-    createUser({ name: "Company Person" }),
-    createUser({ name: "Lead Regulator" }),
-    createUser({ name: "Cooperating Regulator" }),
-    createUser({ name: "Unrelated Regulator" }),
-  ]);
-  await Promise.all([
-    addMember(companyUser.id, company.id),
-    addMember(leadRegulator.id, lead.id),
-    addMember(cooperatingRegulator.id, cooperating.id),
-    addMember(outsider.id, unrelated.id),
-  ]);
-  const context = (userId: string) => ({ actorId: userId, requestId: `req-${unique()}` });
-  return {
-    project,
-    company,
-    lead,
-    cooperating,
-    unrelated,
-    companyUser,
-    leadRegulator,
-    cooperatingRegulator,
-    outsider,
-    context,
-  };
-}
-
 export type Answer = { at: string; decision?: ResponseDecision; decidedAt?: string; text?: string };
 
 /**
  * A request and its answers as they happened. The status follows from the history: no answer or
  * a returned last answer is OPEN, an undecided last answer ANSWERED, an accepted one ACCEPTED.
  */
-export async function createRequestWithHistory(input: {
+export async function insertRequestRow(input: {
   projectId: string;
   issuedById: string;
   answeredById: string;
@@ -112,7 +71,7 @@ export async function createRequestWithHistory(input: {
   });
 }
 
-export async function createReviewRecord(input: {
+export async function insertReviewRow(input: {
   projectId: string;
   agencyId: string;
   opened: string;
@@ -145,7 +104,7 @@ export type VersionRecord = {
 };
 
 /** A package with its submitted versions, numbered in order; its status follows the last one. */
-export async function createPackageRecord(input: {
+export async function insertPackageRow(input: {
   projectId: string;
   createdById: string;
   versions: VersionRecord[];
@@ -180,7 +139,11 @@ export async function createPackageRecord(input: {
 }
 
 /** The stage transition into a final status, and the project put in that status. */
-export async function recordFinalStatus(projectId: string, toStatus: "APPROVED" | "DENIED" | "WITHDRAWN", on: string) {
+export async function insertFinalStatusRows(
+  projectId: string,
+  toStatus: "APPROVED" | "DENIED" | "WITHDRAWN",
+  on: string,
+) {
   await prisma.project.update({ where: { id: projectId }, data: { status: toStatus } });
   return prisma.stageTransition.create({
     data: {

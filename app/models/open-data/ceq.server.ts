@@ -16,6 +16,7 @@ import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { OUTSIDE_DRAFTS } from "~/models/package.server";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
+import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoDay, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 import { loadProjectsBySlug, type OpenDataProject } from "./datasets.server";
@@ -589,19 +590,8 @@ function loadProjectParts(projectId: string) {
       where: { projectId },
       orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: {
-        id: true,
-        key: true,
-        name: true,
-        jurisdiction: true,
-        authority: true,
-        baselineDate: true,
-        targetDate: true,
-        actualDate: true,
-        datePrecision: true,
-        note: true,
-        sourceUrl: true,
+        ...PUBLIC_MILESTONE_SELECT,
         updatedAt: true,
-        agency: { select: { name: true } },
         dateChanges: {
           orderBy: [{ changedAt: "asc" }, { id: "asc" }],
           select: {

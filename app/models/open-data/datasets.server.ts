@@ -16,6 +16,7 @@ import { listCampaigns } from "~/models/comment-reading.server";
 import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
+import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 
@@ -37,6 +38,26 @@ export type Dataset = {
 export const PROJECT_BATCH_SIZE = 200;
 
 const c = (name: string, type: ColumnType, description: string): Column => ({ name, type, description });
+
+// A dataset is one list of columns, each with the value it takes from a source row: the CSV, the
+// JSON and the data dictionary all read that list, so a column and its value cannot drift apart.
+type Field<R> = { column: Column; value: (row: R) => CellValue };
+type FieldMaker<R> = (name: string, type: ColumnType, description: string, value: (row: R) => CellValue) => Field<R>;
+
+function dataset<R>(
+  about: Pick<Dataset, "key" | "title" | "description">,
+  source: (scope: OpenDataScope) => AsyncIterable<R>,
+  fields: (field: FieldMaker<R>) => Field<R>[],
+): Dataset {
+  const list = fields((name, type, description, value) => ({ column: c(name, type, description), value }));
+  return {
+    ...about,
+    columns: list.map((f) => f.column),
+    async *rows(scope) {
+      for await (const row of source(scope)) yield list.map((f) => f.value(row));
+    },
+  };
+}
 
 // Dates that the record knows only to a month or a year are written in ISO 8601's reduced form
 // ("2021-01", "2013"); the `*_precision` column says which.
@@ -111,366 +132,400 @@ export const DASHBOARD_STATUS = {
   WITHDRAWN: "Cancelled",
 } as const;
 
-const projects: Dataset = {
-  key: "projects",
-  title: "Projects",
-  description: "One row per proposed mine on Lodestone.",
-  columns: [
-    c("project_id", "string", "Lodestone's stable identifier of the project (the slug in its address)"),
-    c("project_title", "string", "Name of the project"),
-    c("project_description", "string", "Description of the project"),
-    c("project_sponsor", "string", "Company proposing the mine"),
-    c("lead_agency", "string", "Lead agency of the review (empty when none is recorded)"),
-    c("cooperating_agencies", "string", "Cooperating agencies, separated by '; '"),
-    c("commodities", "string", "Commodities, separated by '; '"),
-    c("state", "string", "Two-letter U.S. state code"),
-    c("county", "string", "County"),
-    c("latitude", "number", "Latitude of the project location (WGS 84), when recorded"),
-    c("longitude", "number", "Longitude of the project location (WGS 84), when recorded"),
-    c("land_status", "string", "Land status (BLM, USFS, PRIVATE, STATE, TRIBAL, MIXED, OTHER)"),
-    c("review_track", "string", "Level of NEPA review: EIS or EA"),
-    c("current_stage", "string", "Current stage key (see the stage label)"),
-    c("current_stage_label", "string", "Current stage in words"),
-    c("status", "string", "IN_PROGRESS, PAUSED, APPROVED, DENIED or WITHDRAWN"),
-    c("status_label", "string", "Status in words"),
-    c("federal_category", "string", "Federal category as published (e.g. FAST-41 transparency project)"),
-    c("website", "string", "Project website, as recorded"),
-    c(
+async function* projectsSource(scope: OpenDataScope) {
+  for await (const batch of projectBatches(scope)) {
+    for (const p of batch) {
+      yield { p };
+    }
+  }
+}
+
+const projects = dataset(
+  { key: "projects", title: "Projects", description: "One row per proposed mine on Lodestone." },
+  projectsSource,
+  (field) => [
+    field(
+      "project_id",
+      "string",
+      "Lodestone's stable identifier of the project (the slug in its address)",
+      ({ p }) => p.slug,
+    ),
+    field("project_title", "string", "Name of the project", ({ p }) => p.name),
+    field("project_description", "string", "Description of the project", ({ p }) => p.description),
+    field("project_sponsor", "string", "Company proposing the mine", ({ p }) => p.company.name),
+    field(
+      "lead_agency",
+      "string",
+      "Lead agency of the review (empty when none is recorded)",
+      ({ p }) => p.leadAgency?.name ?? null,
+    ),
+    field("cooperating_agencies", "string", "Cooperating agencies, separated by '; '", ({ p }) =>
+      p.cooperatingAgencies.map((a) => a.agency.name).join("; "),
+    ),
+    field("commodities", "string", "Commodities, separated by '; '", ({ p }) => p.commodities.join("; ")),
+    field("state", "string", "Two-letter U.S. state code", ({ p }) => p.state),
+    field("county", "string", "County", ({ p }) => p.county),
+    field("latitude", "number", "Latitude of the project location (WGS 84), when recorded", ({ p }) => num(p.latitude)),
+    field("longitude", "number", "Longitude of the project location (WGS 84), when recorded", ({ p }) =>
+      num(p.longitude),
+    ),
+    field(
+      "land_status",
+      "string",
+      "Land status (BLM, USFS, PRIVATE, STATE, TRIBAL, MIXED, OTHER)",
+      ({ p }) => p.landStatus,
+    ),
+    field("review_track", "string", "Level of NEPA review: EIS or EA", ({ p }) => p.reviewTrack),
+    field("current_stage", "string", "Current stage key (see the stage label)", ({ p }) => p.currentStage),
+    field("current_stage_label", "string", "Current stage in words", ({ p }) =>
+      stageLabel(p.reviewTrack, p.currentStage),
+    ),
+    field("status", "string", "IN_PROGRESS, PAUSED, APPROVED, DENIED or WITHDRAWN", ({ p }) => p.status),
+    field("status_label", "string", "Status in words", ({ p }) => PROJECT_STATUS_LABELS[p.status]),
+    field(
+      "federal_category",
+      "string",
+      "Federal category as published (e.g. FAST-41 transparency project)",
+      ({ p }) => p.federalCategory,
+    ),
+    field("website", "string", "Project website, as recorded", ({ p }) => p.website),
+    field(
       "fictional_training_project",
       "boolean",
       "True only for the made-up training project (left out unless asked for)",
+      ({ p }) => p.isTraining,
     ),
-    c("record_version", "integer", "Version of the project's record; it grows with every change of its state"),
-    c("created_at", "datetime", "When the project was added to Lodestone (UTC)"),
-    c("updated_at", "datetime", "When the project's record last changed (UTC)"),
-    c("url", "string", "The project's page"),
+    field(
+      "record_version",
+      "integer",
+      "Version of the project's record; it grows with every change of its state",
+      ({ p }) => p.version,
+    ),
+    field("created_at", "datetime", "When the project was added to Lodestone (UTC)", ({ p }) =>
+      p.createdAt.toISOString(),
+    ),
+    field("updated_at", "datetime", "When the project's record last changed (UTC)", ({ p }) =>
+      p.updatedAt.toISOString(),
+    ),
+    field("url", "string", "The project's page", ({ p }) => `${base()}/projects/${p.slug}`),
   ],
-  async *rows(scope) {
-    for await (const batch of projectBatches(scope)) {
-      for (const p of batch) {
-        yield [
-          p.slug,
-          p.name,
-          p.description,
-          p.company.name,
-          p.leadAgency?.name ?? null,
-          p.cooperatingAgencies.map((a) => a.agency.name).join("; "),
-          p.commodities.join("; "),
-          p.state,
-          p.county,
-          num(p.latitude),
-          num(p.longitude),
-          p.landStatus,
-          p.reviewTrack,
-          p.currentStage,
-          stageLabel(p.reviewTrack, p.currentStage),
-          p.status,
-          PROJECT_STATUS_LABELS[p.status],
-          p.federalCategory,
-          p.website,
-          p.isTraining,
-          p.version,
-          p.createdAt.toISOString(),
-          p.updatedAt.toISOString(),
-          `${base()}/projects/${p.slug}`,
-        ];
-      }
-    }
-  },
-};
+);
 
 // The Federal Permitting Dashboard's export is one row per milestone; these are its column names
 // (docs/open-data-ceq-mapping.md lists them), followed by Lodestone's own, prefixed `lodestone_`.
-const milestones: Dataset = {
-  key: "milestones",
-  title: "Milestones (Permitting Dashboard columns)",
-  description:
-    "One row per milestone, with the Federal Permitting Dashboard's column names where it has one, so tools built for its export read this file.",
-  columns: [
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("project_title", "string", "Project name"),
-    c("project_sector", "string", "Always 'Mining'"),
-    c("project_category", "string", "Federal category as published (FAST-41 covered or transparency project)"),
-    c("project_status", "string", "Dashboard status: In Progress, Paused, Complete or Cancelled"),
-    c("project_sponsor", "string", "Company proposing the mine"),
-    c("lead_agency", "string", "Lead agency of the review"),
-    c("state", "string", "Two-letter state code"),
-    c("county", "string", "County"),
-    c("latitude", "number", "Latitude (WGS 84)"),
-    c("longitude", "number", "Longitude (WGS 84)"),
-    c("project_url", "string", "The project's page on Lodestone"),
-    c("project_pause_start", "datetime", "Start of the project's latest pause (UTC), if any"),
-    c("project_pause_end", "datetime", "End of that pause (UTC); empty while it lasts"),
-    c(
+async function* milestonesSource(scope: OpenDataScope) {
+  const today = todayUtc();
+  for await (const batch of projectBatches(scope)) {
+    const ids = batch.map((p) => p.id);
+    const [rows, pauses] = await Promise.all([
+      prisma.milestone.findMany({
+        where: { projectId: { in: ids } },
+        orderBy: [{ projectId: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: {
+          ...PUBLIC_MILESTONE_SELECT,
+          projectId: true,
+          dateChanges: {
+            orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+            select: { reason: true, narrative: true },
+          },
+        },
+      }),
+      prisma.projectPause.findMany({
+        where: { projectId: { in: ids } },
+        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+        select: { projectId: true, startedAt: true, liftedAt: true },
+      }),
+    ]);
+    const byProject = groupBy(rows, (m) => m.projectId);
+    for (const p of batch) {
+      const pause = pauses.find((x) => x.projectId === p.id);
+      for (const m of byProject.get(p.id) ?? []) {
+        const latest = m.dateChanges[0];
+        const date = (value: Date | null) => (value ? isoCalendarDate(value, m.datePrecision) : null);
+        yield { today, p, pause, m, latest, date };
+      }
+    }
+  }
+}
+
+const milestones = dataset(
+  {
+    key: "milestones",
+    title: "Milestones (Permitting Dashboard columns)",
+    description:
+      "One row per milestone, with the Federal Permitting Dashboard's column names where it has one, so tools built for its export read this file.",
+  },
+  milestonesSource,
+  (field) => [
+    field("project_id", "string", "Project identifier (Lodestone slug)", ({ p }) => p.slug),
+    field("project_title", "string", "Project name", ({ p }) => p.name),
+    field("project_sector", "string", "Always 'Mining'", () => "Mining"),
+    field(
+      "project_category",
+      "string",
+      "Federal category as published (FAST-41 covered or transparency project)",
+      ({ p }) => p.federalCategory,
+    ),
+    field(
+      "project_status",
+      "string",
+      "Dashboard status: In Progress, Paused, Complete or Cancelled",
+      ({ p }) => DASHBOARD_STATUS[p.status],
+    ),
+    field("project_sponsor", "string", "Company proposing the mine", ({ p }) => p.company.name),
+    field("lead_agency", "string", "Lead agency of the review", ({ p }) => p.leadAgency?.name ?? null),
+    field("state", "string", "Two-letter state code", ({ p }) => p.state),
+    field("county", "string", "County", ({ p }) => p.county),
+    field("latitude", "number", "Latitude (WGS 84)", ({ p }) => num(p.latitude)),
+    field("longitude", "number", "Longitude (WGS 84)", ({ p }) => num(p.longitude)),
+    field("project_url", "string", "The project's page on Lodestone", ({ p }) => `${base()}/projects/${p.slug}`),
+    field("project_pause_start", "datetime", "Start of the project's latest pause (UTC), if any", ({ pause }) =>
+      pause ? pause.startedAt.toISOString() : null,
+    ),
+    field("project_pause_end", "datetime", "End of that pause (UTC); empty while it lasts", ({ pause }) =>
+      pause?.liftedAt ? pause.liftedAt.toISOString() : null,
+    ),
+    field(
       "action_type",
       "string",
       "The review the milestone belongs to: the project's NEPA review (EIS or EA), or the permit or proceeding named by the authority",
+      ({ p, m }) =>
+        m.jurisdiction === "FEDERAL" && !m.authority
+          ? REVIEW_TRACKS[p.reviewTrack].label
+          : (m.authority ?? JURISDICTION_LABELS[m.jurisdiction]),
     ),
-    c("action_agency", "string", "Agency, court or authority responsible for the milestone"),
-    c("milestone_id", "string", "Lodestone's identifier of the milestone"),
-    c("action_milestone_name", "string", "Milestone name"),
-    c("action_milestone_details", "string", "Note recorded with the milestone"),
-    c("action_milestone_complete", "string", "'Yes' when an actual completion date is recorded, else 'No'"),
-    c("action_milestone_baseline_target", "date", `Original target date. ${DATE_NOTE}`),
-    c("action_milestone_completion_target", "date", `Current target date. ${DATE_NOTE}`),
-    c("action_milestone_completion_actual", "date", `Actual completion date. ${DATE_NOTE}`),
-    c("milestone_reason_for_date_change", "string", "Reason and narrative of the latest change of the target date"),
-    c("lodestone_milestone_key", "string", "Stable key of the milestone within its project"),
-    c("lodestone_jurisdiction", "string", "FEDERAL, STATE, TRIBAL, LOCAL, COURT or OTHER"),
-    c("lodestone_date_precision", "string", "DAY, MONTH or YEAR: how precise the milestone's dates are"),
-    c(
+    field(
+      "action_agency",
+      "string",
+      "Agency, court or authority responsible for the milestone",
+      ({ p, m }) =>
+        m.agency?.name ?? m.authority ?? (m.jurisdiction === "FEDERAL" ? (p.leadAgency?.name ?? null) : null),
+    ),
+    field("milestone_id", "string", "Lodestone's identifier of the milestone", ({ m }) => m.id),
+    field("action_milestone_name", "string", "Milestone name", ({ m }) => m.name),
+    field("action_milestone_details", "string", "Note recorded with the milestone", ({ m }) => m.note),
+    field(
+      "action_milestone_complete",
+      "string",
+      "'Yes' when an actual completion date is recorded, else 'No'",
+      ({ m }) => (m.actualDate ? "Yes" : "No"),
+    ),
+    field("action_milestone_baseline_target", "date", `Original target date. ${DATE_NOTE}`, ({ m, date }) =>
+      date(m.baselineDate),
+    ),
+    field("action_milestone_completion_target", "date", `Current target date. ${DATE_NOTE}`, ({ m, date }) =>
+      date(m.targetDate),
+    ),
+    field("action_milestone_completion_actual", "date", `Actual completion date. ${DATE_NOTE}`, ({ m, date }) =>
+      date(m.actualDate),
+    ),
+    field(
+      "milestone_reason_for_date_change",
+      "string",
+      "Reason and narrative of the latest change of the target date",
+      ({ latest }) => (latest ? `${DATE_CHANGE_REASON_LABELS[latest.reason]}: ${latest.narrative}` : null),
+    ),
+    field("lodestone_milestone_key", "string", "Stable key of the milestone within its project", ({ m }) => m.key),
+    field(
+      "lodestone_jurisdiction",
+      "string",
+      "FEDERAL, STATE, TRIBAL, LOCAL, COURT or OTHER",
+      ({ m }) => m.jurisdiction,
+    ),
+    field(
+      "lodestone_date_precision",
+      "string",
+      "DAY, MONTH or YEAR: how precise the milestone's dates are",
+      ({ m }) => m.datePrecision,
+    ),
+    field(
       "lodestone_schedule_status",
       "string",
       "complete, on_track, at_risk, missed, delayed or paused, as on the project page on the day of generation",
+      ({ today, p, m }) => milestoneStatus(m, { today, projectPaused: p.status === "PAUSED" }),
     ),
-    c("lodestone_date_change_count", "integer", "How many times the target date changed (see date_changes)"),
-    c("lodestone_source_url", "string", "Public page the milestone comes from, when recorded"),
+    field(
+      "lodestone_date_change_count",
+      "integer",
+      "How many times the target date changed (see date_changes)",
+      ({ m }) => m.dateChanges.length,
+    ),
+    field(
+      "lodestone_source_url",
+      "string",
+      "Public page the milestone comes from, when recorded",
+      ({ m }) => m.sourceUrl,
+    ),
   ],
-  async *rows(scope) {
-    const today = todayUtc();
-    for await (const batch of projectBatches(scope)) {
-      const ids = batch.map((p) => p.id);
-      const [rows, pauses] = await Promise.all([
-        prisma.milestone.findMany({
-          where: { projectId: { in: ids } },
-          orderBy: [{ projectId: "asc" }, { sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-          select: {
-            id: true,
-            projectId: true,
-            key: true,
-            name: true,
-            jurisdiction: true,
-            authority: true,
-            baselineDate: true,
-            targetDate: true,
-            actualDate: true,
-            datePrecision: true,
-            note: true,
-            sourceUrl: true,
-            agency: { select: { name: true } },
-            dateChanges: {
-              orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-              select: { reason: true, narrative: true },
-            },
-          },
-        }),
-        prisma.projectPause.findMany({
-          where: { projectId: { in: ids } },
-          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-          select: { projectId: true, startedAt: true, liftedAt: true },
-        }),
-      ]);
-      const byProject = groupBy(rows, (m) => m.projectId);
-      for (const p of batch) {
-        const pause = pauses.find((x) => x.projectId === p.id);
-        for (const m of byProject.get(p.id) ?? []) {
-          const latest = m.dateChanges[0];
-          const date = (value: Date | null) => (value ? isoCalendarDate(value, m.datePrecision) : null);
-          yield [
-            p.slug,
-            p.name,
-            "Mining",
-            p.federalCategory,
-            DASHBOARD_STATUS[p.status],
-            p.company.name,
-            p.leadAgency?.name ?? null,
-            p.state,
-            p.county,
-            num(p.latitude),
-            num(p.longitude),
-            `${base()}/projects/${p.slug}`,
-            pause ? pause.startedAt.toISOString() : null,
-            pause?.liftedAt ? pause.liftedAt.toISOString() : null,
-            m.jurisdiction === "FEDERAL" && !m.authority
-              ? REVIEW_TRACKS[p.reviewTrack].label
-              : (m.authority ?? JURISDICTION_LABELS[m.jurisdiction]),
-            m.agency?.name ?? m.authority ?? (m.jurisdiction === "FEDERAL" ? (p.leadAgency?.name ?? null) : null),
-            m.id,
-            m.name,
-            m.note,
-            m.actualDate ? "Yes" : "No",
-            date(m.baselineDate),
-            date(m.targetDate),
-            date(m.actualDate),
-            latest ? `${DATE_CHANGE_REASON_LABELS[latest.reason]}: ${latest.narrative}` : null,
-            m.key,
-            m.jurisdiction,
-            m.datePrecision,
-            milestoneStatus(m, { today, projectPaused: p.status === "PAUSED" }),
-            m.dateChanges.length,
-            m.sourceUrl,
-          ];
-        }
-      }
-    }
-  },
-};
+);
 
-const dateChanges: Dataset = {
-  key: "date_changes",
-  title: "Milestone date changes",
-  description: "Every change of a milestone's target date, with its reason (the public modification history).",
-  columns: [
-    c("date_change_id", "string", "Identifier of the change"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("milestone_id", "string", "Milestone identifier (see milestones)"),
-    c("milestone_name", "string", "Milestone name"),
-    c("previous_date", "date", `Target date before the change. ${DATE_NOTE}`),
-    c("new_date", "date", `Target date after the change. ${DATE_NOTE}`),
-    c("date_precision", "string", "DAY, MONTH or YEAR"),
-    c(
+async function* dateChangesSource(scope: OpenDataScope) {
+  for await (const batch of projectBatches(scope)) {
+    const slugs = new Map(batch.map((p) => [p.id, p.slug]));
+    const rows = await prisma.milestoneDateChange.findMany({
+      where: { milestone: { projectId: { in: [...slugs.keys()] } } },
+      orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        previousDate: true,
+        newDate: true,
+        reason: true,
+        narrative: true,
+        sourceUrl: true,
+        changedAt: true,
+        milestone: { select: { id: true, name: true, datePrecision: true, projectId: true } },
+      },
+    });
+    for (const d of sortByProject(rows, (r) => slugs.get(r.milestone.projectId) ?? "")) {
+      const date = (value: Date | null) => (value ? isoCalendarDate(value, d.milestone.datePrecision) : null);
+      yield { slugs, d, date };
+    }
+  }
+}
+
+const dateChanges = dataset(
+  {
+    key: "date_changes",
+    title: "Milestone date changes",
+    description: "Every change of a milestone's target date, with its reason (the public modification history).",
+  },
+  dateChangesSource,
+  (field) => [
+    field("date_change_id", "string", "Identifier of the change", ({ d }) => d.id),
+    field(
+      "project_id",
+      "string",
+      "Project identifier (Lodestone slug)",
+      ({ slugs, d }) => slugs.get(d.milestone.projectId) ?? null,
+    ),
+    field("milestone_id", "string", "Milestone identifier (see milestones)", ({ d }) => d.milestone.id),
+    field("milestone_name", "string", "Milestone name", ({ d }) => d.milestone.name),
+    field("previous_date", "date", `Target date before the change. ${DATE_NOTE}`, ({ d, date }) =>
+      date(d.previousDate),
+    ),
+    field("new_date", "date", `Target date after the change. ${DATE_NOTE}`, ({ d, date }) => date(d.newDate)),
+    field("date_precision", "string", "DAY, MONTH or YEAR", ({ d }) => d.milestone.datePrecision),
+    field(
       "reason",
       "string",
       "Reason code (SPONSOR_FACTORS, ADDITIONAL_ANALYSIS, CONSULTATION, LITIGATION, POLICY_CHANGE, DATA_CORRECTION, PROJECT_PAUSE)",
+      ({ d }) => d.reason,
     ),
-    c("reason_label", "string", "Reason in words"),
-    c("narrative", "string", "Explanation given with the change"),
-    c("source_url", "string", "Public page that announced the change, when recorded"),
-    c("changed_at", "datetime", "When the change was recorded (UTC)"),
+    field("reason_label", "string", "Reason in words", ({ d }) => DATE_CHANGE_REASON_LABELS[d.reason]),
+    field("narrative", "string", "Explanation given with the change", ({ d }) => d.narrative),
+    field("source_url", "string", "Public page that announced the change, when recorded", ({ d }) => d.sourceUrl),
+    field("changed_at", "datetime", "When the change was recorded (UTC)", ({ d }) => d.changedAt.toISOString()),
   ],
-  async *rows(scope) {
-    for await (const batch of projectBatches(scope)) {
-      const slugs = new Map(batch.map((p) => [p.id, p.slug]));
-      const rows = await prisma.milestoneDateChange.findMany({
-        where: { milestone: { projectId: { in: [...slugs.keys()] } } },
-        orderBy: [{ changedAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          previousDate: true,
-          newDate: true,
-          reason: true,
-          narrative: true,
-          sourceUrl: true,
-          changedAt: true,
-          milestone: { select: { id: true, name: true, datePrecision: true, projectId: true } },
-        },
-      });
-      for (const d of sortByProject(rows, (r) => slugs.get(r.milestone.projectId) ?? "")) {
-        const date = (value: Date | null) => (value ? isoCalendarDate(value, d.milestone.datePrecision) : null);
-        yield [
-          d.id,
-          slugs.get(d.milestone.projectId) ?? null,
-          d.milestone.id,
-          d.milestone.name,
-          date(d.previousDate),
-          date(d.newDate),
-          d.milestone.datePrecision,
-          d.reason,
-          DATE_CHANGE_REASON_LABELS[d.reason],
-          d.narrative,
-          d.sourceUrl,
-          d.changedAt.toISOString(),
-        ];
-      }
-    }
-  },
-};
+);
 
-const stageTransitions: Dataset = {
-  key: "stage_transitions",
-  title: "Stage transitions",
-  description: "Every move of a project between stages and statuses, with its reason.",
-  columns: [
-    c("transition_id", "string", "Identifier of the transition"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c(
+async function* stageTransitionsSource(scope: OpenDataScope) {
+  for await (const batch of projectBatches(scope)) {
+    const projectsById = new Map(batch.map((p) => [p.id, p]));
+    const rows = await prisma.stageTransition.findMany({
+      where: { projectId: { in: [...projectsById.keys()] } },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        projectId: true,
+        kind: true,
+        fromStage: true,
+        toStage: true,
+        fromStatus: true,
+        toStatus: true,
+        reason: true,
+        sourceUrl: true,
+        occurredAt: true,
+        occurredAtPrecision: true,
+      },
+    });
+    for (const t of sortByProject(rows, (r) => projectsById.get(r.projectId)?.slug ?? "")) {
+      const p = projectsById.get(t.projectId)!;
+      yield { t, p };
+    }
+  }
+}
+
+const stageTransitions = dataset(
+  {
+    key: "stage_transitions",
+    title: "Stage transitions",
+    description: "Every move of a project between stages and statuses, with its reason.",
+  },
+  stageTransitionsSource,
+  (field) => [
+    field("transition_id", "string", "Identifier of the transition", ({ t }) => t.id),
+    field("project_id", "string", "Project identifier (Lodestone slug)", ({ p }) => p.slug),
+    field(
       "kind",
       "string",
       "ADVANCE, RESCIND, PAUSE, RESUME, APPROVE, DENY, WITHDRAW or RECORD (imported from the public record)",
+      ({ t }) => t.kind,
     ),
-    c("from_stage", "string", "Stage key before"),
-    c("to_stage", "string", "Stage key after"),
-    c("to_stage_label", "string", "Stage after, in words"),
-    c("from_status", "string", "Status before"),
-    c("to_status", "string", "Status after"),
-    c("reason", "string", "Reason given"),
-    c("source_url", "string", "Public page recording the move, when recorded"),
-    c(
+    field("from_stage", "string", "Stage key before", ({ t }) => t.fromStage),
+    field("to_stage", "string", "Stage key after", ({ t }) => t.toStage),
+    field("to_stage_label", "string", "Stage after, in words", ({ t, p }) => stageLabel(p.reviewTrack, t.toStage)),
+    field("from_status", "string", "Status before", ({ t }) => t.fromStatus),
+    field("to_status", "string", "Status after", ({ t }) => t.toStatus),
+    field("reason", "string", "Reason given", ({ t }) => t.reason),
+    field("source_url", "string", "Public page recording the move, when recorded", ({ t }) => t.sourceUrl),
+    field(
       "occurred_at",
       "datetime",
       "When it happened: an instant in the lead agency's zone with its UTC offset, or a calendar date (YYYY-MM-DD, YYYY-MM or YYYY) for history imported from the public record",
+      ({ t, p }) =>
+        t.occurredAtPrecision
+          ? isoCalendarDate(t.occurredAt, t.occurredAtPrecision)
+          : isoInZone(t.occurredAt, projectTimeZone(p)),
     ),
-    c("occurred_at_precision", "string", "Empty for an instant; DAY, MONTH or YEAR for imported history"),
+    field(
+      "occurred_at_precision",
+      "string",
+      "Empty for an instant; DAY, MONTH or YEAR for imported history",
+      ({ t }) => t.occurredAtPrecision,
+    ),
   ],
-  async *rows(scope) {
-    for await (const batch of projectBatches(scope)) {
-      const projectsById = new Map(batch.map((p) => [p.id, p]));
-      const rows = await prisma.stageTransition.findMany({
-        where: { projectId: { in: [...projectsById.keys()] } },
-        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          projectId: true,
-          kind: true,
-          fromStage: true,
-          toStage: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          sourceUrl: true,
-          occurredAt: true,
-          occurredAtPrecision: true,
-        },
-      });
-      for (const t of sortByProject(rows, (r) => projectsById.get(r.projectId)?.slug ?? "")) {
-        const p = projectsById.get(t.projectId)!;
-        yield [
-          t.id,
-          p.slug,
-          t.kind,
-          t.fromStage,
-          t.toStage,
-          stageLabel(p.reviewTrack, t.toStage),
-          t.fromStatus,
-          t.toStatus,
-          t.reason,
-          t.sourceUrl,
-          t.occurredAtPrecision
-            ? isoCalendarDate(t.occurredAt, t.occurredAtPrecision)
-            : isoInZone(t.occurredAt, projectTimeZone(p)),
-          t.occurredAtPrecision,
-        ];
-      }
-    }
-  },
-};
+);
 
-const pauses: Dataset = {
-  key: "pauses",
-  title: "Pauses",
-  description: "Every pause of a project's review, with its reason and when it was lifted.",
-  columns: [
-    c("pause_id", "string", "Identifier of the pause"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("reason", "string", "Reason code"),
-    c("reason_label", "string", "Reason in words"),
-    c("summary", "string", "Summary given"),
-    c("started_at", "datetime", "Start (UTC)"),
-    c("expected_lift_date", "date", "Expected end, when announced"),
-    c("lifted_at", "datetime", "End (UTC); empty while the pause lasts"),
-  ],
-  async *rows(scope) {
-    for await (const batch of projectBatches(scope)) {
-      const slugs = new Map(batch.map((p) => [p.id, p.slug]));
-      const rows = await prisma.projectPause.findMany({
-        where: { projectId: { in: [...slugs.keys()] } },
-        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-      });
-      for (const x of sortByProject(rows, (r) => slugs.get(r.projectId) ?? "")) {
-        yield [
-          x.id,
-          slugs.get(x.projectId) ?? null,
-          x.reason,
-          DATE_CHANGE_REASON_LABELS[x.reason],
-          x.summary,
-          x.startedAt.toISOString(),
-          x.expectedLiftDate ? isoCalendarDate(x.expectedLiftDate) : null,
-          x.liftedAt ? x.liftedAt.toISOString() : null,
-        ];
-      }
+async function* pausesSource(scope: OpenDataScope) {
+  for await (const batch of projectBatches(scope)) {
+    const slugs = new Map(batch.map((p) => [p.id, p.slug]));
+    const rows = await prisma.projectPause.findMany({
+      where: { projectId: { in: [...slugs.keys()] } },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+    });
+    for (const x of sortByProject(rows, (r) => slugs.get(r.projectId) ?? "")) {
+      yield { slugs, x };
     }
+  }
+}
+
+const pauses = dataset(
+  {
+    key: "pauses",
+    title: "Pauses",
+    description: "Every pause of a project's review, with its reason and when it was lifted.",
   },
-};
+  pausesSource,
+  (field) => [
+    field("pause_id", "string", "Identifier of the pause", ({ x }) => x.id),
+    field(
+      "project_id",
+      "string",
+      "Project identifier (Lodestone slug)",
+      ({ slugs, x }) => slugs.get(x.projectId) ?? null,
+    ),
+    field("reason", "string", "Reason code", ({ x }) => x.reason),
+    field("reason_label", "string", "Reason in words", ({ x }) => DATE_CHANGE_REASON_LABELS[x.reason]),
+    field("summary", "string", "Summary given", ({ x }) => x.summary),
+    field("started_at", "datetime", "Start (UTC)", ({ x }) => x.startedAt.toISOString()),
+    field("expected_lift_date", "date", "Expected end, when announced", ({ x }) =>
+      x.expectedLiftDate ? isoCalendarDate(x.expectedLiftDate) : null,
+    ),
+    field("lifted_at", "datetime", "End (UTC); empty while the pause lasts", ({ x }) =>
+      x.liftedAt ? x.liftedAt.toISOString() : null,
+    ),
+  ],
+);
 
 /** The comment periods of the public projects, in project then opening order, a batch at a time. */
 async function* periodBatches(scope: OpenDataScope) {
@@ -502,100 +557,99 @@ async function* periodBatches(scope: OpenDataScope) {
   }
 }
 
-const commentPeriods: Dataset = {
-  key: "comment_periods",
-  title: "Comment periods",
-  description: "Every public comment period, its deadline as first set and as it stands, and its comment counts.",
-  columns: [
-    c("period_id", "string", "Identifier of the comment period"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("stage", "string", "Stage the period belongs to (stage key)"),
-    c("title", "string", "Title"),
-    c("description", "string", "Description"),
-    c("opens_at", "datetime", "Opening, in the agency's zone with its UTC offset"),
-    c("closes_at", "datetime", "Deadline as it stands, in the agency's zone with its UTC offset"),
-    c("original_closes_at", "datetime", "Deadline as first set"),
-    c("time_zone", "string", "The agency's IANA time zone, in which the deadline is stated"),
-    c(
+async function* commentPeriodsSource(scope: OpenDataScope) {
+  for await (const periods of periodBatches(scope)) {
+    const counts = await prisma.comment.groupBy({
+      by: ["periodId", "status"],
+      where: { periodId: { in: periods.map((x) => x.id) } },
+      _count: { _all: true },
+    });
+    const count = (periodId: string, published: boolean) =>
+      counts
+        .filter((k) => k.periodId === periodId && (k.status === "PUBLISHED") === published)
+        .reduce((sum, k) => sum + k._count._all, 0);
+    for (const x of periods) {
+      yield { count, x };
+    }
+  }
+}
+
+const commentPeriods = dataset(
+  {
+    key: "comment_periods",
+    title: "Comment periods",
+    description: "Every public comment period, its deadline as first set and as it stands, and its comment counts.",
+  },
+  commentPeriodsSource,
+  (field) => [
+    field("period_id", "string", "Identifier of the comment period", ({ x }) => x.id),
+    field("project_id", "string", "Project identifier (Lodestone slug)", ({ x }) => x.slug),
+    field("stage", "string", "Stage the period belongs to (stage key)", ({ x }) => x.stage),
+    field("title", "string", "Title", ({ x }) => x.title),
+    field("description", "string", "Description", ({ x }) => x.description),
+    field("opens_at", "datetime", "Opening, in the agency's zone with its UTC offset", ({ x }) =>
+      isoInZone(x.opensAt, x.timeZone),
+    ),
+    field("closes_at", "datetime", "Deadline as it stands, in the agency's zone with its UTC offset", ({ x }) =>
+      isoInZone(x.closesAt, x.timeZone),
+    ),
+    field("original_closes_at", "datetime", "Deadline as first set", ({ x }) =>
+      isoInZone(x.changes[0]?.previousClosesAt ?? x.closesAt, x.timeZone),
+    ),
+    field("time_zone", "string", "The agency's IANA time zone, in which the deadline is stated", ({ x }) => x.timeZone),
+    field(
       "deadline_changes",
       "integer",
       "How many times the deadline was extended or the period reopened (see comment_period_changes)",
+      ({ x }) => x.changes.length,
     ),
-    c("allows_anonymous_comments", "boolean", "Whether comments without a name are accepted"),
-    c("published_comments", "integer", "Published comments"),
-    c(
+    field(
+      "allows_anonymous_comments",
+      "boolean",
+      "Whether comments without a name are accepted",
+      ({ x }) => x.allowAnonymous,
+    ),
+    field("published_comments", "integer", "Published comments", ({ count, x }) => count(x.id, true)),
+    field(
       "withheld_comments",
       "integer",
       "Comments hidden by a moderator or pending review (listed as withheld in comments)",
+      ({ count, x }) => count(x.id, false),
     ),
-    c("url", "string", "The period's page"),
+    field("url", "string", "The period's page", ({ x }) => `${base()}/comment-periods/${x.id}`),
   ],
-  async *rows(scope) {
-    for await (const periods of periodBatches(scope)) {
-      const counts = await prisma.comment.groupBy({
-        by: ["periodId", "status"],
-        where: { periodId: { in: periods.map((x) => x.id) } },
-        _count: { _all: true },
-      });
-      const count = (periodId: string, published: boolean) =>
-        counts
-          .filter((k) => k.periodId === periodId && (k.status === "PUBLISHED") === published)
-          .reduce((sum, k) => sum + k._count._all, 0);
-      for (const x of periods) {
-        yield [
-          x.id,
-          x.slug,
-          x.stage,
-          x.title,
-          x.description,
-          isoInZone(x.opensAt, x.timeZone),
-          isoInZone(x.closesAt, x.timeZone),
-          isoInZone(x.changes[0]?.previousClosesAt ?? x.closesAt, x.timeZone),
-          x.timeZone,
-          x.changes.length,
-          x.allowAnonymous,
-          count(x.id, true),
-          count(x.id, false),
-          `${base()}/comment-periods/${x.id}`,
-        ];
-      }
-    }
-  },
-};
+);
 
-const commentPeriodChanges: Dataset = {
-  key: "comment_period_changes",
-  title: "Comment period extensions and reopenings",
-  description: "Every change of a comment period's deadline, with its reason.",
-  columns: [
-    c("change_id", "string", "Identifier of the change"),
-    c("period_id", "string", "Comment period (see comment_periods)"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("kind", "string", "EXTEND or REOPEN"),
-    c("previous_closes_at", "datetime", "Deadline before, in the agency's zone with its UTC offset"),
-    c("new_closes_at", "datetime", "Deadline after"),
-    c("reason", "string", "Reason given"),
-    c("changed_at", "datetime", "When the change was made (UTC)"),
-  ],
-  async *rows(scope) {
-    for await (const periods of periodBatches(scope)) {
-      for (const x of periods) {
-        for (const ch of x.changes) {
-          yield [
-            ch.id,
-            x.id,
-            x.slug,
-            ch.kind,
-            isoInZone(ch.previousClosesAt, x.timeZone),
-            isoInZone(ch.newClosesAt, x.timeZone),
-            ch.reason,
-            ch.changedAt.toISOString(),
-          ];
-        }
+async function* commentPeriodChangesSource(scope: OpenDataScope) {
+  for await (const periods of periodBatches(scope)) {
+    for (const x of periods) {
+      for (const ch of x.changes) {
+        yield { x, ch };
       }
     }
+  }
+}
+
+const commentPeriodChanges = dataset(
+  {
+    key: "comment_period_changes",
+    title: "Comment period extensions and reopenings",
+    description: "Every change of a comment period's deadline, with its reason.",
   },
-};
+  commentPeriodChangesSource,
+  (field) => [
+    field("change_id", "string", "Identifier of the change", ({ ch }) => ch.id),
+    field("period_id", "string", "Comment period (see comment_periods)", ({ x }) => x.id),
+    field("project_id", "string", "Project identifier (Lodestone slug)", ({ x }) => x.slug),
+    field("kind", "string", "EXTEND or REOPEN", ({ ch }) => ch.kind),
+    field("previous_closes_at", "datetime", "Deadline before, in the agency's zone with its UTC offset", ({ x, ch }) =>
+      isoInZone(ch.previousClosesAt, x.timeZone),
+    ),
+    field("new_closes_at", "datetime", "Deadline after", ({ x, ch }) => isoInZone(ch.newClosesAt, x.timeZone)),
+    field("reason", "string", "Reason given", ({ ch }) => ch.reason),
+    field("changed_at", "datetime", "When the change was made (UTC)", ({ ch }) => ch.changedAt.toISOString()),
+  ],
+);
 
 const COMMENT_COLUMN_NOTES: Record<string, Column> = {
   receipt: c("receipt", "string", "Public tracking number of the comment"),
@@ -639,136 +693,152 @@ const comments: Dataset = {
   },
 };
 
-const campaigns: Dataset = {
-  key: "campaigns",
-  title: "Form-letter campaigns",
-  description:
-    "Groups of identical or near-identical published comments (two copies or more), with honest counts that add up: identical copies + form letters with added text + edited copies = comments.",
-  columns: [
-    c("campaign_id", "string", "Identifier of the campaign (comments.campaign_id)"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("period_id", "string", "Comment period"),
-    c("comments", "integer", "Published comments in the campaign"),
-    c("identical_copies", "integer", "Exact copies of the representative text"),
-    c("form_letters_with_added_text", "integer", "Copies with text the commenter added"),
-    c("edited_copies", "integer", "Copies changed without added text"),
-    c("representative_receipt", "string", "Receipt number of the published comment shown as the campaign's text"),
-    c("representative_text", "string", "The campaign's text"),
-  ],
-  async *rows(scope) {
-    for await (const periods of periodBatches(scope)) {
-      for (const x of periods) {
-        for (const k of await listCampaigns(x.id)) {
-          yield [
-            k.campaignId,
-            x.slug,
-            x.id,
-            k.comments,
-            k.identicalCopies,
-            k.formLettersWithAddedText,
-            k.editedCopies,
-            k.representativeReceipt,
-            k.representativeText,
-          ];
-        }
+async function* campaignsSource(scope: OpenDataScope) {
+  for await (const periods of periodBatches(scope)) {
+    for (const x of periods) {
+      for (const k of await listCampaigns(x.id)) {
+        yield { x, k };
       }
     }
-  },
-};
+  }
+}
 
-const responses: Dataset = {
-  key: "responses",
-  title: "Official responses",
-  description: "The agencies' responses to comments, each with the receipt numbers of the comments it answers.",
-  columns: [
-    c("response_id", "string", "Identifier of the response"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("period_id", "string", "Comment period"),
-    c("issue", "string", "The issue the response addresses"),
-    c("text", "string", "The response"),
-    c("responded_at", "datetime", "When it was published (UTC)"),
-    c("comment_receipts", "string", "Receipt numbers of the comments it answers, separated by spaces"),
-    c("comment_count", "integer", "How many comments it answers"),
-    c("url", "string", "The response on the period's responses page"),
-  ],
-  async *rows(scope) {
-    for await (const periods of periodBatches(scope)) {
-      const slugs = new Map(periods.map((x) => [x.id, x.slug]));
-      const rows = await prisma.officialResponse.findMany({
-        where: { periodId: { in: [...slugs.keys()] } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          periodId: true,
-          issue: true,
-          text: true,
-          createdAt: true,
-          comments: {
-            select: { comment: { select: { receiptNumber: true } } },
-            orderBy: { comment: { receiptNumber: "asc" } },
-          },
-        },
-      });
-      for (const r of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
-        yield [
-          r.id,
-          slugs.get(r.periodId) ?? null,
-          r.periodId,
-          r.issue,
-          r.text,
-          r.createdAt.toISOString(),
-          r.comments.map((x) => x.comment.receiptNumber).join(" "),
-          r.comments.length,
-          `${base()}/comment-periods/${r.periodId}/responses#response-${r.id}`,
-        ];
-      }
-    }
+const campaigns = dataset(
+  {
+    key: "campaigns",
+    title: "Form-letter campaigns",
+    description:
+      "Groups of identical or near-identical published comments (two copies or more), with honest counts that add up: identical copies + form letters with added text + edited copies = comments.",
   },
-};
+  campaignsSource,
+  (field) => [
+    field("campaign_id", "string", "Identifier of the campaign (comments.campaign_id)", ({ k }) => k.campaignId),
+    field("project_id", "string", "Project identifier (Lodestone slug)", ({ x }) => x.slug),
+    field("period_id", "string", "Comment period", ({ x }) => x.id),
+    field("comments", "integer", "Published comments in the campaign", ({ k }) => k.comments),
+    field("identical_copies", "integer", "Exact copies of the representative text", ({ k }) => k.identicalCopies),
+    field(
+      "form_letters_with_added_text",
+      "integer",
+      "Copies with text the commenter added",
+      ({ k }) => k.formLettersWithAddedText,
+    ),
+    field("edited_copies", "integer", "Copies changed without added text", ({ k }) => k.editedCopies),
+    field(
+      "representative_receipt",
+      "string",
+      "Receipt number of the published comment shown as the campaign's text",
+      ({ k }) => k.representativeReceipt,
+    ),
+    field("representative_text", "string", "The campaign's text", ({ k }) => k.representativeText),
+  ],
+);
 
-const moderationLog: Dataset = {
-  key: "moderation_log",
-  title: "Moderation log",
-  description:
-    "Every moderation decision on a comment: what, when and why, by receipt number (never the hidden text or the moderator).",
-  columns: [
-    c("action_id", "string", "Identifier of the decision"),
-    c("project_id", "string", "Project identifier (Lodestone slug)"),
-    c("period_id", "string", "Comment period"),
-    c("receipt", "string", "Receipt number of the comment"),
-    c("kind", "string", "PUBLISH, HIDE, RESTORE or AUTO_HIDE (hidden automatically after reports)"),
-    c("reason", "string", "Reason given"),
-    c("decided_at", "datetime", "When (UTC)"),
-  ],
-  async *rows(scope) {
-    for await (const periods of periodBatches(scope)) {
-      const slugs = new Map(periods.map((x) => [x.id, x.slug]));
-      const rows = await prisma.moderationAction.findMany({
-        where: { periodId: { in: [...slugs.keys()] } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          periodId: true,
-          kind: true,
-          reason: true,
-          createdAt: true,
-          comment: { select: { receiptNumber: true } },
+async function* responsesSource(scope: OpenDataScope) {
+  for await (const periods of periodBatches(scope)) {
+    const slugs = new Map(periods.map((x) => [x.id, x.slug]));
+    const rows = await prisma.officialResponse.findMany({
+      where: { periodId: { in: [...slugs.keys()] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        periodId: true,
+        issue: true,
+        text: true,
+        createdAt: true,
+        comments: {
+          select: { comment: { select: { receiptNumber: true } } },
+          orderBy: { comment: { receiptNumber: "asc" } },
         },
-      });
-      for (const m of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
-        yield [
-          m.id,
-          slugs.get(m.periodId) ?? null,
-          m.periodId,
-          m.comment.receiptNumber,
-          m.kind,
-          m.reason,
-          m.createdAt.toISOString(),
-        ];
-      }
+      },
+    });
+    for (const r of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
+      yield { slugs, r };
     }
+  }
+}
+
+const responses = dataset(
+  {
+    key: "responses",
+    title: "Official responses",
+    description: "The agencies' responses to comments, each with the receipt numbers of the comments it answers.",
   },
-};
+  responsesSource,
+  (field) => [
+    field("response_id", "string", "Identifier of the response", ({ r }) => r.id),
+    field(
+      "project_id",
+      "string",
+      "Project identifier (Lodestone slug)",
+      ({ slugs, r }) => slugs.get(r.periodId) ?? null,
+    ),
+    field("period_id", "string", "Comment period", ({ r }) => r.periodId),
+    field("issue", "string", "The issue the response addresses", ({ r }) => r.issue),
+    field("text", "string", "The response", ({ r }) => r.text),
+    field("responded_at", "datetime", "When it was published (UTC)", ({ r }) => r.createdAt.toISOString()),
+    field("comment_receipts", "string", "Receipt numbers of the comments it answers, separated by spaces", ({ r }) =>
+      r.comments.map((x) => x.comment.receiptNumber).join(" "),
+    ),
+    field("comment_count", "integer", "How many comments it answers", ({ r }) => r.comments.length),
+    field(
+      "url",
+      "string",
+      "The response on the period's responses page",
+      ({ r }) => `${base()}/comment-periods/${r.periodId}/responses#response-${r.id}`,
+    ),
+  ],
+);
+
+async function* moderationLogSource(scope: OpenDataScope) {
+  for await (const periods of periodBatches(scope)) {
+    const slugs = new Map(periods.map((x) => [x.id, x.slug]));
+    const rows = await prisma.moderationAction.findMany({
+      where: { periodId: { in: [...slugs.keys()] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        periodId: true,
+        kind: true,
+        reason: true,
+        createdAt: true,
+        comment: { select: { receiptNumber: true } },
+      },
+    });
+    for (const m of sortByProject(rows, (x) => slugs.get(x.periodId) ?? "")) {
+      yield { slugs, m };
+    }
+  }
+}
+
+const moderationLog = dataset(
+  {
+    key: "moderation_log",
+    title: "Moderation log",
+    description:
+      "Every moderation decision on a comment: what, when and why, by receipt number (never the hidden text or the moderator).",
+  },
+  moderationLogSource,
+  (field) => [
+    field("action_id", "string", "Identifier of the decision", ({ m }) => m.id),
+    field(
+      "project_id",
+      "string",
+      "Project identifier (Lodestone slug)",
+      ({ slugs, m }) => slugs.get(m.periodId) ?? null,
+    ),
+    field("period_id", "string", "Comment period", ({ m }) => m.periodId),
+    field("receipt", "string", "Receipt number of the comment", ({ m }) => m.comment.receiptNumber),
+    field(
+      "kind",
+      "string",
+      "PUBLISH, HIDE, RESTORE or AUTO_HIDE (hidden automatically after reports)",
+      ({ m }) => m.kind,
+    ),
+    field("reason", "string", "Reason given", ({ m }) => m.reason),
+    field("decided_at", "datetime", "When (UTC)", ({ m }) => m.createdAt.toISOString()),
+  ],
+);
 
 export const DATASETS: readonly Dataset[] = [
   projects,

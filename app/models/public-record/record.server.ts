@@ -2,6 +2,7 @@
 // transitions, public documents, the public facts of information requests and the review clock.
 // Each select names its columns: nobody's name, email or address is read, and a document is listed
 // only when the policy lets anyone read it (public, outside an unsubmitted draft).
+import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
 import { prisma } from "~/services/db.server";
 import { can } from "~/policy";
 import { isoCalendarDate } from "~/utils/dates";
@@ -28,21 +29,7 @@ export async function listPublicMilestones(
     where: { projectId: project.id, ...afterKey("sortOrder", page.after) },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     take: page.limit + 1,
-    select: {
-      id: true,
-      key: true,
-      name: true,
-      jurisdiction: true,
-      authority: true,
-      baselineDate: true,
-      targetDate: true,
-      actualDate: true,
-      datePrecision: true,
-      note: true,
-      sourceUrl: true,
-      sortOrder: true,
-      agency: { select: { name: true } },
-    },
+    select: { ...PUBLIC_MILESTONE_SELECT, sortOrder: true },
   });
   const { items, nextKey } = paged(rows, page.limit, (m) => ({ value: m.sortOrder, id: m.id }));
   const projectPaused = project.status === "PAUSED";

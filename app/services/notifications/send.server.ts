@@ -197,17 +197,21 @@ async function recordResults(deliveries: EmailDelivery[], results: ({ id: string
  */
 let queueInProcess: Promise<void> = Promise.resolve();
 
-export function acquireSlot(requestsPerSecond: number): Promise<void> {
+/** Waits for the next send slot; resolves with the database's instant at which it was taken. */
+export function acquireSlot(requestsPerSecond: number): Promise<Date> {
   // Jobs of one process take turns here first, so a process holds at most one pooled connection
   // waiting on the row lock (web requests share the pool).
   const turn = queueInProcess.then(() => acquireSharedSlot(requestsPerSecond));
-  queueInProcess = turn.catch(() => undefined);
+  queueInProcess = turn.then(
+    () => undefined,
+    () => undefined,
+  );
   return turn;
 }
 
-async function acquireSharedSlot(requestsPerSecond: number) {
+async function acquireSharedSlot(requestsPerSecond: number): Promise<Date> {
   const intervalSeconds = (1 / requestsPerSecond) * 1.05;
-  await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`insert into "EmailThrottle" (id, "nextSlotAt") values (1, clock_timestamp() at time zone 'UTC')
         on conflict (id) do nothing`;
@@ -216,10 +220,12 @@ async function acquireSharedSlot(requestsPerSecond: number) {
         from "EmailThrottle" where id = 1 for update`;
       const wait = row?.waitMs ?? 0;
       if (wait > 0) await sleep(wait);
-      await tx.$executeRaw`
+      const [taken] = await tx.$queryRaw<{ takenAt: Date }[]>`
         update "EmailThrottle"
         set "nextSlotAt" = greatest("nextSlotAt", (clock_timestamp() at time zone 'UTC') + make_interval(secs => ${intervalSeconds}))
-        where id = 1`;
+        where id = 1
+        returning clock_timestamp() as "takenAt"`;
+      return taken!.takenAt;
     },
     // Workers queue on the row lock: each waits at most one interval per worker ahead of it.
     { maxWait: 60_000, timeout: 300_000 },

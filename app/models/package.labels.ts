@@ -1,4 +1,5 @@
-// Words for package enums (pure: safe in the browser bundle).
+// Words for the permit package's enums and its documents' visibility, next to package.server.ts.
+// Plain objects with type-only imports: safe in any page's bundle.
 import type { DocumentVisibility, PackageKind, PackageStatus } from "@prisma/client";
 
 export const PACKAGE_KIND_LABELS: Record<PackageKind, string> = {
@@ -15,7 +16,13 @@ export const PACKAGE_STATUS_LABELS: Record<PackageStatus, string> = {
   DEFICIENT: "Deficient: the company owes changes",
 };
 
-export const VISIBILITY_LABELS: Record<DocumentVisibility, string> = {
+export const DOCUMENT_VISIBILITY_LABELS: Record<DocumentVisibility, string> = {
   PUBLIC: "Public",
   CONFIDENTIAL: "Confidential business information",
+};
+
+/** Worded as the choice made when attaching files (to an answer to an information request). */
+export const DOCUMENT_VISIBILITY_CHOICES: Record<DocumentVisibility, string> = {
+  CONFIDENTIAL: "Confidential: the company and the reviewing agencies only",
+  PUBLIC: "Public: anyone can open it",
 };

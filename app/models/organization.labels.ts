@@ -1,4 +1,5 @@
-// How a person's standing reads in the interface. Display only: permissions live in app/policy.
+// Words for the organization's enums and how a person's standing reads in the interface, next to
+// organization.server.ts. Display only: permissions live in app/policy. Safe in any page's bundle.
 import type { OrganizationKind } from "@prisma/client";
 
 export type RoleLabel = "Administrator" | "Regulator" | "Company" | "NGO" | "Community member";
