@@ -14,7 +14,7 @@ import { Prisma, type DatePrecision, type ReviewTrack } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { utcDaysBetween } from "~/utils/dates";
 import { metFirstTarget, summarize, type Summary } from "./agency-stats";
-import { projectClock } from "./information-request-reads.server";
+import { projectClocks } from "./information-request-reads.server";
 import { periodStart, slipDays } from "./schedule";
 import { loadStatutoryClocks } from "./statutory-clock.server";
 
@@ -105,14 +105,11 @@ export async function loadTrackRecords(today: Date, by: GroupBy, only?: string):
   const clocks = new Map(
     (await loadStatutoryClocks(today, { id: { in: ids } })).map((c) => [c.project.id, c.clock] as const),
   );
-  // The review clock is per project and needs its request history: only for projects that have one.
-  const desks = new Map<string, { agencyDays: number; applicantDays: number }>();
-  const withRecord = projects.filter((p) => p.hasClockRecord);
-  for (let i = 0; i < withRecord.length; i += 8) {
-    const chunk = withRecord.slice(i, i + 8);
-    const results = await Promise.all(chunk.map((p) => projectClock(p.id, today)));
-    chunk.forEach((p, index) => desks.set(p.id, results[index]));
-  }
+  // The review clock needs each project's request history: one batch for the projects that have one.
+  const desks = await projectClocks(
+    projects.filter((p) => p.hasClockRecord).map((p) => p.id),
+    today,
+  );
 
   const groups = new Map<string, { label: string; projects: ProjectRow[] }>();
   for (const p of projects) {

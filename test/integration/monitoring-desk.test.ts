@@ -7,11 +7,13 @@ import { loadTrackRecords } from "~/models/agency-stats.server";
 import { raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { daysOverdue } from "~/models/schedule";
 import { listSlips, allSlips } from "~/models/slips.server";
+import { changeTargetDate } from "~/models/milestone.server";
+import { listRecordEntries } from "~/models/public-record.server";
 import { loadStatutoryClocks, recordStatutoryExtension } from "~/models/statutory-clock.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { prisma } from "~/services/db.server";
 import { dispatchEvent } from "~/services/notifications/dispatch.server";
-import { createOrganization, createProjectRecord, createUser } from "../support/factories";
+import { addMember, createOrganization, createProjectRecord, createUser } from "../support/factories";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const TODAY = d("2026-06-30");
@@ -249,5 +251,98 @@ describe("monitoring alerts", () => {
     expect(notes.find((n) => n.type === "STATUTORY_DEADLINE")?.title).toContain(
       "statutory EIS deadline in 30 days (Jul 30, 2026)",
     );
+  });
+});
+
+describe("a statutory extension is part of the record", () => {
+  it("records a public event with its log entry, tells followers and watchlist keepers, and reaches the feeds", async () => {
+    const regulator = await createUser({ name: "Extending Regulator" });
+    const follower = await createUser({ name: "Clock Follower" });
+    const keeper = await createUser({ name: "Watchlist Keeper" });
+    const orgMember = await createUser({ name: "Organization Keeper" });
+    const ngo = await createOrganization("NGO");
+    await addMember(orgMember.id, ngo.id);
+    const p = await createProjectRecord({ companyId, leadAgencyId: agencyA.id, name: "Extended Clock" });
+    await prisma.follow.create({ data: { userId: follower.id, projectId: p.id } });
+    await prisma.watchlist.create({
+      data: { name: "Mine", ownerUserId: keeper.id, projects: { create: { projectId: p.id } } },
+    });
+    await prisma.watchlist.create({
+      data: { name: "Ours", organizationId: ngo.id, projects: { create: { projectId: p.id } } },
+    });
+    await milestone(p.id, "noi", { target: "2024-09-01", actual: "2024-09-01", role: "NOTICE_OF_INTENT" });
+
+    const extension = await recordStatutoryExtension(
+      p.id,
+      {
+        newDeadline: d("2027-03-01"),
+        reason: "Tribal consultation on the cultural resources survey, agreed with the applicant",
+        sourceUrl: "https://www.federalregister.gov/d/2026-01234",
+      },
+      { actorId: regulator.id, requestId: null },
+      TODAY,
+    );
+
+    const [event] = await prisma.domainEvent.findMany({
+      where: { aggregateId: p.id, type: "statutoryClock.extended" },
+    });
+    expect(event.payload).toMatchObject({
+      extensionId: extension.id,
+      track: "EIS",
+      basis: "statutory",
+      previousDeadline: "2026-09-01",
+      previousPrecision: "DAY",
+      newDeadline: "2027-03-01",
+      sourceUrl: "https://www.federalregister.gov/d/2026-01234",
+    });
+    // The public log's entry: the public facts, never who typed them in.
+    const pending = await prisma.logPending.findUniqueOrThrow({ where: { eventId: event.id } });
+    expect(pending.projectId).toBe(p.id);
+    const body = JSON.parse(pending.body) as { data: Record<string, unknown> };
+    expect(body.data).toMatchObject({ newDeadline: "2027-03-01", previousDeadline: "2026-09-01", track: "EIS" });
+    expect(pending.body).not.toContain(regulator.id);
+    expect(pending.body).not.toContain("actorId");
+
+    await dispatchEvent(event.id);
+    const notes = await prisma.notification.findMany({
+      where: { eventId: event.id },
+      select: { userId: true, type: true, title: true },
+    });
+    expect(notes.map((n) => n.userId).sort()).toEqual([follower.id, keeper.id, orgMember.id].sort());
+    expect(notes[0].type).toBe("STATUTORY_DEADLINE");
+    expect(notes[0].title).toBe("Extended Clock: statutory EIS deadline extended from Sep 1, 2026 to Mar 1, 2027");
+
+    const entries = await listRecordEntries({ projectIds: [p.id] });
+    const entry = entries.find((e) => e.kind === "statutoryExtended");
+    expect(entry?.rowId).toBe(extension.id);
+  });
+
+  it("tells watchlist keepers when a target moves, but not once they unfollowed", async () => {
+    const keeper = await createUser({ name: "Slip Watcher" });
+    const quitter = await createUser({ name: "Unfollowed Watcher" });
+    const p = await createProjectRecord({ companyId, leadAgencyId: agencyB.id, name: "Watched Target" });
+    for (const u of [keeper, quitter]) {
+      await prisma.watchlist.create({
+        data: { name: "Slips", ownerUserId: u.id, projects: { create: { projectId: p.id } } },
+      });
+    }
+    await prisma.follow.create({ data: { userId: quitter.id, projectId: p.id, status: "UNFOLLOWED" } });
+    const m = await milestone(p.id, "rod", { baseline: "2027-01-01", target: "2027-01-01" });
+    await changeTargetDate(
+      {
+        projectId: p.id,
+        milestoneId: m.id,
+        newDate: d("2027-04-01"),
+        reason: "ADDITIONAL_ANALYSIS",
+        narrative: "More modelling.",
+      },
+      audit,
+    );
+    const event = await prisma.domainEvent.findFirstOrThrow({
+      where: { aggregateId: p.id, type: "milestone.dateChanged" },
+    });
+    await dispatchEvent(event.id);
+    const notes = await prisma.notification.findMany({ where: { eventId: event.id } });
+    expect(notes.map((n) => [n.userId, n.type])).toEqual([[keeper.id, "MILESTONE_DATE_CHANGED"]]);
   });
 });

@@ -251,6 +251,21 @@ export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
     public: false,
     why: "An alert computed from the calendar, not a change: the milestone's own entries already show it.",
   },
+  "statutoryClock.extended": {
+    public: true,
+    projectId: byProject,
+    body: (p) => ({
+      ...project(p),
+      extensionId: p.extensionId,
+      track: p.track,
+      basis: p.basis,
+      previousDeadline: p.previousDeadline,
+      previousPrecision: p.previousPrecision,
+      newDeadline: p.newDeadline,
+      reason: p.reason,
+      sourceUrl: p.sourceUrl,
+    }),
+  },
   "statutoryDeadline.alert": {
     public: false,
     why: "An alert computed from the calendar and the statutory clock, not a change to the record.",
