@@ -2,8 +2,10 @@
 // overdue rule at each precision as /schedule computes it in SQL, the agency statistics on a
 // seeded set with known answers, and the alerts raised once each and delivered to followers.
 import type { DatePrecision, StatutoryRole } from "@prisma/client";
+import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadTrackRecords } from "~/models/agency-stats.server";
+import { loadTrackRecords, loadTrackRecordsWithOverall } from "~/models/agency-stats.server";
+import { loader as agenciesCsv } from "~/routes/agencies[.]csv";
 import { raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { daysOverdue } from "~/models/schedule";
 import { listSlips, allSlips } from "~/models/slips.server";
@@ -344,5 +346,52 @@ describe("a statutory extension is part of the record", () => {
     await dispatchEvent(event.id);
     const notes = await prisma.notification.findMany({ where: { eventId: event.id } });
     expect(notes.map((n) => [n.userId, n.type])).toEqual([[keeper.id, "MILESTONE_DATE_CHANGED"]]);
+  });
+});
+
+describe("agency track records as CSV and slips over time", () => {
+  it("exports one row per agency with the projects behind each figure, and each year's bar is the /schedule rows behind it", async () => {
+    const agency = await createOrganization("AGENCY", "Csv Agency");
+    const p1 = await createProjectRecord({ companyId, leadAgencyId: agency.id, name: "Csv One" });
+    const p2 = await createProjectRecord({ companyId, leadAgencyId: agency.id, name: "Csv Two" });
+    // Baselines in 2024: slips +30 and 0 (mean 15); in 2025: +100 (moved once).
+    await milestone(p1.id, "a", { baseline: "2024-03-01", target: "2024-03-31" });
+    await milestone(p2.id, "b", { baseline: "2024-05-01", target: "2024-05-01", actual: "2024-05-01" });
+    await milestone(p2.id, "c", {
+      baseline: "2025-01-01",
+      target: "2025-04-11",
+      moves: [{ from: "2025-01-01", to: "2025-04-11" }],
+    });
+
+    const { records, overall } = await loadTrackRecordsWithOverall(TODAY, "agency");
+    const record = records.find((r) => r.key === agency.slug)!;
+    expect(record.slipByYear).toEqual([
+      { year: 2024, mean: 15, n: 2 },
+      { year: 2025, mean: 100, n: 1 },
+    ]);
+    // The overall chart pools every agency's milestones: its 2024 bar holds at least these two.
+    expect(overall?.key).toBe("all");
+    expect(overall!.slipByYear.find((y) => y.year === 2024)!.n).toBeGreaterThanOrEqual(2);
+
+    // The link behind the 2024 bar lists exactly its milestones, with the same mean.
+    const rows = await listSlips(
+      parseSlipQuery(new URLSearchParams({ leadAgency: agency.slug, kind: "baselined", baselineYear: "2024" })),
+      TODAY,
+    );
+    expect(rows.rows.map((r) => r.slipDays).sort()).toEqual([0, 30]);
+
+    const response = await agenciesCsv({
+      request: new Request("http://localhost/agencies.csv"),
+      params: {},
+      context: { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" } as AppLoadContext,
+    });
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    const [header, ...lines] = text.trim().split("\r\n");
+    expect(header.split(",").slice(0, 5)).toEqual(["group_by", "group", "reviews", "projects", "projects_url_path"]);
+    const line = lines.find((l) => l.startsWith("agency,Csv Agency,"))!;
+    expect(line).toMatch(new RegExp(`,(${p1.slug}; ${p2.slug}|${p2.slug}; ${p1.slug}),`));
+    expect(line).toContain(`/projects?leadAgency=${agency.slug}`);
+    expect(line).toContain(",43.3,3,"); // mean slip (30 + 0 + 100) / 3 over 3 milestones
   });
 });
