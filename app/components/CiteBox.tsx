@@ -3,7 +3,16 @@
 import { useId } from "react";
 import { citationText, type Citation } from "~/utils/citation";
 
-export function CiteBox({ citation, label }: { citation: Citation; label: string }) {
+export function CiteBox({
+  citation,
+  label,
+  noAgency = "No lead agency recorded",
+}: {
+  citation: Citation;
+  label: string;
+  /** What the Agency line says when the citation has none (a chart of every agency). */
+  noAgency?: string;
+}) {
   const id = useId();
   const text = citationText(citation);
   return (
@@ -13,7 +22,7 @@ export function CiteBox({ citation, label }: { citation: Citation; label: string
         <dt>Title</dt>
         <dd>{citation.title}</dd>
         <dt>Agency</dt>
-        <dd>{citation.agency ?? "No lead agency recorded"}</dd>
+        <dd>{citation.agency ?? noAgency}</dd>
         {citation.date ? (
           <>
             <dt>Date</dt>

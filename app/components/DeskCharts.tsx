@@ -1,6 +1,9 @@
 // Server-rendered SVG charts for the agency track records. No inline styles (CSP): colours and
 // strokes come from classes in app.css. Each chart has a title and a description for screen
 // readers, and the page puts the same numbers in a table beside it, where every project is linked.
+import { Link } from "@remix-run/react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
+import { formatDays, MIN_CASES_FOR_SUMMARY } from "~/models/agency-stats";
 import type { Duration } from "~/models/agency-stats.server";
 
 const WIDTH = 560;
@@ -81,7 +84,8 @@ export function SlipChart({
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
         Mean slip per baseline year, {points[0].year} to {points[points.length - 1].year}; the table beside the chart
-        gives each year&rsquo;s figure and number of milestones.
+        gives each year&rsquo;s figure and number of milestones. Pale, dashed bars stand on fewer than{" "}
+        {MIN_CASES_FOR_SUMMARY} milestones.
       </desc>
       <line className="chart-axis" x1={PAD_LEFT} x2={WIDTH - PAD_RIGHT} y1={zero} y2={zero} />
       <text className="chart-label" x={PAD_LEFT - 6} y={top + 8} textAnchor="end">
@@ -96,7 +100,13 @@ export function SlipChart({
         return (
           <g key={p.year}>
             <rect
-              className={p.mean > 0 ? "chart-bar" : "chart-bar chart-bar--early"}
+              className={[
+                "chart-bar",
+                p.mean > 0 ? "" : "chart-bar--early",
+                p.n < MIN_CASES_FOR_SUMMARY ? "chart-bar--few" : "",
+              ]
+                .filter(Boolean)
+                .join(" ")}
               x={PAD_LEFT + i * band + 4}
               y={y}
               width={Math.max(2, band - 8)}
@@ -109,5 +119,56 @@ export function SlipChart({
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * "Slips over time": the chart and, beside it, the same numbers as a table whose counts link to
+ * the milestones behind them on /schedule (`scheduleSearch` holds the group's filters). Years with
+ * fewer than MIN_CASES_FOR_SUMMARY milestones say so.
+ */
+export function SlipFigure({
+  id,
+  title,
+  points,
+  scheduleSearch,
+}: {
+  id: string;
+  title: string;
+  points: { year: number; mean: number; n: number }[];
+  scheduleSearch: string;
+}) {
+  const link = (year: number) =>
+    `/schedule?${new URLSearchParams([...new URLSearchParams(scheduleSearch), ["kind", "baselined"], ["baselineYear", String(year)], ["sort", "slip"]]).toString()}`;
+  return (
+    <div className="desk-figure">
+      <SlipChart id={id} title={title} points={points} />
+      <CardTable>
+        <caption>{title}: the figures</caption>
+        <CardHead>
+          <ColumnHeader>Baseline year</ColumnHeader>
+          <ColumnHeader>Mean slip (days)</ColumnHeader>
+          <ColumnHeader>Milestones</ColumnHeader>
+        </CardHead>
+        <CardBody>
+          {points.map((p) => (
+            <CardRow key={p.year}>
+              <RowHeader>{p.year}</RowHeader>
+              <Cell label="Mean slip (days)">
+                {formatDays(p.mean)}
+                {p.n < MIN_CASES_FOR_SUMMARY ? (
+                  <span className="muted"> (too few milestones to compare: n = {p.n})</span>
+                ) : null}
+              </Cell>
+              <Cell label="Milestones">
+                <Link to={link(p.year)} aria-label={`${p.n} milestones with a baseline in ${p.year}`}>
+                  {p.n}
+                </Link>
+              </Cell>
+            </CardRow>
+          ))}
+        </CardBody>
+      </CardTable>
+    </div>
   );
 }

@@ -1,6 +1,17 @@
 import { Link } from "@remix-run/react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { formatDays, MIN_CASES_FOR_SUMMARY, type Summary } from "~/models/agency-stats";
 import type { TrackRecord } from "~/models/agency-stats.server";
+
+const COLUMNS = [
+  "Reviews",
+  "Notice of intent to decision",
+  "Application to decision",
+  "Milestones met on first target",
+  "Average slip",
+  "Past the statutory deadline",
+  "Days with agency / applicant",
+] as const;
 
 const pct = (met: number, of: number) => (of === 0 ? "—" : `${Math.round((met / of) * 100)}%`);
 
@@ -42,92 +53,87 @@ export function TrackRecordTable({
   groupLabel,
   groupLink,
   projectsLink,
+  slipsLink,
 }: {
   records: TrackRecord[];
   caption: string;
   groupLabel: string;
   groupLink: (key: string) => string | null;
   projectsLink: (key: string) => string;
+  /** The /schedule list of the group's moved milestones, behind the average slip. */
+  slipsLink: (key: string) => string;
 }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupLabel}</th>
-            <th scope="col">Reviews</th>
-            <th scope="col">Notice of intent to decision</th>
-            <th scope="col">Application to decision</th>
-            <th scope="col">Milestones met on first target</th>
-            <th scope="col">Average slip</th>
-            <th scope="col">Past the statutory deadline</th>
-            <th scope="col">Days with agency / applicant</th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => {
-            const link = groupLink(r.key);
-            return (
-              <tr key={r.key}>
-                <th scope="row">{link ? <Link to={link}>{r.label}</Link> : r.label}</th>
-                <td>
-                  <Link to={projectsLink(r.key)} aria-label={`${r.projects.length} reviews led by ${r.label}`}>
-                    {r.projects.length}
+    <CardTable className="track-records">
+      <caption>{caption}</caption>
+      <CardHead>
+        <ColumnHeader>{groupLabel}</ColumnHeader>
+        {COLUMNS.map((c) => (
+          <ColumnHeader key={c}>{c}</ColumnHeader>
+        ))}
+      </CardHead>
+      <CardBody>
+        {records.map((r) => {
+          const link = groupLink(r.key);
+          return (
+            <CardRow key={r.key}>
+              <RowHeader>{link ? <Link to={link}>{r.label}</Link> : r.label}</RowHeader>
+              <Cell label={COLUMNS[0]}>
+                <Link to={projectsLink(r.key)} aria-label={`${r.projects.length} reviews: ${r.label}`}>
+                  {r.projects.length}
+                </Link>
+              </Cell>
+              <Cell label={COLUMNS[1]}>
+                <DurationCell summary={r.noiToDecision} items={r.noiToDecision.items} />
+              </Cell>
+              <Cell label={COLUMNS[2]}>
+                <DurationCell summary={r.applicationToDecision} items={r.applicationToDecision.items} />
+              </Cell>
+              <Cell label={COLUMNS[3]}>
+                {pct(r.firstTarget.met, r.firstTarget.of)}
+                {r.firstTarget.of > 0 ? ` (${r.firstTarget.met} of ${r.firstTarget.of})` : ""}
+                {r.firstTarget.of > 0 && r.firstTarget.of < MIN_CASES_FOR_SUMMARY ? (
+                  <span className="muted"> — too few to compare</span>
+                ) : null}
+              </Cell>
+              <Cell label={COLUMNS[4]}>
+                {r.slip.n === 0 ? (
+                  "—"
+                ) : (
+                  <Link to={slipsLink(r.key)}>
+                    {formatDays(r.slip.mean)} days (n = {r.slip.n})
                   </Link>
-                </td>
-                <td>
-                  <DurationCell summary={r.noiToDecision} items={r.noiToDecision.items} />
-                </td>
-                <td>
-                  <DurationCell summary={r.applicationToDecision} items={r.applicationToDecision.items} />
-                </td>
-                <td>
-                  {pct(r.firstTarget.met, r.firstTarget.of)}
-                  {r.firstTarget.of > 0 ? ` (${r.firstTarget.met} of ${r.firstTarget.of})` : ""}
-                  {r.firstTarget.of > 0 && r.firstTarget.of < MIN_CASES_FOR_SUMMARY ? (
-                    <span className="muted"> — too few to compare</span>
-                  ) : null}
-                </td>
-                <td>
-                  {r.slip.n === 0 ? (
-                    "—"
-                  ) : (
-                    <Link to={`/schedule?kind=moved&leadAgency=${encodeURIComponent(r.key)}`}>
-                      {formatDays(r.slip.mean)} days (n = {r.slip.n})
-                    </Link>
-                  )}
-                </td>
-                <td>
-                  {r.pastDeadline.statutory.length === 0 && r.pastDeadline.reference.length === 0 ? (
-                    "none"
-                  ) : (
-                    <>
-                      {r.pastDeadline.statutory.map((p, i) => (
-                        <span key={p.slug}>
-                          {i > 0 ? ", " : ""}
-                          <Link to={`/projects/${p.slug}#statutory`}>{p.name}</Link>
-                        </span>
-                      ))}
-                      {r.pastDeadline.reference.length ? (
-                        <span className="muted">
-                          {r.pastDeadline.statutory.length ? "; " : ""}
-                          {r.pastDeadline.reference.length} more as a reference (before June 3, 2023)
-                        </span>
-                      ) : null}
-                    </>
-                  )}
-                </td>
-                <td>
-                  {r.desk.projects === 0
-                    ? "no review clock recorded"
-                    : `${formatDays(r.desk.agencyDays)} / ${formatDays(r.desk.applicantDays)} (${r.desk.projects} project${r.desk.projects === 1 ? "" : "s"})`}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                )}
+              </Cell>
+              <Cell label={COLUMNS[5]}>
+                {r.pastDeadline.statutory.length === 0 && r.pastDeadline.reference.length === 0 ? (
+                  "none"
+                ) : (
+                  <>
+                    {r.pastDeadline.statutory.map((p, i) => (
+                      <span key={p.slug}>
+                        {i > 0 ? ", " : ""}
+                        <Link to={`/projects/${p.slug}#statutory`}>{p.name}</Link>
+                      </span>
+                    ))}
+                    {r.pastDeadline.reference.length ? (
+                      <span className="muted">
+                        {r.pastDeadline.statutory.length ? "; " : ""}
+                        {r.pastDeadline.reference.length} more as a reference (before June 3, 2023)
+                      </span>
+                    ) : null}
+                  </>
+                )}
+              </Cell>
+              <Cell label={COLUMNS[6]}>
+                {r.desk.projects === 0
+                  ? "no review clock recorded"
+                  : `${formatDays(r.desk.agencyDays)} / ${formatDays(r.desk.applicantDays)} (${r.desk.projects} project${r.desk.projects === 1 ? "" : "s"})`}
+              </Cell>
+            </CardRow>
+          );
+        })}
+      </CardBody>
+    </CardTable>
   );
 }

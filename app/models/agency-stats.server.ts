@@ -14,11 +14,14 @@ import { Prisma, type DatePrecision, type ReviewTrack } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { utcDaysBetween } from "~/utils/dates";
 import { metFirstTarget, summarize, type Summary } from "./agency-stats";
-import { projectClock } from "./information-request-reads.server";
+import { projectClocks } from "./information-request-reads.server";
 import { periodStart, slipDays } from "./schedule";
 import { loadStatutoryClocks } from "./statutory-clock.server";
 
 export type GroupBy = "agency" | "state" | "commodity";
+
+/** The track record of every review together (the /agencies charts), beside the groups. */
+export const ALL_KEY = "all";
 
 type ProjectRef = { slug: string; name: string };
 export type Duration = ProjectRef & { days: number; approximate: boolean };
@@ -62,7 +65,8 @@ type ProjectRow = {
   hasClockRecord: boolean;
 };
 
-function groupsOf(p: ProjectRow, by: GroupBy): { key: string; label: string }[] {
+function groupsOf(p: ProjectRow, by: GroupBy | typeof ALL_KEY): { key: string; label: string }[] {
+  if (by === ALL_KEY) return [{ key: ALL_KEY, label: "All reviews" }];
   if (by === "state") return [{ key: p.state, label: p.state }];
   if (by === "commodity") return p.commodities.map((c) => ({ key: c, label: c }));
   return p.leadAgencySlug ? [{ key: p.leadAgencySlug, label: p.leadAgencyName ?? p.leadAgencySlug }] : [];
@@ -76,6 +80,18 @@ function earliest(dates: { date: Date; precision: DatePrecision }[]) {
 
 /** Every track record for one grouping, ordered by the number of reviews, then the label. */
 export async function loadTrackRecords(today: Date, by: GroupBy, only?: string): Promise<TrackRecord[]> {
+  return (await loadTrackRecordsWithOverall(today, by, only)).records;
+}
+
+/**
+ * The track records of one grouping and, from the same reads, the record of every review together
+ * (null when there is none): what /agencies shows.
+ */
+export async function loadTrackRecordsWithOverall(
+  today: Date,
+  by: GroupBy,
+  only?: string,
+): Promise<{ records: TrackRecord[]; overall: TrackRecord | null }> {
   const projects = await prisma.$queryRaw<ProjectRow[]>(Prisma.sql`
     SELECT p.id, p.slug, p.name, p.state, p.commodities, p."reviewTrack", la.slug AS "leadAgencySlug",
       la.name AS "leadAgencyName",
@@ -88,7 +104,7 @@ export async function loadTrackRecords(today: Date, by: GroupBy, only?: string):
       ${only && by === "agency" ? Prisma.sql`AND la.slug = ${only}` : Prisma.empty}
       ${only && by === "state" ? Prisma.sql`AND p.state = ${only}` : Prisma.empty}
       ${only && by === "commodity" ? Prisma.sql`AND p.commodities @> ARRAY[${only}::text]` : Prisma.empty}`);
-  if (projects.length === 0) return [];
+  if (projects.length === 0) return { records: [], overall: null };
   const ids = projects.map((p) => p.id);
   const milestones = await prisma.$queryRaw<MilestoneRow[]>(Prisma.sql`
     SELECT m."projectId", m.key, m."statutoryRole"::text AS "statutoryRole", m."baselineDate", m."targetDate",
@@ -105,27 +121,26 @@ export async function loadTrackRecords(today: Date, by: GroupBy, only?: string):
   const clocks = new Map(
     (await loadStatutoryClocks(today, { id: { in: ids } })).map((c) => [c.project.id, c.clock] as const),
   );
-  // The review clock is per project and needs its request history: only for projects that have one.
-  const desks = new Map<string, { agencyDays: number; applicantDays: number }>();
-  const withRecord = projects.filter((p) => p.hasClockRecord);
-  for (let i = 0; i < withRecord.length; i += 8) {
-    const chunk = withRecord.slice(i, i + 8);
-    const results = await Promise.all(chunk.map((p) => projectClock(p.id, today)));
-    chunk.forEach((p, index) => desks.set(p.id, results[index]));
-  }
+  // The review clock needs each project's request history: one batch for the projects that have one.
+  const desks = await projectClocks(
+    projects.filter((p) => p.hasClockRecord).map((p) => p.id),
+    today,
+  );
 
-  const groups = new Map<string, { label: string; projects: ProjectRow[] }>();
-  for (const p of projects) {
-    for (const g of groupsOf(p, by)) {
-      if (only && g.key !== only) continue;
-      const entry = groups.get(g.key) ?? { label: g.label, projects: [] };
-      entry.projects.push(p);
-      groups.set(g.key, entry);
+  const groupBy = (grouping: GroupBy | typeof ALL_KEY) => {
+    const groups = new Map<string, { label: string; projects: ProjectRow[] }>();
+    for (const p of projects) {
+      for (const g of groupsOf(p, grouping)) {
+        if (only && grouping !== ALL_KEY && g.key !== only) continue;
+        const entry = groups.get(g.key) ?? { label: g.label, projects: [] };
+        entry.projects.push(p);
+        groups.set(g.key, entry);
+      }
     }
-  }
+    return groups;
+  };
 
-  const records: TrackRecord[] = [];
-  for (const [key, group] of groups) {
+  const build = (key: string, group: { label: string; projects: ProjectRow[] }): TrackRecord => {
     const noi: Duration[] = [];
     const app: Duration[] = [];
     let met = 0;
@@ -192,7 +207,7 @@ export async function loadTrackRecords(today: Date, by: GroupBy, only?: string):
       }
     }
     const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-    records.push({
+    return {
       key,
       label: group.label,
       projects: group.projects.map((p) => ({ slug: p.slug, name: p.name })),
@@ -205,7 +220,12 @@ export async function loadTrackRecords(today: Date, by: GroupBy, only?: string):
         .map(([year, values]) => ({ year, mean: mean(values) ?? 0, n: values.length })),
       pastDeadline: { statutory: pastStatutory, reference: pastReference },
       desk: { agencyDays, applicantDays, projects: deskProjects },
-    });
-  }
-  return records.sort((a, b) => b.projects.length - a.projects.length || a.label.localeCompare(b.label));
+    };
+  };
+  const records = [...groupBy(by)].map(([key, group]) => build(key, group));
+  const [overall] = [...groupBy(ALL_KEY)].map(([key, group]) => build(key, group));
+  return {
+    records: records.sort((a, b) => b.projects.length - a.projects.length || a.label.localeCompare(b.label)),
+    overall: overall ?? null,
+  };
 }

@@ -64,3 +64,14 @@ export function commentPeriodCitation(
     accessed: isoDay(now),
   };
 }
+
+/** A chart of the agency track records: figures computed from the record on the day read. */
+export function chartCitation(chart: { title: string; path: string; agency: string | null }, now: Date): Citation {
+  return {
+    title: chart.title,
+    agency: chart.agency,
+    date: `computed from the record on ${isoDay(now)}`,
+    url: absolute(chart.path),
+    accessed: isoDay(now),
+  };
+}

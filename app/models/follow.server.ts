@@ -112,6 +112,31 @@ export type Recipient = {
 };
 
 /**
+ * The alerts a monitor keeps a watchlist for (issue 14, item 5): for these, whoever keeps a
+ * watchlist that lists the project (its person, or every member of its organization) hears as a
+ * follower does, unless they unfollowed the project. Other kinds (stage changes, comment periods)
+ * stay with followers: a watchlist is a desk, not a subscription to everything.
+ */
+export const WATCHER_NOTIFICATION_TYPES: readonly NotificationType[] = [
+  "MILESTONE_DATE_CHANGED",
+  "MILESTONE_OVERDUE",
+  "STATUTORY_DEADLINE",
+];
+
+/** Keepers of the watchlists that list the project by name (not through a saved search). */
+function watchlistKeepersSql(projectId: string) {
+  return Prisma.sql`
+    select w."ownerUserId" as "userId" from "WatchlistProject" wp
+    join "Watchlist" w on w.id = wp."watchlistId"
+    where wp."projectId" = ${projectId} and w."ownerUserId" is not null
+    union
+    select m."userId" from "WatchlistProject" wp
+    join "Watchlist" w on w.id = wp."watchlistId"
+    join "Membership" m on m."organizationId" = w."organizationId"
+    where wp."projectId" = ${projectId}`;
+}
+
+/**
  * The followers of a project with their frequency for one notification type, as SQL for the
  * dispatcher to insert from directly (100,000 followers never pass through Node one by one).
  * `excludeUserId` is whoever caused the event: they know already.
@@ -127,6 +152,7 @@ export function projectRecipientsSql(
       select m."userId" from "Membership" m where m."organizationId" in (${automaticOrganizationsSql(projectId)})
       union
       select f."userId" from "Follow" f where f."projectId" = ${projectId} and f.status = 'FOLLOWING'
+      ${WATCHER_NOTIFICATION_TYPES.includes(type) ? Prisma.sql`union ${watchlistKeepersSql(projectId)}` : Prisma.empty}
     )
     select c."userId", u.email, (u."emailVerifiedAt" is not null) as verified,
            coalesce(np.frequency::text, ${defaultFrequency}) as frequency,

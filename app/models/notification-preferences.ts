@@ -32,7 +32,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
   STAGE_CHANGED: { label: "Stage changed", hint: "A project you follow moves to a new stage, pauses or is decided." },
   MILESTONE_DATE_CHANGED: {
     label: "Milestone date changed",
-    hint: "A target or actual date on a project you follow moves.",
+    hint: "A target or actual date on a project you follow, or keep on a watchlist, moves.",
   },
   COMMENT_PERIOD_OPENED: { label: "Comment period opened", hint: "A comment period opens or is reopened." },
   COMMENT_PERIOD_CLOSING_7D: {
@@ -61,11 +61,11 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, { label: string;
   },
   MILESTONE_OVERDUE: {
     label: "Milestone passed its target",
-    hint: "A target date on a project you follow passed (at its own precision) with no action recorded.",
+    hint: "A target date on a project you follow, or keep on a watchlist, passed (at its own precision) with no action recorded.",
   },
   STATUTORY_DEADLINE: {
     label: "Statutory deadline",
-    hint: "A project you follow is 90 or 30 days from its NEPA deadline (42 U.S.C. 4336a(g)), or missed it.",
+    hint: "A project you follow, or keep on a watchlist, is 90 or 30 days from its NEPA deadline (42 U.S.C. 4336a(g)), missed it, or had it extended.",
   },
 };
 

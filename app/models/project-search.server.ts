@@ -433,3 +433,28 @@ export async function matchingProjectIds(
   );
   return rows.map((row) => row.id);
 }
+
+/**
+ * matchingProjectIds for several searches in one statement (a watchlist's saved searches): each
+ * search's ids in name order, at most `limit` each, in the order the queries were given.
+ */
+export async function matchingProjectIdsMany(
+  queries: readonly ProjectQuery[],
+  today: Date,
+  options: { includeTraining?: boolean; limit?: number } = {},
+): Promise<string[][]> {
+  if (queries.length === 0) return [];
+  const training = options.includeTraining ? Prisma.empty : Prisma.sql`AND NOT p."isTraining"`;
+  const limit = options.limit ? Prisma.sql`LIMIT ${options.limit}::int` : Prisma.empty;
+  const parts = queries.map(
+    (query, i) =>
+      Prisma.sql`(SELECT ${i}::int AS i, p.id, lower(p.name) AS n ${matching({ ...query, sort: "name" }, today)} ${training}
+        ORDER BY lower(p.name), p.id ${limit})`,
+  );
+  const rows = await prisma.$queryRaw<{ i: number; id: string }[]>(
+    Prisma.sql`SELECT i, id FROM (${Prisma.join(parts, " UNION ALL ")}) m ORDER BY i, n, id`,
+  );
+  const result: string[][] = queries.map(() => []);
+  for (const row of rows) result[row.i].push(row.id);
+  return result;
+}

@@ -46,6 +46,7 @@ export const FEED_ENTRY_EVENT = {
   periodReopened: "commentPeriod.reopened",
   periodClosed: "commentPeriod.closed",
   responsePublished: "comment.responded",
+  statutoryExtended: "statutoryClock.extended",
 } as const satisfies Record<string, EventType | null>;
 
 export type FeedEntryKind = keyof typeof FEED_ENTRY_EVENT;
@@ -121,6 +122,13 @@ export type RecordEntry =
       project: FeedProject;
       period: { id: string; title: string };
       response: { issue: string; text: string; answered: number };
+    }
+  | {
+      kind: "statutoryExtended";
+      rowId: string;
+      at: Date;
+      project: FeedProject;
+      extension: { newDeadline: Date; reason: string; sourceUrl: string | null };
     };
 
 const PROJECT_SELECT = {
@@ -158,7 +166,7 @@ export async function listRecordEntries(
 ): Promise<RecordEntry[]> {
   if ("projectIds" in scope && scope.projectIds.length === 0) return [];
   const project = projectWhere(scope);
-  const [transitions, dateChanges, pauses, opened, closed, periodChanges, responses] = await Promise.all([
+  const [transitions, dateChanges, pauses, opened, closed, periodChanges, responses, extensions] = await Promise.all([
     prisma.stageTransition.findMany({
       // Pauses and resumptions are told by the pause entries, which carry the reason and expected lift.
       where: { project, kind: { notIn: ["PAUSE", "RESUME"] } },
@@ -245,6 +253,19 @@ export async function listRecordEntries(
         period: { select: { id: true, title: true, project: { select: PROJECT_SELECT } } },
       },
     }),
+    prisma.statutoryExtension.findMany({
+      where: { project },
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: {
+        id: true,
+        newDeadline: true,
+        reason: true,
+        sourceUrl: true,
+        recordedAt: true,
+        project: { select: PROJECT_SELECT },
+      },
+    }),
   ]);
 
   const entries: RecordEntry[] = [];
@@ -318,6 +339,15 @@ export async function listRecordEntries(
       project: feedProject(r.period.project),
       period: { id: r.period.id, title: r.period.title },
       response: { issue: r.issue, text: r.text, answered: r._count.comments },
+    });
+  }
+  for (const x of extensions) {
+    entries.push({
+      kind: "statutoryExtended",
+      rowId: x.id,
+      at: x.recordedAt,
+      project: feedProject(x.project),
+      extension: { newDeadline: x.newDeadline, reason: x.reason, sourceUrl: x.sourceUrl },
     });
   }
   // Newest first; ties in a stable order so that the feed's bytes (and its ETag) do not flicker.

@@ -84,7 +84,14 @@ function slipsCte(query: SlipQuery, today: Date): Prisma.Sql {
       ? Prisma.sql`s."overdueDays" IS NOT NULL`
       : query.kind === "moved"
         ? Prisma.sql`(s.moves > 0 OR s."slipDays" <> 0)`
-        : Prisma.sql`(s.moves > 0 OR s."slipDays" <> 0 OR s."overdueDays" IS NOT NULL)`;
+        : query.kind === "baselined"
+          ? Prisma.sql`s."slipDays" IS NOT NULL`
+          : Prisma.sql`(s.moves > 0 OR s."slipDays" <> 0 OR s."overdueDays" IS NOT NULL)`;
+  const year =
+    query.baselineYear === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND m."baselineDate" >= make_date(${query.baselineYear}::int, 1, 1)
+          AND m."baselineDate" < make_date(${query.baselineYear + 1}::int, 1, 1)`;
   return Prisma.sql`s AS (
     SELECT m.id AS "milestoneId", m.name AS "milestoneName", p.slug AS "projectSlug", p.name AS "projectName",
       p.status AS "projectStatus", p."isTraining", p.state, la.name AS "leadAgencyName", la.slug AS "leadAgencySlug",
@@ -104,7 +111,7 @@ function slipsCte(query: SlipQuery, today: Date): Prisma.Sql {
         array_agg(c.narrative ORDER BY c."changedAt" DESC) AS narratives
       FROM "MilestoneDateChange" c WHERE c."milestoneId" = m.id
     ) ch ON true
-    WHERE ${conditions(query.projects)}
+    WHERE ${conditions(query.projects)} ${year}
   ), slips AS (SELECT * FROM s WHERE ${kind})`;
 }
 

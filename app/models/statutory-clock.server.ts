@@ -7,7 +7,8 @@ import { prisma } from "~/services/db.server";
 import type { ProjectQuery } from "~/schemas/project-search";
 import { DomainError } from "./errors.server";
 import { periodEnd } from "./schedule";
-import { formatCalendarDate } from "~/utils/dates";
+import { formatCalendarDate, isoDay } from "~/utils/dates";
+import { recordEvent } from "./events/record.server";
 import { clockView, statutoryClock, type ClockView, type StatutoryClock } from "./statutory-clock";
 
 export type ProjectClock = {
@@ -151,7 +152,8 @@ export async function recordStatutoryExtension(
   context: AuditContext,
   today: Date,
 ) {
-  const clock = await loadProjectClock(projectId, today);
+  const [row] = await loadStatutoryClocks(today, { id: projectId });
+  const clock = row?.clock;
   if (!clock || clock.state === "not_started") {
     throw new DomainError(
       "The statutory clock has not started: mark the notice of intent, the determination or the application-complete notice (with its actual date) first.",
@@ -177,7 +179,22 @@ export async function recordStatutoryExtension(
       action: "statutoryExtension.record",
       entityType: "StatutoryExtension",
       entityId: extension.id,
-      after: { newDeadline: input.newDeadline.toISOString().slice(0, 10), reason: input.reason },
+      after: { newDeadline: isoDay(input.newDeadline), reason: input.reason },
+    });
+    // The public facts, in the same transaction: followers, the log and the feeds hear of it.
+    await recordEvent(tx, "statutoryClock.extended", {
+      projectId,
+      slug: row.project.slug,
+      name: row.project.name,
+      extensionId: extension.id,
+      track: clock.track,
+      basis: clock.basis,
+      previousDeadline: isoDay(clock.deadline),
+      previousPrecision: clock.deadlinePrecision,
+      newDeadline: isoDay(input.newDeadline),
+      reason: input.reason,
+      sourceUrl: input.sourceUrl,
+      actorId: context.actorId,
     });
     return extension;
   });

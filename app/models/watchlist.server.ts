@@ -13,7 +13,7 @@ import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { parseProjectQuery } from "~/schemas/project-search";
 import { isoCalendarDate, utcDaysBetween } from "~/utils/dates";
 import { DomainError } from "./errors.server";
-import { matchingProjectIds } from "./project-search.server";
+import { matchingProjectIds, matchingProjectIdsMany } from "./project-search.server";
 import { recordSavedSearchBaseline } from "./saved-search.server";
 import { formatSlip, periodEnd, projectScheduleStatus, slipDays, type ScheduleStatus } from "./schedule";
 import { stageLabel } from "./workflow";
@@ -278,7 +278,7 @@ type ChangeRow = {
 
 /**
  * What the watchlist holds today: its listed projects and every project its saved searches match
- * now, each with what a monitor checks. One query per saved search, then four for all the rows.
+ * now, each with what a monitor checks. One query for all its saved searches, then four for all the rows.
  */
 /**
  * The ids of every project on a watchlist now: those listed by name and those its saved searches
@@ -292,17 +292,20 @@ async function projectsOnWatchlist(watchlist: Watchlist, today: Date) {
   const via = new Map<string, { listed: boolean; searches: string[] }>();
   for (const { projectId } of watchlist.projects) via.set(projectId, { listed: true, searches: [] });
   const searchCounts: Record<string, number> = {};
-  for (const search of watchlist.searches) {
-    const ids = await matchingProjectIds(parseProjectQuery(new URLSearchParams(search.query)), today, {
-      limit: MAX_BOARD_PROJECTS + 1,
-    });
+  const matches = await matchingProjectIdsMany(
+    watchlist.searches.map((search) => parseProjectQuery(new URLSearchParams(search.query))),
+    today,
+    { limit: MAX_BOARD_PROJECTS + 1 },
+  );
+  watchlist.searches.forEach((search, index) => {
+    const ids = matches[index];
     searchCounts[search.id] = ids.length;
     for (const id of ids) {
       const entry = via.get(id) ?? { listed: false, searches: [] };
       entry.searches.push(search.name);
       via.set(id, entry);
     }
-  }
+  });
   return { via, searchCounts };
 }
 

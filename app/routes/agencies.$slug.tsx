@@ -2,10 +2,13 @@
 // their numbers in tables beside them, and links to every project behind each figure.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DurationChart, SlipChart } from "~/components/DeskCharts";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
+import { CiteBox } from "~/components/CiteBox";
+import { DurationChart, SlipFigure } from "~/components/DeskCharts";
 import { TrackRecordTable } from "~/components/TrackRecordTable";
 import { formatDays } from "~/models/agency-stats";
 import { loadTrackRecords } from "~/models/agency-stats.server";
+import { chartCitation } from "~/models/citation.server";
 import { todayUtc } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
@@ -18,7 +21,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) throw notFound("There is no lead agency at this address.");
   const [record] = await loadTrackRecords(todayUtc(), "agency", slug);
   if (!record) throw notFound("No review led by this agency is recorded (or there is no such agency).");
-  return { record };
+  const now = new Date();
+  const cite = (anchor: string, title: string) =>
+    chartCitation(
+      { title: `${record.label}: ${title}`, path: `/agencies/${slug}#${anchor}`, agency: record.label },
+      now,
+    );
+  return {
+    record,
+    citations: {
+      noi: cite("noi-chart", "days from notice of intent to decision"),
+      app: cite("app-chart", "days from application to decision"),
+      slips: cite("slips", "mean slip from baseline by baseline year"),
+    },
+  };
 }
 
 function DurationTable({
@@ -29,33 +45,31 @@ function DurationTable({
   items: { slug: string; name: string; days: number; approximate: boolean }[];
 }) {
   return (
-    <table>
+    <CardTable>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Project</th>
-          <th scope="col">Days</th>
-        </tr>
-      </thead>
-      <tbody>
+      <CardHead>
+        <ColumnHeader>Project</ColumnHeader>
+        <ColumnHeader>Days</ColumnHeader>
+      </CardHead>
+      <CardBody>
         {items.map((d) => (
-          <tr key={d.slug}>
-            <td>
+          <CardRow key={d.slug}>
+            <RowHeader>
               <Link to={`/projects/${d.slug}`}>{d.name}</Link>
-            </td>
-            <td>
+            </RowHeader>
+            <Cell label="Days">
               {d.approximate ? "about " : ""}
               {formatDays(d.days)}
-            </td>
-          </tr>
+            </Cell>
+          </CardRow>
         ))}
-      </tbody>
-    </table>
+      </CardBody>
+    </CardTable>
   );
 }
 
 export default function AgencyPage() {
-  const { record } = useLoaderData<typeof loader>();
+  const { record, citations } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <p>
@@ -68,6 +82,7 @@ export default function AgencyPage() {
         groupLabel="Lead agency"
         groupLink={() => null}
         projectsLink={(key) => `/projects?leadAgency=${encodeURIComponent(key)}`}
+        slipsLink={(key) => `/schedule?kind=moved&leadAgency=${encodeURIComponent(key)}`}
       />
       <section aria-labelledby="durations">
         <h2 id="durations">How long reviews took</h2>
@@ -79,23 +94,29 @@ export default function AgencyPage() {
               One dot per review; a hollow dot is a review whose dates are known only to the month or year.
             </p>
             {record.noiToDecision.items.length ? (
-              <div className="desk-figure">
-                <DurationChart
-                  id="noi-chart"
-                  title="Days from notice of intent to decision"
-                  items={record.noiToDecision.items}
-                />
-                <DurationTable caption="Notice of intent to decision" items={record.noiToDecision.items} />
+              <div id="noi-chart" className="stack">
+                <div className="desk-figure">
+                  <DurationChart
+                    id="noi-chart"
+                    title="Days from notice of intent to decision"
+                    items={record.noiToDecision.items}
+                  />
+                  <DurationTable caption="Notice of intent to decision" items={record.noiToDecision.items} />
+                </div>
+                <CiteBox citation={citations.noi} label="the chart of notice of intent to decision" />
               </div>
             ) : null}
             {record.applicationToDecision.items.length ? (
-              <div className="desk-figure">
-                <DurationChart
-                  id="app-chart"
-                  title="Days from application to decision"
-                  items={record.applicationToDecision.items}
-                />
-                <DurationTable caption="Application to decision" items={record.applicationToDecision.items} />
+              <div id="app-chart" className="stack">
+                <div className="desk-figure">
+                  <DurationChart
+                    id="app-chart"
+                    title="Days from application to decision"
+                    items={record.applicationToDecision.items}
+                  />
+                  <DurationTable caption="Application to decision" items={record.applicationToDecision.items} />
+                </div>
+                <CiteBox citation={citations.app} label="the chart of application to decision" />
               </div>
             ) : null}
           </>
@@ -106,30 +127,15 @@ export default function AgencyPage() {
         {record.slipByYear.length === 0 ? (
           <p>No milestone of these reviews has a baseline to measure a slip from.</p>
         ) : (
-          <div className="desk-figure">
-            <SlipChart id="slip-chart" title="Mean slip from baseline, by baseline year" points={record.slipByYear} />
-            <table>
-              <caption>Mean slip by baseline year</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Baseline year</th>
-                  <th scope="col">Mean slip (days)</th>
-                  <th scope="col">Milestones</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.slipByYear.map((p) => (
-                  <tr key={p.year}>
-                    <td>{p.year}</td>
-                    <td>{formatDays(p.mean)}</td>
-                    <td>
-                      <Link to={`/schedule?kind=moved&leadAgency=${encodeURIComponent(record.key)}`}>{p.n}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <SlipFigure
+              id="slip-chart"
+              title="Mean slip from baseline, by baseline year"
+              points={record.slipByYear}
+              scheduleSearch={`leadAgency=${encodeURIComponent(record.key)}`}
+            />
+            <CiteBox citation={citations.slips} label="the slips chart" />
+          </>
         )}
       </section>
       <section aria-labelledby="projects">

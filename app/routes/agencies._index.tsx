@@ -2,9 +2,13 @@
 // in a table; every figure links to the projects behind it; small samples say so.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CiteBox } from "~/components/CiteBox";
+import { SlipFigure } from "~/components/DeskCharts";
 import { TrackRecordTable } from "~/components/TrackRecordTable";
 import { MIN_CASES_FOR_SUMMARY } from "~/models/agency-stats";
-import { loadTrackRecords, type GroupBy } from "~/models/agency-stats.server";
+import { loadTrackRecordsWithOverall } from "~/models/agency-stats.server";
+import { chartCitation } from "~/models/citation.server";
+import { parseGroupBy, TRACK_RECORD_GROUPS as GROUPS } from "~/schemas/agencies";
 import { todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [
@@ -15,20 +19,19 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-const GROUPS: Record<GroupBy, { label: string; heading: string }> = {
-  agency: { label: "Lead agency", heading: "By lead agency" },
-  state: { label: "State", heading: "By state" },
-  commodity: { label: "Mineral", heading: "By mineral" },
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const param = new URL(request.url).searchParams.get("by");
-  const by: GroupBy = param === "state" || param === "commodity" ? param : "agency";
-  return { by, records: await loadTrackRecords(todayUtc(), by) };
+  const by = parseGroupBy(new URL(request.url).searchParams);
+  const today = todayUtc();
+  const { records, overall } = await loadTrackRecordsWithOverall(today, by);
+  const slipCitation = chartCitation(
+    { title: "Mean slip from baseline by baseline year, every lead agency", path: "/agencies#slips", agency: null },
+    new Date(),
+  );
+  return { by, records, overall, slipCitation };
 }
 
 export default function AgenciesPage() {
-  const { by, records } = useLoaderData<typeof loader>();
+  const { by, records, overall, slipCitation } = useLoaderData<typeof loader>();
   const filter = by === "agency" ? "leadAgency" : by;
   return (
     <div className="stack">
@@ -66,8 +69,42 @@ export default function AgenciesPage() {
           groupLabel={GROUPS[by].label}
           groupLink={(key) => (by === "agency" ? `/agencies/${key}` : null)}
           projectsLink={(key) => `/projects?${filter}=${encodeURIComponent(key)}`}
+          slipsLink={(key) => `/schedule?kind=moved&${filter}=${encodeURIComponent(key)}`}
         />
       )}
+      <p>
+        <a href={`/agencies.csv${by === "agency" ? "" : `?by=${by}`}`} download>
+          Download this table as CSV
+        </a>{" "}
+        <span className="muted">
+          (one row per {GROUPS[by].label.toLowerCase()}, with the projects behind each figure)
+        </span>
+      </p>
+      <section aria-labelledby="slips">
+        <h2 id="slips">Slips over time</h2>
+        {!overall || overall.slipByYear.length === 0 ? (
+          <p>No milestone has a baseline to measure a slip from yet.</p>
+        ) : (
+          <>
+            <p className="muted">
+              For every milestone with a baseline date, across all lead agencies: the mean number of days between the
+              baseline and the current target (or the actual date), by the year of the baseline. Positive is late. Each
+              count links to the milestones behind it.
+            </p>
+            <SlipFigure
+              id="slips-chart"
+              title="Mean slip from baseline, by baseline year"
+              points={overall.slipByYear}
+              scheduleSearch=""
+            />
+            <CiteBox
+              citation={slipCitation}
+              label="the slips chart"
+              noAgency="Every lead agency (figures computed by Lodestone)"
+            />
+          </>
+        )}
+      </section>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { TrainingProjectBadge } from "~/components/ProjectStatus";
 import { ProjectFilterForm } from "~/components/SlipFilters";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
@@ -64,6 +65,19 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 
 const number = new Intl.NumberFormat("en-US");
 
+const SLIP_COLUMNS = [
+  "Milestone",
+  "Responsible",
+  "Baseline",
+  "Target",
+  "Actual",
+  "Slip from baseline",
+  "Moves",
+  "Reasons given",
+  "Delay attributed to",
+  "Overdue",
+] as const;
+
 export default function SchedulePage() {
   const { query, rows, total, page, pageCount, options } = useLoaderData<typeof loader>();
   const f = query.projects;
@@ -98,6 +112,9 @@ export default function SchedulePage() {
             ))}
           </select>
         </div>
+        {query.baselineYear !== undefined ? (
+          <input type="hidden" name="baselineYear" value={query.baselineYear} />
+        ) : null}
         <div className="field">
           <label htmlFor="filter-dir">Order</label>
           <select id="filter-dir" name="dir" defaultValue={query.dir}>
@@ -107,6 +124,12 @@ export default function SchedulePage() {
         </div>
       </ProjectFilterForm>
 
+      {query.baselineYear !== undefined ? (
+        <p className="card">
+          Only milestones whose baseline falls in {query.baselineYear}.{" "}
+          <Link to={slipQueryToSearch({ ...query, baselineYear: undefined, page: 1 })}>Every baseline year</Link>
+        </p>
+      ) : null}
       <p>
         <strong>{number.format(total)}</strong> milestone{total === 1 ? "" : "s"}.{" "}
         <a href={`/schedule.csv${slipQueryToSearch({ ...query, page: 1 })}`} download>
@@ -120,58 +143,49 @@ export default function SchedulePage() {
           <p>No milestone matches: nothing moved or passed its target among the projects chosen.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              Schedule slips, page {page} of {pageCount}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Responsible</th>
-                <th scope="col">Baseline</th>
-                <th scope="col">Target</th>
-                <th scope="col">Actual</th>
-                <th scope="col">Slip from baseline</th>
-                <th scope="col">Moves</th>
-                <th scope="col">Reasons given</th>
-                <th scope="col">Delay attributed to</th>
-                <th scope="col">Overdue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.milestoneId}>
-                  <td>
-                    <Link to={`/projects/${r.projectSlug}`}>{r.projectName}</Link>
-                    {r.isTraining ? (
-                      <>
-                        {" "}
-                        <TrainingProjectBadge />
-                      </>
-                    ) : null}
-                    {r.projectStatus !== "IN_PROGRESS" ? (
-                      <span className="muted"> ({PROJECT_STATUS_LABELS[r.projectStatus]})</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Link to={`/projects/${r.projectSlug}#timeline`}>{r.milestoneName}</Link>
-                  </td>
-                  <td>{r.responsible ?? r.leadAgencyName ?? "—"}</td>
-                  <td>{r.baselineDate ? formatCalendarDate(r.baselineDate, r.datePrecision) : "—"}</td>
-                  <td>{r.targetDate ? formatCalendarDate(r.targetDate, r.datePrecision) : "—"}</td>
-                  <td>{r.actualDate ? formatCalendarDate(r.actualDate, r.datePrecision) : "—"}</td>
-                  <td>{r.slip}</td>
-                  <td>{r.moves}</td>
-                  <td>{r.reasonLabels.length ? r.reasonLabels.join("; ") : "—"}</td>
-                  <td>{r.moves > 0 ? r.responsibility : "—"}</td>
-                  <td>{r.overdueDays !== null ? `${number.format(r.overdueDays)} days` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable className="slips">
+          <caption className="visually-hidden">
+            Schedule slips, page {page} of {pageCount}
+          </caption>
+          <CardHead>
+            <ColumnHeader>Project</ColumnHeader>
+            {SLIP_COLUMNS.map((c) => (
+              <ColumnHeader key={c}>{c}</ColumnHeader>
+            ))}
+          </CardHead>
+          <CardBody>
+            {rows.map((r) => (
+              <CardRow key={r.milestoneId}>
+                <RowHeader>
+                  <Link to={`/projects/${r.projectSlug}`}>{r.projectName}</Link>
+                  {r.isTraining ? (
+                    <>
+                      {" "}
+                      <TrainingProjectBadge />
+                    </>
+                  ) : null}
+                  {r.projectStatus !== "IN_PROGRESS" ? (
+                    <span className="muted"> ({PROJECT_STATUS_LABELS[r.projectStatus]})</span>
+                  ) : null}
+                </RowHeader>
+                <Cell label="Milestone">
+                  <Link to={`/projects/${r.projectSlug}#timeline`}>{r.milestoneName}</Link>
+                </Cell>
+                <Cell label="Responsible">{r.responsible ?? r.leadAgencyName ?? "—"}</Cell>
+                <Cell label="Baseline">
+                  {r.baselineDate ? formatCalendarDate(r.baselineDate, r.datePrecision) : "—"}
+                </Cell>
+                <Cell label="Target">{r.targetDate ? formatCalendarDate(r.targetDate, r.datePrecision) : "—"}</Cell>
+                <Cell label="Actual">{r.actualDate ? formatCalendarDate(r.actualDate, r.datePrecision) : "—"}</Cell>
+                <Cell label="Slip from baseline">{r.slip}</Cell>
+                <Cell label="Moves">{r.moves}</Cell>
+                <Cell label="Reasons given">{r.reasonLabels.length ? r.reasonLabels.join("; ") : "—"}</Cell>
+                <Cell label="Delay attributed to">{r.moves > 0 ? r.responsibility : "—"}</Cell>
+                <Cell label="Overdue">{r.overdueDays !== null ? `${number.format(r.overdueDays)} days` : "—"}</Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       {pageCount > 1 ? (
         <nav aria-label="Pages of schedule slips">

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { parseProjectQuery, type ProjectQuery } from "./project-search";
 
-export const SLIP_KINDS = ["all", "overdue", "moved"] as const;
+export const SLIP_KINDS = ["all", "overdue", "moved", "baselined"] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 export const SLIP_SORTS = ["slip", "overdue", "moves", "target", "project"] as const;
 export type SlipSort = (typeof SLIP_SORTS)[number];
@@ -13,6 +13,7 @@ export const SLIP_KIND_LABELS: Record<SlipKind, string> = {
   all: "Moved or overdue",
   overdue: "Overdue (past target, no actual date)",
   moved: "Target moved",
+  baselined: "Every milestone with a baseline (moved or not)",
 };
 export const SLIP_SORT_LABELS: Record<SlipSort, string> = {
   slip: "Days slipped from baseline",
@@ -36,6 +37,8 @@ const slipSchema = z
     kind: z.enum(SLIP_KINDS).catch("all"),
     sort: z.enum(SLIP_SORTS).catch("slip"),
     dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+    // The year of the baseline: the rows behind one bar of the "slips over time" charts.
+    baselineYear: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
     page: z.coerce
       .number()
       .int()
@@ -56,6 +59,7 @@ export function parseSlipQuery(params: URLSearchParams): SlipQuery {
     kind: params.get("kind") ?? undefined,
     sort: params.get("sort") ?? undefined,
     dir: params.get("dir") ?? undefined,
+    baselineYear: params.get("baselineYear") || undefined,
     page: params.get("page") ?? undefined,
   });
   const filters = new URLSearchParams();
@@ -77,6 +81,7 @@ export function slipQueryToSearch(query: SlipQuery, changes: Partial<Omit<SlipQu
   if (next.kind !== "all") params.set("kind", next.kind);
   if (next.sort !== "slip") params.set("sort", next.sort);
   if (next.dir !== DEFAULT_DIR[next.sort]) params.set("dir", next.dir);
+  if (next.baselineYear !== undefined) params.set("baselineYear", String(next.baselineYear));
   if (next.page > 1) params.set("page", String(next.page));
   const search = params.toString();
   return search ? `?${search}` : "";

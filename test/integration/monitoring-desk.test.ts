@@ -2,16 +2,20 @@
 // overdue rule at each precision as /schedule computes it in SQL, the agency statistics on a
 // seeded set with known answers, and the alerts raised once each and delivered to followers.
 import type { DatePrecision, StatutoryRole } from "@prisma/client";
+import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadTrackRecords } from "~/models/agency-stats.server";
+import { loadTrackRecords, loadTrackRecordsWithOverall } from "~/models/agency-stats.server";
+import { loader as agenciesCsv } from "~/routes/agencies[.]csv";
 import { raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { daysOverdue } from "~/models/schedule";
 import { listSlips, allSlips } from "~/models/slips.server";
+import { changeTargetDate } from "~/models/milestone.server";
+import { listRecordEntries } from "~/models/public-record.server";
 import { loadStatutoryClocks, recordStatutoryExtension } from "~/models/statutory-clock.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { prisma } from "~/services/db.server";
 import { dispatchEvent } from "~/services/notifications/dispatch.server";
-import { createOrganization, insertProjectRow, createUser } from "../support/factories";
+import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const TODAY = d("2026-06-30");
@@ -249,5 +253,145 @@ describe("monitoring alerts", () => {
     expect(notes.find((n) => n.type === "STATUTORY_DEADLINE")?.title).toContain(
       "statutory EIS deadline in 30 days (Jul 30, 2026)",
     );
+  });
+});
+
+describe("a statutory extension is part of the record", () => {
+  it("records a public event with its log entry, tells followers and watchlist keepers, and reaches the feeds", async () => {
+    const regulator = await createUser({ name: "Extending Regulator" });
+    const follower = await createUser({ name: "Clock Follower" });
+    const keeper = await createUser({ name: "Watchlist Keeper" });
+    const orgMember = await createUser({ name: "Organization Keeper" });
+    const ngo = await createOrganization("NGO");
+    await addMember(orgMember.id, ngo.id);
+    const p = await insertProjectRow({ companyId, leadAgencyId: agencyA.id, name: "Extended Clock" });
+    await prisma.follow.create({ data: { userId: follower.id, projectId: p.id } });
+    await prisma.watchlist.create({
+      data: { name: "Mine", ownerUserId: keeper.id, projects: { create: { projectId: p.id } } },
+    });
+    await prisma.watchlist.create({
+      data: { name: "Ours", organizationId: ngo.id, projects: { create: { projectId: p.id } } },
+    });
+    await milestone(p.id, "noi", { target: "2024-09-01", actual: "2024-09-01", role: "NOTICE_OF_INTENT" });
+
+    const extension = await recordStatutoryExtension(
+      p.id,
+      {
+        newDeadline: d("2027-03-01"),
+        reason: "Tribal consultation on the cultural resources survey, agreed with the applicant",
+        sourceUrl: "https://www.federalregister.gov/d/2026-01234",
+      },
+      { actorId: regulator.id, requestId: null },
+      TODAY,
+    );
+
+    const [event] = await prisma.domainEvent.findMany({
+      where: { aggregateId: p.id, type: "statutoryClock.extended" },
+    });
+    expect(event.payload).toMatchObject({
+      extensionId: extension.id,
+      track: "EIS",
+      basis: "statutory",
+      previousDeadline: "2026-09-01",
+      previousPrecision: "DAY",
+      newDeadline: "2027-03-01",
+      sourceUrl: "https://www.federalregister.gov/d/2026-01234",
+    });
+    // The public log's entry: the public facts, never who typed them in.
+    const pending = await prisma.logPending.findUniqueOrThrow({ where: { eventId: event.id } });
+    expect(pending.projectId).toBe(p.id);
+    const body = JSON.parse(pending.body) as { data: Record<string, unknown> };
+    expect(body.data).toMatchObject({ newDeadline: "2027-03-01", previousDeadline: "2026-09-01", track: "EIS" });
+    expect(pending.body).not.toContain(regulator.id);
+    expect(pending.body).not.toContain("actorId");
+
+    await dispatchEvent(event.id);
+    const notes = await prisma.notification.findMany({
+      where: { eventId: event.id },
+      select: { userId: true, type: true, title: true },
+    });
+    expect(notes.map((n) => n.userId).sort()).toEqual([follower.id, keeper.id, orgMember.id].sort());
+    expect(notes[0].type).toBe("STATUTORY_DEADLINE");
+    expect(notes[0].title).toBe("Extended Clock: statutory EIS deadline extended from Sep 1, 2026 to Mar 1, 2027");
+
+    const entries = await listRecordEntries({ projectIds: [p.id] });
+    const entry = entries.find((e) => e.kind === "statutoryExtended");
+    expect(entry?.rowId).toBe(extension.id);
+  });
+
+  it("tells watchlist keepers when a target moves, but not once they unfollowed", async () => {
+    const keeper = await createUser({ name: "Slip Watcher" });
+    const quitter = await createUser({ name: "Unfollowed Watcher" });
+    const p = await insertProjectRow({ companyId, leadAgencyId: agencyB.id, name: "Watched Target" });
+    for (const u of [keeper, quitter]) {
+      await prisma.watchlist.create({
+        data: { name: "Slips", ownerUserId: u.id, projects: { create: { projectId: p.id } } },
+      });
+    }
+    await prisma.follow.create({ data: { userId: quitter.id, projectId: p.id, status: "UNFOLLOWED" } });
+    const m = await milestone(p.id, "rod", { baseline: "2027-01-01", target: "2027-01-01" });
+    await changeTargetDate(
+      {
+        projectId: p.id,
+        milestoneId: m.id,
+        newDate: d("2027-04-01"),
+        reason: "ADDITIONAL_ANALYSIS",
+        narrative: "More modelling.",
+      },
+      audit,
+    );
+    const event = await prisma.domainEvent.findFirstOrThrow({
+      where: { aggregateId: p.id, type: "milestone.dateChanged" },
+    });
+    await dispatchEvent(event.id);
+    const notes = await prisma.notification.findMany({ where: { eventId: event.id } });
+    expect(notes.map((n) => [n.userId, n.type])).toEqual([[keeper.id, "MILESTONE_DATE_CHANGED"]]);
+  });
+});
+
+describe("agency track records as CSV and slips over time", () => {
+  it("exports one row per agency with the projects behind each figure, and each year's bar is the /schedule rows behind it", async () => {
+    const agency = await createOrganization("AGENCY", "Csv Agency");
+    const p1 = await insertProjectRow({ companyId, leadAgencyId: agency.id, name: "Csv One" });
+    const p2 = await insertProjectRow({ companyId, leadAgencyId: agency.id, name: "Csv Two" });
+    // Baselines in 2024: slips +30 and 0 (mean 15); in 2025: +100 (moved once).
+    await milestone(p1.id, "a", { baseline: "2024-03-01", target: "2024-03-31" });
+    await milestone(p2.id, "b", { baseline: "2024-05-01", target: "2024-05-01", actual: "2024-05-01" });
+    await milestone(p2.id, "c", {
+      baseline: "2025-01-01",
+      target: "2025-04-11",
+      moves: [{ from: "2025-01-01", to: "2025-04-11" }],
+    });
+
+    const { records, overall } = await loadTrackRecordsWithOverall(TODAY, "agency");
+    const record = records.find((r) => r.key === agency.slug)!;
+    expect(record.slipByYear).toEqual([
+      { year: 2024, mean: 15, n: 2 },
+      { year: 2025, mean: 100, n: 1 },
+    ]);
+    // The overall chart pools every agency's milestones: its 2024 bar holds at least these two.
+    expect(overall?.key).toBe("all");
+    expect(overall!.slipByYear.find((y) => y.year === 2024)!.n).toBeGreaterThanOrEqual(2);
+
+    // The link behind the 2024 bar lists exactly its milestones, with the same mean.
+    const rows = await listSlips(
+      parseSlipQuery(new URLSearchParams({ leadAgency: agency.slug, kind: "baselined", baselineYear: "2024" })),
+      TODAY,
+    );
+    expect(rows.rows.map((r) => r.slipDays).sort()).toEqual([0, 30]);
+
+    const response = await agenciesCsv({
+      request: new Request("http://localhost/agencies.csv"),
+      params: {},
+      context: { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" } as AppLoadContext,
+    });
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = (await response.text()).replace(/^\uFEFF/, "");
+    const [header, ...lines] = text.trim().split("\r\n");
+    expect(header.split(",").slice(0, 5)).toEqual(["group_by", "group", "reviews", "projects", "projects_url_path"]);
+    const line = lines.find((l) => l.startsWith("agency,Csv Agency,"))!;
+    expect(line).toMatch(new RegExp(`,(${p1.slug}; ${p2.slug}|${p2.slug}; ${p1.slug}),`));
+    expect(line).toContain(`/projects?leadAgency=${agency.slug}`);
+    expect(line).toContain(",43.3,3,"); // mean slip (30 + 0 + 100) / 3 over 3 milestones
   });
 });

@@ -214,6 +214,18 @@ const SAMPLES: PayloadFor = {
     targetDate: "2026-02-01",
     datePrecision: "MONTH",
   },
+  "statutoryClock.extended": {
+    ...project,
+    extensionId: "ext_1",
+    track: "EIS",
+    basis: "statutory",
+    previousDeadline: "2026-05-10",
+    previousPrecision: "DAY",
+    newDeadline: "2026-11-10",
+    reason: "Additional consultation with the tribe, agreed with the applicant.",
+    sourceUrl: "https://www.federalregister.gov/d/2026-01234",
+    actorId: "user_1",
+  },
   "statutoryDeadline.alert": {
     ...project,
     kind: "90d",

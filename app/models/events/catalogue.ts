@@ -372,6 +372,25 @@ export const EVENT_CATALOGUE = {
       datePrecision: z.enum(["DAY", "MONTH", "YEAR"]),
     }),
   ),
+  // The lead agency extended the statutory NEPA deadline (42 U.S.C. 4336a(g)(2)): the public facts
+  // of the extension (the deadline before and after, the reason given and the public notice), never
+  // who typed it in. Recorded in the extension's own transaction (app/models/statutory-clock.server.ts).
+  "statutoryClock.extended": event(
+    "projectId",
+    z.object({
+      ...projectRef,
+      extensionId: z.string(),
+      track: z.enum(["EIS", "EA"]),
+      // "statutory" for a legal deadline; "reference" for reviews begun before June 3, 2023.
+      basis: z.enum(["statutory", "reference"]),
+      previousDeadline: z.string(),
+      previousPrecision: z.enum(["DAY", "MONTH", "YEAR"]),
+      newDeadline: z.string(),
+      reason: z.string(),
+      sourceUrl: z.string().nullable(),
+      actorId,
+    }),
+  ),
   // Raised by the monitoring job once per project, deadline and kind, for legal deadlines only
   // (clocks started on or after June 3, 2023; see app/models/statutory-clock.ts).
   "statutoryDeadline.alert": event(
@@ -498,6 +517,7 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
   "savedSearch.matched": (p) => `${p.name} entered a saved search`,
   "record.baseline": (p) => `${p.name}: the record as it stood when the public log began (${p.source})`,
   "milestone.targetPassed": (p) => `${p.name}: ${p.milestoneName} passed its target with no action recorded`,
+  "statutoryClock.extended": (p) => `${p.name}: statutory ${p.track} deadline extended to ${p.newDeadline}`,
   "statutoryDeadline.alert": (p) =>
     `${p.name}: statutory ${p.track} deadline ${p.kind === "missed" ? "missed" : `in ${p.kind === "90d" ? 90 : 30} days`}`,
 };

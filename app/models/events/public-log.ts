@@ -146,6 +146,16 @@ export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
   "milestone.targetPassed": notPublic(
     "An alert computed from the calendar, not a change: the milestone's own entries already show it.",
   ),
+  "statutoryClock.extended": byProject([
+    "extensionId",
+    "track",
+    "basis",
+    "previousDeadline",
+    "previousPrecision",
+    "newDeadline",
+    "reason",
+    "sourceUrl",
+  ]),
   "statutoryDeadline.alert": notPublic(
     "An alert computed from the calendar and the statutory clock, not a change to the record.",
   ),

@@ -35,6 +35,7 @@ const KIND_LABELS: Record<FeedEntryKind, string> = {
   periodReopened: "Comment period reopened",
   periodClosed: "Comment period closed",
   responsePublished: "Agency response to comments",
+  statutoryExtended: "Statutory deadline extended",
 };
 
 const calendarDate = (date: Date | null, precision: DatePrecision) =>
@@ -112,6 +113,12 @@ export function describeEntry(entry: RecordEntry, appUrl: string): { title: stri
         title: `${p.name}: agency response on "${entry.response.issue}"`,
         summary: `In comment period "${entry.period.title}", answering ${entry.response.answered} ${entry.response.answered === 1 ? "comment" : "comments"}. ${entry.response.text}`,
         link: new URL(`/comment-periods/${entry.period.id}/responses`, appUrl).toString(),
+      };
+    case "statutoryExtended":
+      return {
+        title: `${p.name}: statutory ${p.reviewTrack} deadline extended to ${formatCalendarDate(entry.extension.newDeadline, "DAY")}`,
+        summary: `The lead agency extended the NEPA deadline (42 U.S.C. 4336a(g)) to ${formatCalendarDate(entry.extension.newDeadline, "DAY")}. Reason: ${entry.extension.reason}${source(entry.extension.sourceUrl)}`,
+        link: `${projectUrl}#statutory`,
       };
   }
 }

@@ -84,6 +84,8 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
       return milestoneTargetPassed(event.payload);
     case "statutoryDeadline.alert":
       return statutoryDeadlineAlert(event.payload);
+    case "statutoryClock.extended":
+      return statutoryClockExtended(event.payload);
     // Nobody is notified of these (the commenter's receipt is emailed by the intake itself); a new
     // event starts here until someone decides who should hear of it.
     case "project.created":
@@ -562,6 +564,48 @@ function statutoryDeadlineAlert(payload: PayloadFor["statutoryDeadline.alert"]):
             `Limit: ${years} year${years === 1 ? "" : "s"} for an ${TRACK_WORDS[payload.track]}`,
           ],
           explanation: `${STATUTORY_RULES.citation} counts the deadline from the sooner of the agency's determination, its notice that a right-of-way application is complete, and the notice of intent. The lead agency may extend it in consultation with the applicant, by only as much time as needed, and must say why.`,
+          linkLabel: "See the statutory clock",
+          url: new URL(path, appUrl).toString(),
+          footer,
+        }),
+    },
+  };
+}
+
+/** To the project's followers, under the statutory-deadline preference: the deadline they watch moved. */
+function statutoryClockExtended(payload: PayloadFor["statutoryClock.extended"]): EventNotice {
+  const { projectId, name } = payload;
+  const previous = formatCalendarDate(payload.previousDeadline, payload.previousPrecision);
+  const next = formatCalendarDate(payload.newDeadline, "DAY");
+  const kind = payload.basis === "statutory" ? "statutory" : "reference (pre-2023)";
+  const headline = `${kind} ${payload.track} deadline extended from ${previous} to ${next}`;
+  const path = `/projects/${payload.slug}#statutory`;
+  return {
+    type: "STATUTORY_DEADLINE",
+    projectId,
+    projectName: name,
+    title: `${name}: ${headline}`,
+    detail: `Reason given by the lead agency: ${payload.reason}`,
+    path,
+    audience: { kind: "project", projectId },
+    excludeUserId: payload.actorId,
+    email: {
+      template: "statutory-deadline-extended",
+      subject: `${name}: ${headline}`,
+      render: (footer, appUrl) =>
+        createElement(MonitoringAlertEmail, {
+          projectName: name,
+          headline,
+          facts: [
+            `Deadline before: ${previous}`,
+            `Deadline now: ${next}`,
+            `Reason given: ${payload.reason}`,
+            ...(payload.sourceUrl ? [`Notice: ${payload.sourceUrl}`] : []),
+          ],
+          explanation:
+            payload.basis === "statutory"
+              ? `${STATUTORY_RULES.citation} lets the lead agency extend the deadline, in consultation with the applicant, by only as much time as is needed, and it must say why.`
+              : "This review began before June 3, 2023, so the deadline is shown for reference and is not a legal deadline.",
           linkLabel: "See the statutory clock",
           url: new URL(path, appUrl).toString(),
           footer,
