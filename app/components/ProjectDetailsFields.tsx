@@ -1,6 +1,6 @@
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
-import { LAND_STATUSES, LAND_STATUS_LABELS } from "~/schemas/project";
+import { LAND_STATUSES, LAND_STATUS_LABELS } from "~/models/labels";
 
 type FieldFor = (name: string) => {
   name: string;

@@ -19,3 +19,18 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   COURT: "Court",
   OTHER: "Other",
 };
+
+/** Who manages the land a project is on. */
+export const LAND_STATUSES = ["BLM", "USFS", "PRIVATE", "STATE", "TRIBAL", "MIXED", "OTHER"] as const;
+export const LAND_STATUS_LABELS: Record<(typeof LAND_STATUSES)[number], string> = {
+  BLM: "Federal: Bureau of Land Management",
+  USFS: "Federal: U.S. Forest Service",
+  PRIVATE: "Private",
+  STATE: "State",
+  TRIBAL: "Tribal",
+  MIXED: "Mixed",
+  OTHER: "Other",
+};
+
+/** Why a reader reports a published comment (the report form's choices). */
+export const REPORT_REASONS = ["SPAM", "ABUSIVE", "PERSONAL_INFORMATION", "NOT_MINE"] as const;

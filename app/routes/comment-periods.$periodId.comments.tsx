@@ -3,7 +3,7 @@
 // and a small report form per comment for signed-in readers (works without JavaScript).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/forms";
+import { FormError } from "~/components/form-fields";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 
@@ -14,7 +14,8 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
-import { REPORT_REASONS, commentListQuery, reportCommentSchema } from "~/schemas/comment";
+import { REPORT_REASONS } from "~/models/labels";
+import { commentListQuery, reportCommentSchema } from "~/schemas/public-pages.server";
 import { pluralize } from "~/utils/format";
 
 const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;

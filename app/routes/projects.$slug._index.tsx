@@ -30,7 +30,7 @@ import { notFound } from "~/utils/http.server";
 import { formatLocation } from "~/utils/places";
 import { formatCalendarDate, formatEventDay, formatEventTime, projectTimeZone, todayUtc } from "~/utils/dates";
 import timelineStyles from "~/styles/timeline.css";
-import { LAND_STATUS_LABELS } from "~/schemas/project";
+import { LAND_STATUS_LABELS } from "~/models/labels";
 import { projectRecordLinks } from "~/utils/open-record-links";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: timelineStyles }];

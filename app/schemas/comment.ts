@@ -1,6 +1,9 @@
 // The public comment form, shared by the page (instant feedback) and the action (the rule).
 import { z } from "zod";
+import { REPORT_REASONS } from "~/models/labels";
 import { plainText } from "./fields";
+
+export { REPORT_REASONS } from "~/models/labels";
 
 export const SUBMITTER_TYPES = ["INDIVIDUAL", "ORGANIZATION", "ANONYMOUS"] as const;
 export type SubmitterTypeKey = (typeof SUBMITTER_TYPES)[number];
@@ -90,8 +93,6 @@ export const moderationSchema = z.discriminatedUnion("intent", [
     text: z.string().trim().min(1, "Write the response.").max(20_000),
   }),
 ]);
-
-export const REPORT_REASONS = ["SPAM", "ABUSIVE", "PERSONAL_INFORMATION", "NOT_MINE"] as const;
 
 /** The public comment list's query: anything unreadable falls back to the whole list. */
 export const commentListQuery = z.object({

@@ -1,70 +1,12 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
+import { LAND_STATUSES } from "~/models/labels";
+import { US_STATES } from "~/utils/places";
 import { calendarDate, httpUrl, int32, optionalCalendarDate, plainText } from "./fields";
 
-export const US_STATES = [
-  "AK",
-  "AL",
-  "AR",
-  "AZ",
-  "CA",
-  "CO",
-  "CT",
-  "DE",
-  "FL",
-  "GA",
-  "HI",
-  "IA",
-  "ID",
-  "IL",
-  "IN",
-  "KS",
-  "KY",
-  "LA",
-  "MA",
-  "MD",
-  "ME",
-  "MI",
-  "MN",
-  "MO",
-  "MS",
-  "MT",
-  "NC",
-  "ND",
-  "NE",
-  "NH",
-  "NJ",
-  "NM",
-  "NV",
-  "NY",
-  "OH",
-  "OK",
-  "OR",
-  "PA",
-  "RI",
-  "SC",
-  "SD",
-  "TN",
-  "TX",
-  "UT",
-  "VA",
-  "VT",
-  "WA",
-  "WI",
-  "WV",
-  "WY",
-] as const;
-
-export const LAND_STATUSES = ["BLM", "USFS", "PRIVATE", "STATE", "TRIBAL", "MIXED", "OTHER"] as const;
-export const LAND_STATUS_LABELS: Record<(typeof LAND_STATUSES)[number], string> = {
-  BLM: "Federal: Bureau of Land Management",
-  USFS: "Federal: U.S. Forest Service",
-  PRIVATE: "Private",
-  STATE: "State",
-  TRIBAL: "Tribal",
-  MIXED: "Mixed",
-  OTHER: "Other",
-};
+// The lists and their words live in pure modules, so a page that shows them loads no zod.
+export { LAND_STATUSES, LAND_STATUS_LABELS } from "~/models/labels";
+export { US_STATES } from "~/utils/places";
 
 const optionalText = (max: number) =>
   z
