@@ -1,9 +1,11 @@
 // Following a project (signed in) or asking for email about it (visitors), on the project page.
 // Every control is a plain form that posts to /projects/<slug>/follow or /subscribe and comes back.
+// Plain on purpose: the project page is the record's most visited page, on slow connections too,
+// and one email field gains nothing from react-hook-form and zod in the browser (about 29 KB
+// gzipped); the subscribe action checks the address with its zod schema and shows the error.
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { subscribeSchema } from "~/schemas/notifications";
-import { FormError, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "./forms";
+import { useRef, type ReactNode } from "react";
+import { FormError, SubmitButton, TextField, useFocusFirstError, type ServerResult } from "./form-fields";
 
 export type FollowPanelData =
   | {
@@ -112,32 +114,33 @@ export function FollowForm({
   );
 }
 
-type SubscribeResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
-
 /** A visitor's request for email about one project; the subscribe route shows it again with errors. */
-export function SubscribeForm({ slug, result }: { slug: string; result?: SubscribeResult }) {
-  const form = useValidatedForm(subscribeSchema, { server: result });
+export function SubscribeForm({ slug, result }: { slug: string; result?: ServerResult }) {
+  const ref = useRef<HTMLFormElement>(null);
+  useFocusFirstError(result?.errors, ref);
+  const action = `/projects/${slug}/subscribe`;
   return (
-    <ValidatedForm
-      onSubmit={form.onSubmit}
-      errors={result?.errors}
-      action={`/projects/${slug}/subscribe`}
-      aria-label="Get email updates about this project"
-    >
-      <FormError message={form.formError} />
+    <Form method="post" action={action} noValidate ref={ref} aria-label="Get email updates about this project">
+      <FormError message={result?.errors?.form} />
       <TextField
+        name="email"
         label="Email address"
         type="email"
         autoComplete="email"
         hint="We first send a link to confirm. Every email has a link to stop them."
         required
-        {...form.field("email")}
+        error={result?.errors?.email}
+        defaultValue={result?.values?.email}
+        // Without JavaScript, autofocus is how the field with the error gets focus on reload.
+        autoFocus={Boolean(result?.errors?.email)}
       />
-      <SubmitButton pendingLabel="Sending…">Get email updates</SubmitButton>
+      <SubmitButton pendingLabel="Sending…" action={action}>
+        Get email updates
+      </SubmitButton>
       <p className="muted">
         Have an account? <Link to={`/auth/login?redirectTo=${encodeURIComponent(`/projects/${slug}`)}`}>Sign in</Link>{" "}
         to follow it and choose which emails you get.
       </p>
-    </ValidatedForm>
+    </Form>
   );
 }

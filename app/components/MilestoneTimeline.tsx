@@ -153,51 +153,178 @@ function ActualMarker({ x, y }: Point) {
   return <rect className="timeline__actual" x={x - 4.5} y={y - 4.5} width={9} height={9} />;
 }
 
-function MilestoneRow({ row, index, axis }: { row: Row; index: number; axis: Axis }) {
-  const { milestone, dates } = row;
-  const top = AXIS_HEIGHT + index * ROW_HEIGHT;
-  const y = top + ROW_HEIGHT / 2;
-  const at = (date: Date | null) => (date ? xOf(timeOf(date, dates.datePrecision), axis) : null);
+/**
+ * One milestone as either chart draws it: its words and where its marks fall on a track. The wide
+ * and the narrow chart place rows differently but take everything they draw from here, so the two
+ * cannot come to disagree about a milestone.
+ */
+type RowModel = {
+  id: string;
+  name: string;
+  jurisdiction: Jurisdiction;
+  status: ScheduleStatus;
+  /** Where the baseline, current target and actual date fall on the track (null: no such date). */
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  /** The slip runs from the baseline to where the milestone ended up: its actual date once done, else its target. */
+  slip: { from: number; to: number } | null;
+  /** Neither a baseline nor an outcome: the row says so instead of drawing marks. */
+  undated: boolean;
+};
+
+function rowModel({ milestone, dates }: Row, x: (time: number) => number): RowModel {
+  const at = (date: Date | null) => (date ? x(timeOf(date, dates.datePrecision)) : null);
   const baseline = at(dates.baselineDate);
   const target = at(dates.targetDate);
   const actual = at(dates.actualDate);
-  // The slip runs to where the milestone ended up: its actual date once done, else its target.
   const outcome = actual ?? target;
+  return {
+    id: milestone.id,
+    name: milestone.name,
+    jurisdiction: milestone.jurisdiction,
+    status: milestone.status,
+    baseline,
+    target,
+    actual,
+    slip: baseline !== null && outcome !== null && baseline !== outcome ? { from: baseline, to: outcome } : null,
+    undated: baseline === null && outcome === null,
+  };
+}
+
+/** A row's track: its marks and slip at height `y`, or "no date recorded" starting at `undatedX`. */
+function RowTrack({ row, y, undatedX }: { row: RowModel; y: number; undatedX: number }) {
   return (
-    <g className="timeline__row" data-milestone-id={milestone.id}>
-      <title>{`${milestone.name} (${JURISDICTION_LABELS[milestone.jurisdiction]}): ${SCHEDULE_STATUS_LABELS[milestone.status]}`}</title>
-      <rect
-        className={`timeline__band timeline__band--${milestone.jurisdiction}`}
-        x={0}
-        y={top + 4}
-        width={6}
-        height={ROW_HEIGHT - 8}
-      />
-      <text className="timeline__jurisdiction" x={14} y={y + 4} fontSize={12} fontWeight={700}>
-        {JURISDICTION_LABELS[milestone.jurisdiction]}
-      </text>
-      <text className="timeline__name" x={NAME_LEFT} y={y + 5} fontSize={14}>
-        {truncate(milestone.name)}
-      </text>
-      {baseline === null && outcome === null ? (
-        <text className="timeline__no-date" x={PLOT_LEFT + 8} y={y + 5} fontSize={13} fontStyle="italic">
+    <>
+      {row.undated ? (
+        <text className="timeline__no-date" x={undatedX} y={y + 5} fontSize={13} fontStyle="italic">
           no date recorded
         </text>
       ) : null}
-      {baseline !== null && outcome !== null && baseline !== outcome ? (
-        <line className="timeline__slip" x1={baseline} x2={outcome} y1={y} y2={y} stroke="#55504a" strokeWidth={2} />
+      {row.slip ? (
+        <line
+          className="timeline__slip"
+          x1={row.slip.from}
+          x2={row.slip.to}
+          y1={y}
+          y2={y}
+          stroke="#55504a"
+          strokeWidth={2}
+        />
       ) : null}
-      {baseline !== null ? <BaselineMarker x={baseline} y={y} /> : null}
-      {target !== null ? <TargetMarker x={target} y={y} status={milestone.status} /> : null}
-      {actual !== null ? <ActualMarker x={actual} y={y} /> : null}
-      <text
-        className={`timeline__status timeline__status--${milestone.status}`}
-        x={STATUS_LEFT}
-        y={y + 5}
-        fontSize={13}
-      >
-        {SCHEDULE_STATUS_LABELS[milestone.status]}
+      {row.baseline !== null ? <BaselineMarker x={row.baseline} y={y} /> : null}
+      {row.target !== null ? <TargetMarker x={row.target} y={y} status={row.status} /> : null}
+      {row.actual !== null ? <ActualMarker x={row.actual} y={y} /> : null}
+    </>
+  );
+}
+
+/** The coloured band that marks whose action a row is, at the row's left edge. */
+function JurisdictionBand({ row, y, height }: { row: RowModel; y: number; height: number }) {
+  return (
+    <rect className={`timeline__band timeline__band--${row.jurisdiction}`} x={0} y={y} width={6} height={height} />
+  );
+}
+
+function JurisdictionLabel({ row, x, y }: { row: RowModel; x: number; y: number }) {
+  return (
+    <text className="timeline__jurisdiction" x={x} y={y} fontSize={12} fontWeight={700}>
+      {JURISDICTION_LABELS[row.jurisdiction]}
+    </text>
+  );
+}
+
+function StatusLabel({ row, x, y, anchor }: { row: RowModel; x: number; y: number; anchor?: "end" }) {
+  return (
+    <text className={`timeline__status timeline__status--${row.status}`} x={x} y={y} fontSize={13} textAnchor={anchor}>
+      {SCHEDULE_STATUS_LABELS[row.status]}
+    </text>
+  );
+}
+
+// Half a year label's width at its font size: a label this close to an edge is anchored at its end.
+const TICK_HALF_WIDTH = 16;
+
+/**
+ * Year lines and labels across a chart `width` wide, from `top` (labels above it) down to `bottom`.
+ * A label at the chart's edge is anchored inside it, not cut in half (the phone's first and last year).
+ */
+function YearAxis({
+  axis,
+  x,
+  top,
+  bottom,
+  width,
+}: {
+  axis: Axis;
+  x: (time: number) => number;
+  top: number;
+  bottom: number;
+  width: number;
+}) {
+  return (
+    <g className="timeline__axis">
+      {axis.ticks.map((year) => {
+        const at = x(Date.UTC(year, 0, 1));
+        return (
+          <g key={year}>
+            <line className="timeline__grid" x1={at} x2={at} y1={top - 6} y2={bottom} stroke="#d9d4ca" />
+            <text
+              className="timeline__tick"
+              x={at}
+              y={top - 12}
+              fontSize={13}
+              textAnchor={at < TICK_HALF_WIDTH ? "start" : at > width - TICK_HALF_WIDTH ? "end" : "middle"}
+            >
+              {year}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Today's dashed line and its label under the chart, when today falls within the axis. */
+function TodayLine({
+  axis,
+  x,
+  today,
+  top,
+  bottom,
+}: {
+  axis: Axis;
+  x: (time: number) => number;
+  today: Date;
+  top: number;
+  bottom: number;
+}) {
+  const time = timeOf(today, "DAY");
+  if (time < axis.start || time > axis.end) return null;
+  const at = x(time);
+  return (
+    <g className="timeline__today">
+      <line x1={at} x2={at} y1={top - 6} y2={bottom + 4} stroke="#1f4e8c" strokeDasharray="5 3" />
+      <text x={at} y={bottom + 20} fontSize={13} fontWeight={700} textAnchor="middle">
+        Today
       </text>
+    </g>
+  );
+}
+
+function MilestoneRow({ row, index }: { row: RowModel; index: number }) {
+  const top = AXIS_HEIGHT + index * ROW_HEIGHT;
+  const y = top + ROW_HEIGHT / 2;
+  return (
+    <g className="timeline__row" data-milestone-id={row.id}>
+      <title>{`${row.name} (${JURISDICTION_LABELS[row.jurisdiction]}): ${SCHEDULE_STATUS_LABELS[row.status]}`}</title>
+      <JurisdictionBand row={row} y={top + 4} height={ROW_HEIGHT - 8} />
+      <JurisdictionLabel row={row} x={14} y={y + 4} />
+      <text className="timeline__name" x={NAME_LEFT} y={y + 5} fontSize={14}>
+        {truncate(row.name)}
+      </text>
+      <RowTrack row={row} y={y} undatedX={PLOT_LEFT + 8} />
+      <StatusLabel row={row} x={STATUS_LEFT} y={y + 5} />
     </g>
   );
 }
@@ -205,11 +332,9 @@ function MilestoneRow({ row, index, axis }: { row: Row; index: number; axis: Axi
 function TimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title: string }) {
   const id = useId();
   const axis = yearAxis(rows, today);
+  const x = (time: number) => xOf(time, axis);
   const height = AXIS_HEIGHT + rows.length * ROW_HEIGHT + FOOT_HEIGHT;
   const bottom = AXIS_HEIGHT + rows.length * ROW_HEIGHT;
-  const todayTime = timeOf(today, "DAY");
-  const showToday = todayTime >= axis.start && todayTime <= axis.end;
-  const todayX = xOf(todayTime, axis);
   return (
     <svg
       className="timeline__svg timeline__svg--wide"
@@ -234,29 +359,10 @@ function TimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title
           />
         ) : null,
       )}
-      <g className="timeline__axis">
-        {axis.ticks.map((year) => {
-          const x = xOf(Date.UTC(year, 0, 1), axis);
-          return (
-            <g key={year}>
-              <line className="timeline__grid" x1={x} x2={x} y1={AXIS_HEIGHT - 6} y2={bottom} stroke="#d9d4ca" />
-              <text className="timeline__tick" x={x} y={AXIS_HEIGHT - 12} fontSize={13} textAnchor="middle">
-                {year}
-              </text>
-            </g>
-          );
-        })}
-      </g>
-      {showToday ? (
-        <g className="timeline__today">
-          <line x1={todayX} x2={todayX} y1={AXIS_HEIGHT - 6} y2={bottom + 4} stroke="#1f4e8c" strokeDasharray="5 3" />
-          <text x={todayX} y={bottom + 20} fontSize={13} fontWeight={700} textAnchor="middle">
-            Today
-          </text>
-        </g>
-      ) : null}
+      <YearAxis axis={axis} x={x} top={AXIS_HEIGHT} bottom={bottom} width={WIDTH} />
+      <TodayLine axis={axis} x={x} today={today} top={AXIS_HEIGHT} bottom={bottom} />
       {rows.map((row, index) => (
-        <MilestoneRow key={row.milestone.id} row={row} index={index} axis={axis} />
+        <MilestoneRow key={row.milestone.id} row={rowModel(row, x)} index={index} />
       ))}
     </svg>
   );
@@ -298,7 +404,7 @@ export function wrapWords(text: string, width: number): string[] {
 function NarrowTimelineChart({ rows, today, title }: { rows: Row[]; today: Date; title: string }) {
   const id = useId();
   const axis = yearAxis(rows, today, true);
-  const at = (time: number) => xOf(time, axis, N_LEFT, N_RIGHT);
+  const x = (time: number) => xOf(time, axis, N_LEFT, N_RIGHT);
   const layout = rows.reduce<{ top: number; name: string[] }[]>((acc, row) => {
     const previous = acc.at(-1);
     const top = previous
@@ -310,8 +416,6 @@ function NarrowTimelineChart({ rows, today, title }: { rows: Row[]; today: Date;
   const last = layout.at(-1);
   const bottom = last ? last.top + N_META_HEIGHT + last.name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT : N_AXIS_HEIGHT;
   const height = bottom + FOOT_HEIGHT;
-  const todayTime = timeOf(today, "DAY");
-  const showToday = todayTime >= axis.start && todayTime <= axis.end;
   return (
     <svg
       className="timeline__svg timeline__svg--narrow"
@@ -323,73 +427,28 @@ function NarrowTimelineChart({ rows, today, title }: { rows: Row[]; today: Date;
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{summary(rows, today)}</desc>
-      <g className="timeline__axis">
-        {axis.ticks.map((year) => {
-          const x = at(Date.UTC(year, 0, 1));
-          return (
-            <g key={year}>
-              <line className="timeline__grid" x1={x} x2={x} y1={N_AXIS_HEIGHT - 6} y2={bottom} stroke="#d9d4ca" />
-              <text className="timeline__tick" x={x} y={N_AXIS_HEIGHT - 12} fontSize={13} textAnchor="middle">
-                {year}
-              </text>
-            </g>
-          );
-        })}
-      </g>
-      {showToday ? (
-        <g className="timeline__today">
-          <line
-            x1={at(todayTime)}
-            x2={at(todayTime)}
-            y1={N_AXIS_HEIGHT - 6}
-            y2={bottom + 4}
-            stroke="#1f4e8c"
-            strokeDasharray="5 3"
-          />
-          <text x={at(todayTime)} y={bottom + 20} fontSize={13} fontWeight={700} textAnchor="middle">
-            Today
-          </text>
-        </g>
-      ) : null}
-      {rows.map(({ milestone, dates }, index) => {
+      <YearAxis axis={axis} x={x} top={N_AXIS_HEIGHT} bottom={bottom} width={N_WIDTH} />
+      <TodayLine axis={axis} x={x} today={today} top={N_AXIS_HEIGHT} bottom={bottom} />
+      {rows.map((source, index) => {
+        const row = rowModel(source, x);
         const { top, name } = layout[index];
-        const trackY = top + N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT / 2;
-        const x = (date: Date | null) => (date ? at(timeOf(date, dates.datePrecision)) : null);
-        const baseline = x(dates.baselineDate);
-        const target = x(dates.targetDate);
-        const actual = x(dates.actualDate);
-        const outcome = actual ?? target;
+        const textHeight = N_META_HEIGHT + name.length * N_LINE_HEIGHT;
+        const trackY = top + textHeight + N_TRACK_HEIGHT / 2;
         return (
-          <g key={milestone.id} className="timeline__row" data-milestone-id={milestone.id}>
+          <g key={row.id} className="timeline__row" data-milestone-id={row.id}>
             {index % 2 === 1 ? (
               <rect
                 className="timeline__stripe"
                 x={0}
                 y={top - N_GAP / 2}
                 width={N_WIDTH}
-                height={N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT + N_GAP}
+                height={textHeight + N_TRACK_HEIGHT + N_GAP}
                 fill="#f4f1ea"
               />
             ) : null}
-            <rect
-              className={`timeline__band timeline__band--${milestone.jurisdiction}`}
-              x={0}
-              y={top}
-              width={6}
-              height={N_META_HEIGHT + name.length * N_LINE_HEIGHT + N_TRACK_HEIGHT - 4}
-            />
-            <text className="timeline__jurisdiction" x={N_LEFT} y={top + 13} fontSize={12} fontWeight={700}>
-              {JURISDICTION_LABELS[milestone.jurisdiction]}
-            </text>
-            <text
-              className={`timeline__status timeline__status--${milestone.status}`}
-              x={N_RIGHT}
-              y={top + 13}
-              fontSize={13}
-              textAnchor="end"
-            >
-              {SCHEDULE_STATUS_LABELS[milestone.status]}
-            </text>
+            <JurisdictionBand row={row} y={top} height={textHeight + N_TRACK_HEIGHT - 4} />
+            <JurisdictionLabel row={row} x={N_LEFT} y={top + 13} />
+            <StatusLabel row={row} x={N_RIGHT} y={top + 13} anchor="end" />
             <text className="timeline__name" x={N_LEFT} y={top + N_META_HEIGHT + 14} fontSize={15}>
               {name.map((line, n) => (
                 <tspan key={n} x={N_LEFT} dy={n === 0 ? 0 : N_LINE_HEIGHT}>
@@ -397,25 +456,7 @@ function NarrowTimelineChart({ rows, today, title }: { rows: Row[]; today: Date;
                 </tspan>
               ))}
             </text>
-            {baseline === null && outcome === null ? (
-              <text className="timeline__no-date" x={N_LEFT} y={trackY + 5} fontSize={13} fontStyle="italic">
-                no date recorded
-              </text>
-            ) : null}
-            {baseline !== null && outcome !== null && baseline !== outcome ? (
-              <line
-                className="timeline__slip"
-                x1={baseline}
-                x2={outcome}
-                y1={trackY}
-                y2={trackY}
-                stroke="#55504a"
-                strokeWidth={2}
-              />
-            ) : null}
-            {baseline !== null ? <BaselineMarker x={baseline} y={trackY} /> : null}
-            {target !== null ? <TargetMarker x={target} y={trackY} status={milestone.status} /> : null}
-            {actual !== null ? <ActualMarker x={actual} y={trackY} /> : null}
+            <RowTrack row={row} y={trackY} undatedX={N_LEFT} />
           </g>
         );
       })}

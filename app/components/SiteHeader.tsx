@@ -18,8 +18,15 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">
+            {/* The record and the two ways to hold it to account: where schedules slip, how agencies keep them. */}
             <li>
               <NavLink to="/projects">Projects</NavLink>
+            </li>
+            <li>
+              <NavLink to="/schedule">Schedule slips</NavLink>
+            </li>
+            <li>
+              <NavLink to="/agencies">Agencies</NavLink>
             </li>
             {root?.can.queue ? (
               <li>
@@ -103,13 +110,45 @@ export function SiteHeader() {
   );
 }
 
+/**
+ * Every public part of the record, signed in or not: the header names the pages people read; the
+ * footer also has those for people who reuse the record (bulk data, the API, the verifiable log).
+ * Plain links, so they work without JavaScript and on paper are left out (print.css).
+ */
 export function SiteFooter() {
   return (
     <footer className="site-footer">
-      <p>
-        Lodestone keeps the public permitting record of proposed U.S. mines. Dates come from public sources cited on
-        each project; where a source gives only a month or a year, so do we.
-      </p>
+      <div className="site-footer__inner">
+        <nav aria-label="The public record">
+          <ul className="footer-links">
+            <li>
+              <Link to="/projects">Projects</Link>
+            </li>
+            <li>
+              <Link to="/schedule">Schedule slips</Link>
+            </li>
+            <li>
+              <Link to="/schedule/statutory">Statutory deadlines</Link>
+            </li>
+            <li>
+              <Link to="/agencies">Agency track records</Link>
+            </li>
+            <li>
+              <Link to="/open-data">Open data</Link>
+            </li>
+            <li>
+              <Link to="/api">API</Link>
+            </li>
+            <li>
+              <Link to="/log">Verifiable record</Link>
+            </li>
+          </ul>
+        </nav>
+        <p>
+          Lodestone keeps the public permitting record of proposed U.S. mines. Dates come from public sources cited on
+          each project; where a source gives only a month or a year, so do we.
+        </p>
+      </div>
     </footer>
   );
 }

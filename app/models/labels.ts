@@ -22,3 +22,4 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   COURT: "Court",
   OTHER: "Other",
 };
+

@@ -2,10 +2,10 @@
 // the API serves (so it cannot say something the API does not do). Works without JavaScript.
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { env } from "~/env.server";
 import { publicUrl } from "~/models/public-record/urls.server";
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "~/schemas/api/common";
-import { openApiDocument } from "~/schemas/api/openapi";
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, openApiDocument } from "~/schemas/public-pages.server";
 
 export const meta: MetaFunction = () => [
   { title: "Public record API · Lodestone" },
@@ -166,32 +166,30 @@ export default function ApiReference() {
                 </p>
                 <p>{e.description}</p>
                 {e.parameters.length > 0 ? (
-                  <div className="table-wrap">
-                    <table>
-                      <caption>Parameters of {e.summary.toLowerCase()}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Name</th>
-                          <th scope="col">In</th>
-                          <th scope="col">Meaning</th>
-                          <th scope="col">Values</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {e.parameters.map((p) => (
-                          <tr key={`${p.in}-${p.name}`}>
-                            <th scope="row">
-                              <code>{p.name}</code>
-                              {p.required ? " (required)" : ""}
-                            </th>
-                            <td>{p.in}</td>
-                            <td>{p.description}</td>
-                            <td>{p.values ? p.values.join(", ") : "—"}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <CardTable>
+                    <caption>Parameters of {e.summary.toLowerCase()}</caption>
+                    <CardHead>
+                      <ColumnHeader>Name</ColumnHeader>
+                      <ColumnHeader>In</ColumnHeader>
+                      <ColumnHeader>Meaning</ColumnHeader>
+                      <ColumnHeader>Values</ColumnHeader>
+                    </CardHead>
+                    <CardBody>
+                      {e.parameters.map((p) => (
+                        <CardRow key={`${p.in}-${p.name}`}>
+                          <RowHeader>
+                            <code>{p.name}</code>
+                            {p.required ? " (required)" : ""}
+                          </RowHeader>
+                          <Cell label="In">{p.in}</Cell>
+                          <Cell label="Meaning">{p.description}</Cell>
+                          <Cell label="Values" className="api-values">
+                            {p.values ? p.values.join(", ") : "—"}
+                          </Cell>
+                        </CardRow>
+                      ))}
+                    </CardBody>
+                  </CardTable>
                 ) : null}
                 <p>
                   Answers <code>{e.mediaType}</code>

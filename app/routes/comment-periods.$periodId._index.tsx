@@ -2,17 +2,16 @@
 // the deadline's history, the documents under review and the ways into the comments. The lead
 // agency extends or reopens the period here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
-import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   FormError,
   SelectField,
   SubmitButton,
   TextAreaField,
-  ValidatedForm,
-  useValidatedForm,
-} from "~/components/forms";
+  firstErrorField,
+  useFocusFirstError,
+} from "~/components/form-fields";
 import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comment-period.server";
 import {
   PERIOD_STATE_LABELS,
@@ -25,7 +24,7 @@ import {
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy";
 import { DEADLINE_CHANGE_LABELS, DEADLINE_HISTORY_LABELS } from "~/models/comment-period.labels";
-import { changeDeadlineSchema } from "~/schemas/comment-period";
+import { changeDeadlineSchema } from "~/schemas/public-pages.server";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
@@ -158,44 +157,68 @@ function useLiveCountdown(window: { opensAt: string; closesAt: string; timeZone:
 
 type Manage = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["manage"]>;
 
+/**
+ * The lead agency's deadline change: a plain form checked by the action's zod schema. This page is
+ * public, so its form loads neither react-hook-form nor zod in the browser for every visitor.
+ */
 function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; lockVersion: number; zone: string }) {
   const result = useActionData<typeof action>();
-  const form = useValidatedForm(changeDeadlineSchema, {
-    server: result,
-    defaultValues: { kind: manage.kinds[0]?.value ?? "", newClosesAt: manage.newClosesAt },
-  });
+  const ref = useRef<HTMLFormElement>(null);
+  useFocusFirstError(result?.errors, ref);
+  const errors: Record<string, string> = result?.errors ?? {};
+  const values: Record<string, string> = {
+    kind: manage.kinds[0]?.value ?? "",
+    newClosesAt: manage.newClosesAt,
+    ...result?.values,
+  };
+  // Without JavaScript, autofocus is how the first invalid field (in the form's order) gets focus on reload.
+  const focus = firstErrorField(result?.errors, ["kind", "newClosesAt", "reason"]);
   const id = useId();
-  const newClosesAt = form.field("newClosesAt");
-  const register: UseFormRegister<FieldValues> = newClosesAt.register;
   return (
-    <ValidatedForm onSubmit={form.onSubmit} errors={result?.errors} aria-labelledby="change-deadline">
-      <FormError message={form.formError} />
+    <Form method="post" noValidate ref={ref} aria-labelledby="change-deadline">
+      <FormError message={errors.form} />
       {/* The version this page was loaded with: a change made by someone else since then conflicts. */}
-      <input type="hidden" {...form.register("lockVersion")} defaultValue={lockVersion} />
-      <SelectField {...form.field("kind")} label="Change" required options={manage.kinds} />
+      <input type="hidden" name="lockVersion" value={lockVersion} />
+      <SelectField
+        name="kind"
+        label="Change"
+        required
+        options={manage.kinds}
+        error={errors.kind}
+        defaultValue={values.kind}
+        autoFocus={focus === "kind"}
+      />
       <div className="field">
         <label htmlFor={id}>New closing date and time ({zone} time)</label>
         <input
           id={id}
+          name="newClosesAt"
           type="datetime-local"
           // Seconds allowed: a notice may close at 11:59:59 PM.
           step={1}
           aria-required
-          aria-invalid={newClosesAt.error ? true : undefined}
-          aria-describedby={newClosesAt.error ? `${id}-error` : undefined}
-          autoFocus={newClosesAt.autoFocus}
-          defaultValue={newClosesAt.defaultValue}
-          {...register("newClosesAt" as Path<FieldValues>)}
+          aria-invalid={errors.newClosesAt ? true : undefined}
+          aria-describedby={errors.newClosesAt ? `${id}-error` : undefined}
+          autoFocus={focus === "newClosesAt"}
+          defaultValue={values.newClosesAt}
         />
-        {newClosesAt.error ? (
+        {errors.newClosesAt ? (
           <p id={`${id}-error`} className="field-error">
-            {newClosesAt.error}
+            {errors.newClosesAt}
           </p>
         ) : null}
       </div>
-      <TextAreaField {...form.field("reason")} label="Reason (public)" required rows={3} />
+      <TextAreaField
+        name="reason"
+        label="Reason (public)"
+        required
+        rows={3}
+        error={errors.reason}
+        defaultValue={values.reason}
+        autoFocus={focus === "reason"}
+      />
       <SubmitButton pendingLabel="Saving…">Change the deadline</SubmitButton>
-    </ValidatedForm>
+    </Form>
   );
 }
 

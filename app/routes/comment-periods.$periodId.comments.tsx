@@ -3,7 +3,7 @@
 // and a small report form per comment for signed-in readers (works without JavaScript).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/forms";
+import { FormError } from "~/components/form-fields";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 
@@ -15,7 +15,7 @@ import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
 import { REPORT_REASONS, REPORT_REASON_LABELS, SUBMITTER_TYPES, SUBMITTER_TYPE_LABELS } from "~/models/comment.labels";
-import { commentListQuery, reportCommentSchema } from "~/schemas/comment";
+import { commentListQuery, reportCommentSchema } from "~/schemas/public-pages.server";
 import { pluralize } from "~/utils/format";
 
 const PAGE_SIZE = 25;

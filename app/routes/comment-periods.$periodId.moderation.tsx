@@ -4,7 +4,7 @@
 // Every form is a plain POST with one `intent`.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/forms";
+import { FormError } from "~/components/form-fields";
 import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments } from "~/models/comment-reading.server";
 import { respondToComments } from "~/models/official-response.server";

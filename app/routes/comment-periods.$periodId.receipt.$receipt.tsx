@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormError } from "~/components/forms";
+import { FormError } from "~/components/form-fields";
 import { getReceipt } from "~/models/comment-intake.server";
 import { hiddenCommentStanding, requestCommentReview } from "~/models/comment-moderation.server";
 import { formatDeadline } from "~/models/comment-window";
@@ -20,7 +20,7 @@ async function findReceipt(params: LoaderFunctionArgs["params"]) {
   return receipt;
 }
 import { UserText } from "~/components/UserText";
-import { reviewRequestSchema } from "~/schemas/comment";
+import { reviewRequestSchema } from "~/schemas/public-pages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Receipt ${data?.receiptNumber ?? ""} · Lodestone` },

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/forms";
+import { FormError } from "~/components/form-fields";
 import { StatutoryClock } from "~/components/StatutoryClock";
 import { STATUTORY_ROLE_LABELS } from "~/models/statutory-clock";
 import {

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubscribeForm } from "~/components/FollowPanel";
 import { requestEmailSubscription } from "~/models/email-subscription.server";
-import { subscribeSchema } from "~/schemas/notifications";
+import { subscribeSchema } from "~/schemas/public-pages.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, loadProjectFor } from "~/utils/project-route.server";

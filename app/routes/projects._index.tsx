@@ -16,13 +16,14 @@ import {
   PROJECT_STATUSES,
   SCHEDULE_FILTERS,
   activeFilters,
+  filterFormSearch,
   hasFilters,
   type FilterField,
-  parseProjectQuery,
   projectQueryToSearch,
   type ProjectQuery,
   type ProjectSort,
-} from "~/schemas/project-search";
+} from "~/utils/project-query";
+import { parseProjectQuery } from "~/schemas/public-pages.server";
 import { formatLocation } from "~/utils/places";
 import { todayUtc } from "~/utils/dates";
 import { searchRecordLinks } from "~/utils/open-record-links";
@@ -265,7 +266,7 @@ export default function ProjectList() {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === "string") params.set(key, value);
-    navigate(`/projects${projectQueryToSearch({ ...parseProjectQuery(params), page: 1 })}`);
+    navigate(`/projects${filterFormSearch(params)}`);
   };
 
   const first = (result.page - 1) * result.pageSize + 1;

@@ -1,60 +1,10 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
 import { LAND_STATUSES } from "~/models/project.labels";
+import { US_STATES } from "~/utils/places";
 import { calendarDate, httpUrl, int32, optionalCalendarDate, plainText } from "./fields";
 
-export const US_STATES = [
-  "AK",
-  "AL",
-  "AR",
-  "AZ",
-  "CA",
-  "CO",
-  "CT",
-  "DE",
-  "FL",
-  "GA",
-  "HI",
-  "IA",
-  "ID",
-  "IL",
-  "IN",
-  "KS",
-  "KY",
-  "LA",
-  "MA",
-  "MD",
-  "ME",
-  "MI",
-  "MN",
-  "MO",
-  "MS",
-  "MT",
-  "NC",
-  "ND",
-  "NE",
-  "NH",
-  "NJ",
-  "NM",
-  "NV",
-  "NY",
-  "OH",
-  "OK",
-  "OR",
-  "PA",
-  "RI",
-  "SC",
-  "SD",
-  "TN",
-  "TX",
-  "UT",
-  "VA",
-  "VT",
-  "WA",
-  "WI",
-  "WV",
-  "WY",
-] as const;
+export { US_STATES } from "~/utils/places";
 
 const optionalText = (max: number) =>
   z

@@ -3,7 +3,7 @@
 // the same addresses from the same query.
 import { SCHEDULE_STATUS_LABELS } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
-import { DEFAULT_PROJECT_QUERY, projectQueryToSearch, type ProjectQuery } from "~/schemas/project-search";
+import { DEFAULT_PROJECT_QUERY, projectQueryToSearch, type ProjectQuery } from "~/utils/project-query";
 
 /** `?include_training=true` brings the fictional training project into the whole-record feeds and search feeds. */
 export const TRAINING_PARAM = "include_training";
