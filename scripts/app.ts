@@ -9,7 +9,9 @@ import compression from "compression";
 import express from "express";
 import { originGuard } from "../app/services/csrf.server";
 import type { TrustProxy } from "../app/utils/network.server";
+import type { ResponseCache } from "../app/services/response-cache/listener.server";
 import { apiCors } from "./api-cors";
+import { captureForCache, serveCached } from "./response-cache";
 import { privateResponses, securityHeaders } from "./security-headers";
 
 export type AppOptions = {
@@ -23,13 +25,17 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
   /** The folder of static files; `build/` inside it holds the fingerprinted assets. */
   publicDir: string;
+  /** Visitors' pages kept in memory and dropped by the database's announcements (RESPONSE_CACHE). */
+  responseCache?: ResponseCache | null;
 };
 
-export function createApp({ build, appUrl, mode, trustProxy = false, publicDir }: AppOptions) {
+export function createApp({ build, appUrl, mode, trustProxy = false, publicDir, responseCache }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // A client's own X-Forwarded-For is believed only past the configured proxies.
   if (trustProxy !== false) app.set("trust proxy", trustProxy);
+  // A stored visitor page goes out before any other work (its headers were stored with it).
+  if (responseCache) app.use(serveCached(responseCache));
   app.use(compression());
   app.use(securityHeaders({ https: appUrl.startsWith("https:") }));
 
@@ -42,6 +48,9 @@ export function createApp({ build, appUrl, mode, trustProxy = false, publicDir }
 
   // CSRF: a mutating request must come from this app (403 with the reason before Remix sees it).
   app.use(originGuard(appUrl));
+
+  // A visitor's page that missed is kept as it goes out, if it can be shared.
+  if (responseCache) app.use(captureForCache(responseCache));
 
   app.all(
     "*",
