@@ -2,6 +2,7 @@
 // check, then Remix. scripts/server.ts boots the database and listens with it; tests build one with
 // a test build and an http or https APP_URL.
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -41,7 +42,11 @@ export function createApp({ build, appUrl, mode, trustProxy = false, publicDir, 
 
   // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Only paths whose first segment exists in public/ reach express.static: it would otherwise stat
+  // the disk for every page route. (public/ holds a few fixed files; build/ is mounted above.)
+  const publicEntries = listPublicEntries(publicDir);
+  const serveStatic = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (publicEntries.has(req.path.split("/")[1] ?? "") ? serveStatic(req, res, next) : next()));
 
   app.use(privateResponses);
   app.use(apiCors);
@@ -65,4 +70,12 @@ export function createApp({ build, appUrl, mode, trustProxy = false, publicDir, 
     }),
   );
   return app;
+}
+
+function listPublicEntries(publicDir: string): Set<string> {
+  try {
+    return new Set(readdirSync(publicDir));
+  } catch {
+    return new Set();
+  }
 }

@@ -34,6 +34,8 @@ const NOT_STORED = new Set([
   "cache-control",
   "expires",
   "x-response-cache",
+  // Per client (the API's remaining requests): a hit is not counted, so it says nothing about them.
+  "ratelimit",
 ]);
 /** Request headers a response may vary on and still be stored (the key covers them). */
 const VARY_ALLOWED = new Set(["cookie", "accept-encoding", "accept"]);
@@ -122,8 +124,14 @@ function notModified(req: Request, entry: { etag: string; lastModified: number; 
   return Number.isFinite(sinceSeconds) && sinceSeconds >= entry.lastModified;
 }
 
-/** A route's own Cache-Control that keeps the page out of shared caches, or asks to revalidate. */
-const PRIVATE = /\b(private|no-store|no-cache)\b/i;
+/** A route's own Cache-Control that keeps the answer out of every shared cache. */
+const PRIVATE = /\b(private|no-store)\b/i;
+/**
+ * `no-cache` (the read API, the log's feed) asks every cache to revalidate with the origin before
+ * reuse. This cache is part of the origin and is told of every change, so it keeps such answers,
+ * and sends them on with the route's own header (browsers and CDNs still revalidate, cheaply: 304).
+ */
+const REVALIDATE = /\bno-cache\b/i;
 
 export function captureForCache(cache: ResponseCache): RequestHandler {
   return (req, res, next) => {
@@ -154,7 +162,10 @@ export function captureForCache(cache: ResponseCache): RequestHandler {
       if (!storable) return;
       // The cache owns Cache-Control unless the route allows a longer one than the cache's bound.
       const routeMaxAge = Number(/max-age=(\d+)/.exec(control)?.[1] ?? NaN);
-      cacheControl = control && routeMaxAge > cache.settings.ttlSeconds ? control : sharedCacheControl(cache);
+      cacheControl =
+        REVALIDATE.test(control) || (control && routeMaxAge > cache.settings.ttlSeconds)
+          ? control
+          : sharedCacheControl(cache);
       res.setHeader("Cache-Control", cacheControl);
       res.removeHeader("Expires");
       res.setHeader("Vary", VARY);

@@ -299,6 +299,21 @@ describe("HTTP caching headers", () => {
     expect(changed.status).toBe(200);
   });
 
+  it("keeps the read API's list (no-cache: revalidated, by ETag) and drops it on a change", async () => {
+    const page = "/api/v1/projects";
+    await warm(page);
+    const hit = await visit(a, page);
+    expect(hit.response.headers.get("cache-control")).toBe("no-cache");
+    expect(hit.response.headers.get("access-control-allow-origin")).toBe("*");
+    // A hit is not counted against the caller's limit, so it claims nothing about it.
+    expect(hit.response.headers.has("ratelimit")).toBe(false);
+    expect(JSON.parse(hit.html)).toHaveProperty("data");
+    expect((await visit(a, page, { "If-None-Match": hit.response.headers.get("etag")! })).status).toBe(304);
+    await prisma.project.update({ where: { id: scenario.project.id }, data: { county: "Nye" } });
+    await announced();
+    expect((await visit(a, page)).state).toBe("miss");
+  });
+
   it("serves gzip bytes stored once when the client asks for them", async () => {
     const page = "/projects";
     await warm(page);
