@@ -367,8 +367,8 @@ async function main() {
     // The same server twice on the same database: with the response cache (the default) and without.
     uncached = startChild(serverArgs, appEnv(uncachedPort, "off"));
     app = startChild(serverArgs, appEnv(appPort, "on"));
-    await waitFor(appPort, "/projects", app, 60_000);
-    await waitFor(uncachedPort, "/projects", uncached, 60_000);
+    await waitFor(appPort, "/projects", app, 180_000);
+    await waitFor(uncachedPort, "/projects", uncached, 180_000);
     log(`App on ${HOST}:${appPort} (response cache on), ${HOST}:${uncachedPort} (off)`);
 
     // The bare server answers with the bytes the app gave for each target, once.
