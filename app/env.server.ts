@@ -82,6 +82,24 @@ const settingsSchema = bootSchema.extend({
   // more get a 429 with Retry-After. 300 a minute pulls a 100,000-comment docket in under 2 minutes.
   API_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  // The response cache for visitors (docs/decisions/0026-response-cache.md): pages asked for without
+  // a cookie are kept in memory per process and dropped when the record changes (LISTEN/NOTIFY).
+  // Off under `npm run dev` (a rebuild changes every page).
+  RESPONSE_CACHE: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((value) => value === "on"),
+  // Memory for stored pages per process (least recently used out first), and the largest one stored.
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().positive().default(64),
+  RESPONSE_CACHE_MAX_ENTRY_KB: z.coerce.number().int().positive().default(1024),
+  // A stored page is rendered again after this long even if nothing changed (pages that show
+  // "closes in 2 days" or an overdue milestone age with the clock).
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  // What a shared cache in front (a CDN) may do with a visitor's page: keep it this long
+  // (s-maxage) and serve it stale while it fetches a new one (stale-while-revalidate). A CDN is not
+  // told of changes: these bound how late it shows one. 0 keeps pages out of shared caches.
+  RESPONSE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(10),
+  RESPONSE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(30),
   // Proxies in front of the app: a hop count ("1") or their addresses / CIDR blocks, never "true".
   // "false" (default): no proxy; X-Forwarded-For is ignored.
   TRUST_PROXY: z

@@ -1,6 +1,8 @@
-// Public pages under load: the project list (plain, and searched + filtered + paged) and a project
-// page, served by the real app on 1,000 seeded projects, next to a bare node:http server returning
-// the same bytes. The ratio between the two is the figure: it is what the app itself costs.
+// Public pages under load: home, the project list (plain, and searched + filtered + paged), a project
+// page, a comment period's reading page and the API's list, served by the real app on 1,000 seeded
+// projects twice (two processes on one database: response cache on, and off), next to a bare
+// node:http server returning the same bytes. The ratios to the bare server are the figures: they
+// are what the app itself costs, cached and uncached.
 //
 // Run with `npm run bench:projects` after `npm run build`. Settings: BENCH_CONCURRENCY (16),
 // BENCH_SECONDS per target (10), BENCH_PROJECTS (1000), BENCH_TARGETS (pages, api or all). See bench/README.md.
@@ -229,6 +231,21 @@ async function seed(databaseUrl: string, projects: number) {
     await client.query(`insert into "StageTransition" (id, "projectId", kind, "toStage", "toStatus", reason)
       select 'bench-t-' || p.id, p.id, 'RECORD', p."currentStage", p.status, 'Imported for the benchmark.'
       from "Project" p`);
+    // One open comment period on the middle project with 200 published comments (the reading page).
+    await client.query(`insert into "User" (id, email, name, "passwordHash", "updatedAt")
+      values ('bench-regulator', 'regulator@bench.test', 'Bench Regulator', 'x', now())`);
+    await client.query(
+      `insert into "CommentPeriod" (id, "projectId", stage, title, "opensAt", "closesAt", "timeZone", "allowAnonymous", "openedById")
+      values ('bench-period', 'bench-p-' || $1::int, 'draft_eis', 'Draft EIS comment period', now() - interval '10 days',
+        now() + interval '20 days', 'America/Denver', true, 'bench-regulator')`,
+      [Math.ceil(projects / 2)],
+    );
+    await client.query(`insert into "Comment" (id, "periodId", "receiptNumber", "idempotencyKey", "submitterType",
+        "displayName", text, "exactKey", "submittedAt")
+      select 'bench-c-' || n, 'bench-period', 'LDS-BNCH-' || lpad(n::text, 4, '0'), 'bench-' || n, 'INDIVIDUAL',
+        'Commenter ' || n, 'Comment ' || n || ': the groundwater model understates drawdown near the springs.',
+        encode(sha256(('bench comment ' || n)::bytea), 'hex'), now() - make_interval(mins => n)
+      from generate_series(1, 200) n`);
     await client.query("commit");
     await client.query("analyze");
     const counts = await client.query<{ projects: number; milestones: number }>(
@@ -273,9 +290,12 @@ async function explain(databaseUrl: string, searches: { name: string; search: st
 // ───────────── The run ─────────────
 
 const PAGE_TARGETS = [
+  { name: "home", path: "/" },
   { name: "project list", path: "/projects" },
   { name: "list: q=lithium, NV, page 3", path: "/projects?q=lithium&state=NV&page=3" },
   { name: "project page", path: `/projects/bench-project-${Math.ceil(PROJECTS / 2)}` },
+  { name: "period: reading page", path: "/comment-periods/bench-period/comments" },
+  { name: "api: projects (100)", path: "/api/v1/projects" },
 ];
 // The read API (/api/v1): JSON of the same list, and a whole page of 500 (`npm run bench:api`).
 const API_TARGETS = [
@@ -288,7 +308,7 @@ const TARGETS =
   process.env.BENCH_TARGETS === "api"
     ? API_TARGETS
     : process.env.BENCH_TARGETS === "all"
-      ? [...PAGE_TARGETS, ...API_TARGETS]
+      ? [...PAGE_TARGETS, ...API_TARGETS.slice(1)]
       : PAGE_TARGETS;
 
 async function main() {
@@ -300,10 +320,11 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lodestone-bench-"));
   let postgres: RunningPostgres | undefined;
   let app: Child | undefined;
+  let uncached: Child | undefined;
   let bare: Child | undefined;
   const cleanup = async () => {
     agent.destroy();
-    await Promise.all([stopChild(app), stopChild(bare)]);
+    await Promise.all([stopChild(app), stopChild(uncached), stopChild(bare)]);
     await postgres?.stop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
@@ -325,21 +346,30 @@ async function main() {
     log(`Seeded ${seeded.projects} projects and ${seeded.milestones} milestones in ${seedMs} ms`);
 
     const appPort = await freePort();
-    app = startChild(["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"], {
+    const uncachedPort = await freePort();
+    const appEnv = (port: number, cache: "on" | "off"): NodeJS.ProcessEnv => ({
       ...process.env,
+      RESPONSE_CACHE: cache,
       DATABASE_URL: databaseUrl,
-      PORT: String(appPort),
-      APP_URL: `http://${HOST}:${appPort}`,
+      PORT: String(port),
+      APP_URL: `http://${HOST}:${port}`,
       SEED_DEMO_DATA: "false",
       NODE_ENV: "production",
       RESEND_API_KEY: "re_bench",
       RESEND_BASE_URL: "http://127.0.0.1:9",
       // The load comes from one address: the API's limit would refuse it. The per-request count
-      // (one upsert) still runs, so its cost is in the figures.
+      // (one upsert) still runs, so its cost is in the uncached figures.
       API_RATE_LIMIT: "1000000000",
+      // One worker for both apps: the cached one runs the jobs.
+      RUN_WORKER_IN_APP: cache === "on" ? "true" : "false",
     });
-    await waitFor(appPort, "/projects", app, 60_000);
-    log(`App on ${HOST}:${appPort}`);
+    const serverArgs = ["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"];
+    // The same server twice on the same database: with the response cache (the default) and without.
+    uncached = startChild(serverArgs, appEnv(uncachedPort, "off"));
+    app = startChild(serverArgs, appEnv(appPort, "on"));
+    await waitFor(appPort, "/projects", app, 180_000);
+    await waitFor(uncachedPort, "/projects", uncached, 180_000);
+    log(`App on ${HOST}:${appPort} (response cache on), ${HOST}:${uncachedPort} (off)`);
 
     // The bare server answers with the bytes the app gave for each target, once.
     const manifest: Manifest = {};
@@ -366,23 +396,37 @@ async function main() {
     log(`Bare node:http on ${HOST}:${barePort}`);
 
     const results = [];
+    type Side = "cached" | "uncached" | "bare";
     for (const target of TARGETS) {
-      const figures: Partial<Record<"app" | "bare", Figures>> = {};
+      const figures: Partial<Record<Side, Figures>> = {};
       for (const [side, port, child] of [
-        ["app", appPort, app],
+        ["cached", appPort, app],
+        ["uncached", uncachedPort, uncached],
         ["bare", barePort, bare],
       ] as const) {
         log(
-          `${side.padEnd(4)} ${target.path}: ${WARMUP_SECONDS} s warm-up, ${SECONDS} s at concurrency ${CONCURRENCY}`,
+          `${side.padEnd(8)} ${target.path}: ${WARMUP_SECONDS} s warm-up, ${SECONDS} s at concurrency ${CONCURRENCY}`,
         );
         const alive = () => child.exited() === null;
         await load(port, target.path, WARMUP_SECONDS, alive);
         figures[side] = await load(port, target.path, SECONDS, alive);
         if (!alive()) throw new Error(`The ${side} server ${child.exited()} during the run:\n${child.output()}`);
       }
-      const { app: a, bare: b } = figures as Record<"app" | "bare", Figures>;
-      const ratio = { throughput: round(a.rps / b.rps, 3), p95: round(a.p95 / b.p95, 1) };
-      results.push({ ...target, bytes: readFileSync(manifest[target.path].file).length, app: a, bare: b, ratio });
+      const { cached: c, uncached: u, bare: b } = figures as Record<Side, Figures>;
+      const ratio = {
+        cached: round(c.rps / b.rps, 3),
+        uncached: round(u.rps / b.rps, 3),
+        cachedP95: round(c.p95 / b.p95, 1),
+        uncachedP95: round(u.p95 / b.p95, 1),
+      };
+      results.push({
+        ...target,
+        bytes: readFileSync(manifest[target.path].file).length,
+        cached: c,
+        uncached: u,
+        bare: b,
+        ratio,
+      });
     }
 
     const plans = await explain(databaseUrl, [
@@ -391,20 +435,32 @@ async function main() {
       { name: "list: missed, sorted by schedule", search: "schedule=missed&sort=schedule" },
     ]);
 
-    const widths = [30, 6, 9, 7, 7, 7, 10, 6, 6, 9, 6];
+    const widths = [28, 6, 9, 7, 9, 7, 9, 7, 8, 8];
     const row = (cells: (string | number)[]) =>
       cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(" ");
     console.log(
-      `\n${row(["target", "KB", "app rq/s", "p50 ms", "p95", "p99", "bare rq/s", "p50", "p95", "app/bare", "p95 x"])}`,
+      `\n${row(["target", "KB", "cached/s", "p95 ms", "uncached/s", "p95 ms", "bare/s", "p95 ms", "cached%", "uncached%"])}`,
     );
-    for (const { name, bytes, app: a, bare: b, ratio } of results) {
-      const side = (f: Figures) => [f.rps.toFixed(0), f.p50, f.p95, f.p99];
+    for (const { name, bytes, cached: c, uncached: u, bare: b, ratio } of results) {
+      const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
       console.log(
-        row([name, (bytes / 1024).toFixed(1), ...side(a), ...side(b).slice(0, 3), ratio.throughput, ratio.p95]),
+        row([
+          name,
+          (bytes / 1024).toFixed(1),
+          c.rps.toFixed(0),
+          c.p95,
+          u.rps.toFixed(0),
+          u.p95,
+          b.rps.toFixed(0),
+          b.p95,
+          percent(ratio.cached),
+          percent(ratio.uncached),
+        ]),
       );
-      if (a.errors || b.errors) console.log(`  errors: app ${a.errors}, bare ${b.errors}`);
+      if (c.errors || u.errors || b.errors)
+        console.log(`  errors: cached ${c.errors}, uncached ${u.errors}, bare ${b.errors}`);
     }
-    console.log("app/bare: the app's throughput as a share of the bare server's; p95 x: app p95 / bare p95.");
+    console.log("cached% / uncached%: the app's throughput (response cache on / off) as a share of the bare server's.");
     for (const p of plans) {
       console.log(`EXPLAIN ${p.name}: cost ${p.totalCost}, planning ${p.planningMs} ms, execution ${p.executionMs} ms`);
     }

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { bootEnv, env } from "../app/env.server";
 import { bootDatabase } from "../app/services/boot.server";
+import { startResponseCache } from "../app/services/response-cache/listener.server";
 import { createApp } from "./app";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -32,7 +33,22 @@ let build = (await import(buildUrl)) as ServerBuild;
 // the worker and the sessions stay up) and tells the compiler it is ready, which reloads the browser.
 // `npm start` never passes the flag and serves the one build it loaded.
 const watchBuild = process.argv.includes("--watch-build");
+// Visitors' pages in memory, dropped by the database's announcements (never under `npm run dev`:
+// a rebuild changes every page without any announcement).
+const settings = env();
+const responseCache =
+  settings.RESPONSE_CACHE && !watchBuild && settings.DATABASE_URL
+    ? await startResponseCache({
+        databaseUrl: settings.DATABASE_URL,
+        maxBytes: settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+        maxEntryBytes: settings.RESPONSE_CACHE_MAX_ENTRY_KB * 1024,
+        ttlSeconds: settings.RESPONSE_CACHE_TTL_SECONDS,
+        sharedMaxAgeSeconds: settings.RESPONSE_CACHE_S_MAXAGE,
+        staleWhileRevalidateSeconds: settings.RESPONSE_CACHE_STALE_WHILE_REVALIDATE,
+      })
+    : null;
 const app = createApp({
+  responseCache,
   build: watchBuild ? async () => build : build,
   appUrl,
   mode,
@@ -79,6 +95,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: shutting down`);
   server.close();
+  await responseCache?.close();
   await worker?.stop().catch((error: unknown) => console.error("[worker] stop failed", error));
   await boot.embedded?.stop();
   process.exit(0);

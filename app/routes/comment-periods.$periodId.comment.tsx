@@ -2,7 +2,7 @@
 // connection; with JavaScript it adds instant checks and a character counter. The idempotency key is
 // made by the loader, so even a no-JS double submission or a browser's retried POST gets one receipt.
 import { randomUUID } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -38,6 +38,9 @@ async function loadPeriod(periodId: string | undefined) {
   if (!period) throw notFound("There is no comment period at this address.");
   return period;
 }
+
+// The form carries a fresh idempotency key for each visitor: no shared cache may keep it.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = await loadPeriod(params.periodId);

@@ -107,11 +107,18 @@ export function formatEventDay(instant: Date | string, timeZone: string): string
 /** "Pacific Time (America/Los_Angeles)": a zone named so that a reader anywhere knows it. */
 export function describeTimeZone(timeZone: string): string {
   if (timeZone === "UTC") return "UTC";
-  const generic = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longGeneric" })
-    .formatToParts(new Date(0))
-    .find((part) => part.type === "timeZoneName")?.value;
-  return generic ? `${generic} (${timeZone})` : timeZone;
+  // A formatter costs far more than its answer: one per zone, kept (zones are few).
+  let described = zoneDescriptions.get(timeZone);
+  if (described === undefined) {
+    const generic = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longGeneric" })
+      .formatToParts(new Date(0))
+      .find((part) => part.type === "timeZoneName")?.value;
+    described = generic ? `${generic} (${timeZone})` : timeZone;
+    if (zoneDescriptions.size < 1000) zoneDescriptions.set(timeZone, described);
+  }
+  return described;
 }
+const zoneDescriptions = new Map<string, string>();
 
 /**
  * The zone a project's events are shown in: its lead agency's. A project with no lead agency (or
