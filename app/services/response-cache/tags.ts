@@ -136,6 +136,9 @@ const EVENT_LISTS: Record<EventType, readonly ListTag[]> = {
   "savedSearch.matched": [],
   "milestone.targetPassed": LIST_TAGS,
   "statutoryDeadline.alert": LIST_TAGS,
+  "statutoryClock.extended": LIST_TAGS,
+  // The seed's first entry for a project: written with the project, whose own writes announce it too.
+  "record.baseline": LIST_TAGS,
 };
 
 /** Tables written directly (see the migration): the lists they feed. Unknown tables reach every list. */
