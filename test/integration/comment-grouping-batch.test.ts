@@ -150,4 +150,53 @@ describe("grouping a backlog of pending comments in batches", () => {
     expect(comments[3].similarity).toBeCloseTo(jaccard(fourth, plain), 10);
     expect((await periodCounts(period.id)).formLettersWithAddedText).toBe(2);
   });
+
+  it("counts a backlog's plain copies as identical when the campaign's first comment was a variant (more than 64 copies waiting)", async () => {
+    const { period } = scenario;
+    const plain = made.find((m) => m.truthKind === "identical")!.text;
+    const paragraph = Array.from({ length: 40 }, (_, i) => `ranch${String.fromCharCode(97 + (i % 26))}`).join(" ");
+    const texts = [`${plain}\n\n${paragraph}.`, ...Array.from({ length: 80 }, () => plain)];
+    await insertPending(period.id, texts);
+    expect(await groupPendingComments(period.id)).toBe(81);
+
+    const comments = await prisma.comment.findMany({ where: { periodId: period.id }, orderBy: { submittedAt: "asc" } });
+    const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: comments[0].campaignId ?? "" } });
+    expect(comments.every((c) => c.campaignId === campaign.id)).toBe(true);
+    expect(campaign.representativeId).toBe(comments[2].id);
+    const { byCampaign: _rows, ...counts } = await periodCounts(period.id);
+    expect(counts).toMatchObject({ campaigns: 1, identicalCopies: 80, formLettersWithAddedText: 1, editedCopies: 0 });
+  });
+
+  it("groups a short letter with personal sentences before, after or inside it, in batches of one and of 1,000", async () => {
+    const SHORT =
+      "Please deny the Thacker Pass permit. The mine would drain the Quinn River Valley aquifer and dry up our springs for good.";
+    const texts = [
+      `${SHORT} My grandfather dug the well on our ranch in 1952 and it has never once run dry.`,
+      "The county needs the jobs and the tax base that the mine would bring, and I support the permit.",
+      `I have lived in Orovada all my life and I fish the river every single summer. ${SHORT}`,
+      SHORT,
+      SHORT,
+      SHORT.replace(
+        ". The",
+        ". Our school depends on the wells of this valley and so does every family on my road. The",
+      ),
+    ];
+    const [large, single] = [scenario.period, await newPeriod()];
+    await insertPending(large.id, texts);
+    await insertPending(single.id, texts);
+    await groupPendingComments(large.id);
+    await groupPendingComments(single.id, { batchSize: 1 });
+    for (const periodId of [large.id, single.id]) {
+      const groups = (await grouping(periodId)).map((c) => c.group);
+      expect(groups).toEqual(["n0", "n1", "n0", "n0", "n0", "n0"]);
+      const { byCampaign: _rows, ...counts } = await periodCounts(periodId);
+      // The plain letter took over as representative: three copies with added text, two identical.
+      expect(counts).toMatchObject({
+        campaigns: 1,
+        uniqueComments: 1,
+        identicalCopies: 2,
+        formLettersWithAddedText: 3,
+      });
+    }
+  });
 });
