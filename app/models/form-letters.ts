@@ -357,6 +357,11 @@ export function addedText(representativeNormalized: string, commentNormalized: s
   return addedTextFrom(shingles(representativeNormalized), commentNormalized);
 }
 
+/** addedText against a set of letter shingles (sorted, distinct) instead of a text. */
+export function addedTextAgainst(letterShingles: Uint32Array, commentNormalized: string): string {
+  return addedTextFrom(letterShingles, commentNormalized);
+}
+
 function addedTextFrom(representative: Uint32Array, comment: string): string {
   const { hashes, starts } = words(comment);
   const count = hashes.length;
