@@ -69,7 +69,7 @@ const GROUPING_BATCH = 1000;
 const int4Literal = (signature: Uint32Array) => `{${Array.from(signature, (value) => value | 0).join(",")}}`;
 const fromInt4 = (values: number[]) => Uint32Array.from(values, (value) => value >>> 0);
 
-async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
+export async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(${GROUPING_LOCK_NAMESPACE}::int, hashtext(${periodId}))`;
 }
 

@@ -35,6 +35,8 @@ export const VARIANT_EDGE_JACCARD = 0.05;
 export const VARIANT_COVERAGE = 0.45;
 export const VARIANT_RECUR_IN = 1;
 export const VARIANT_MIN_LETTERS = 5;
+/** A synonym is used by about a quarter of the letters; a phrase in fewer than a tenth is not the template's. */
+export const VARIANT_PHRASE_SHARE = 0.1;
 /** The seed and its closest candidates, against which the campaign's other letters are measured first. */
 export const VARIANT_CORE_LETTERS = 12;
 /** Shingles in more letters than this are stock phrases: not used to find candidate pairs (bounds the cost). */
@@ -47,7 +49,11 @@ export type VariantLetter = { shingles: Uint32Array };
 export type VariedCampaign = {
   /** Indices into the letters given, ascending. */
   members: number[];
-  /** Shingles occurring in at least two members, sorted: what a letter is measured against. */
+  /**
+   * The campaign's phrases: shingles in at least two members and VARIANT_PHRASE_SHARE of them, sorted.
+   * What a member says outside them is its added text (a personal line a few senders share is not a
+   * phrase of the template).
+   */
   recurring: Uint32Array;
   /** Per member (same order): its share of shingles occurring in another member (VARIANT_RECUR_IN). */
   coverage: number[];
@@ -147,7 +153,8 @@ function shingleCounts(letters: readonly VariantLetter[], members: readonly numb
 
 function recurringShingles(letters: readonly VariantLetter[], members: readonly number[]): Uint32Array {
   const counts = shingleCounts(letters, members);
-  const recurring = [...counts].filter(([, count]) => count >= 2).map(([shingle]) => shingle);
+  const least = Math.max(2, Math.ceil(VARIANT_PHRASE_SHARE * members.length));
+  const recurring = [...counts].filter(([, count]) => count >= least).map(([shingle]) => shingle);
   return Uint32Array.from(recurring).sort();
 }
 

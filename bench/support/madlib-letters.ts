@@ -84,7 +84,10 @@ export function createMadLibGenerator(seed: number) {
     const closing = t === 0 ? sentences.pop()! : undefined;
     if (reorder) shuffle(sentences);
     if (closing) sentences.push(closing);
-    const lines = shuffle([...PERSONAL_LINES]).slice(0, personal);
+    // A personal line: one of a few common ones, made the sender's own by a clause of their words.
+    const lines = shuffle([...PERSONAL_LINES])
+      .slice(0, personal)
+      .map((line) => `${line.slice(0, -1)}, ${Array.from({ length: 5 }, () => pick(OWN_WORDS)).join(" ")}.`);
     for (const line of lines) sentences.splice(Math.floor(random() * (sentences.length + 1)), 0, line);
     return { text: sentences.join(" "), truthGroup: t, personalLines: personal };
   }

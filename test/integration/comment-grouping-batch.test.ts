@@ -3,7 +3,9 @@
 // page shows equal the generator's ground truth; batches of one give the same grouping as large ones.
 import { beforeEach, describe, expect, it } from "vitest";
 import { createLetterGenerator } from "../../bench/support/synthetic-letters";
+import { createMadLibGenerator } from "../../bench/support/madlib-letters";
 import { groupPendingComments } from "~/models/comment-grouping.server";
+import { mergeVariedCampaigns } from "~/models/comment-variants.server";
 import { periodCounts } from "~/models/comment-reading.server";
 import { exactJaccard, exactKey, fingerprint, NEAR_DUPLICATE_THRESHOLD } from "~/models/form-letters";
 import { prisma } from "~/services/db.server";
@@ -198,5 +200,54 @@ describe("grouping a backlog of pending comments in batches", () => {
         formLettersWithAddedText: 3,
       });
     }
+  });
+
+  it("merges a campaign that varies its wording into one, with honest counts, and adds its later letters to it", async () => {
+    const { period } = scenario;
+    const g = createMadLibGenerator(11);
+    const first = [
+      ...Array.from({ length: 40 }, (_, i) => g.madLib(0, { personal: i % 3 })),
+      ...Array.from({ length: 20 }, () => g.independent()),
+    ];
+    await insertPending(
+      period.id,
+      first.map((m) => m.text),
+    );
+    await groupPendingComments(period.id);
+    expect((await periodCounts(period.id)).campaigns).toBe(0);
+    expect(await mergeVariedCampaigns(period.id)).toBe(39);
+    const counts = await periodCounts(period.id);
+    expect({
+      campaigns: counts.campaigns,
+      unique: counts.uniqueComments,
+      sizes: counts.byCampaign.map((c) => c.comments),
+    }).toEqual({
+      campaigns: 1,
+      unique: 20,
+      sizes: [40],
+    });
+    // The letters with personal lines count as form letters with added text, the rest as edited copies.
+    const withLines = first.filter((m) => m.personalLines > 0).length;
+    expect(counts.formLettersWithAddedText).toBeGreaterThanOrEqual(withLines - 2);
+    expect(counts.identicalCopies + counts.formLettersWithAddedText + counts.editedCopies).toBe(40);
+
+    // Later letters of the same template join the campaign at the next pass, even a few at a time.
+    const later = Array.from({ length: 3 }, () => g.madLib(0, { personal: 1 }).text);
+    await prisma.comment.createMany({
+      data: later.map((text, i) => ({
+        periodId: period.id,
+        receiptNumber: `LDS-later-${i}`,
+        idempotencyKey: `later${i}`,
+        submitterType: "ANONYMOUS" as const,
+        displayName: "Anonymous",
+        text,
+        exactKey: exactKey(text),
+        submittedAt: new Date(Date.UTC(2026, 10, 2) + i),
+      })),
+    });
+    await groupPendingComments(period.id);
+    expect(await mergeVariedCampaigns(period.id)).toBe(3);
+    expect((await periodCounts(period.id)).byCampaign.map((c) => c.comments)).toEqual([43]);
+    expect(await mergeVariedCampaigns(period.id)).toBe(0);
   });
 });

@@ -41,10 +41,11 @@ describe("findVariedCampaigns", () => {
     const texts = prints(letters);
     const [campaign] = findVariedCampaigns(texts);
     expect(campaign.members).toContain(0);
-    // The personal line, give or take a word at its edge that also opens a phrase of the template.
+    // The personal line (a common one with the sender's own clause), give or take a word at its edge.
     const added = addedTextAgainst(campaign.recurring, texts[0].normalized);
     expect(added.split(" ").length).toBeGreaterThanOrEqual(8);
-    expect(PERSONAL_LINES.map(normalizeText).some((line) => line.includes(added))).toBe(true);
+    const opening = (line: string) => normalizeText(line).split(" ").slice(1, 7).join(" ");
+    expect(PERSONAL_LINES.some((line) => added.includes(opening(line)))).toBe(true);
     expect(addedTextAgainst(campaign.recurring, texts[1].normalized)).toBe("");
   });
 });
