@@ -1,5 +1,6 @@
 // The monitoring board of a watchlist: one row per project, with what a monitor checks first. Used
 // by the keepers' page and by the read-only shared page (which passes no remove action).
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { Form, Link } from "@remix-run/react";
 import type { BoardChange, BoardRow } from "~/models/watchlist.server";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
@@ -42,131 +43,126 @@ export function WatchlistBoard({
   removable?: boolean;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="watchlist-board">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Project</th>
-            <th scope="col">Stage and status</th>
-            <th scope="col">Schedule</th>
-            <th scope="col">Next deadline</th>
-            <th scope="col">Last action</th>
-            <th scope="col">Open comment periods</th>
-            <th scope="col">Latest changes</th>
-            <th scope="col">On this list because</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.projectId} id={`project-${row.slug}`}>
-              <th scope="row">
-                <Link to={`/projects/${row.slug}`}>{row.name}</Link>
-                {row.isTraining ? (
-                  <>
-                    {" "}
-                    <TrainingProjectBadge />
-                  </>
-                ) : null}
-                <div className="muted">
-                  {row.state}
-                  {row.leadAgency ? ` · ${row.leadAgency}` : " · no lead agency yet"}
+    <CardTable className="watchlist-board">
+      <caption>{caption}</caption>
+      <CardHead>
+        <ColumnHeader>Project</ColumnHeader>
+        <ColumnHeader>Stage and status</ColumnHeader>
+        <ColumnHeader>Schedule</ColumnHeader>
+        <ColumnHeader>Next deadline</ColumnHeader>
+        <ColumnHeader>Last action</ColumnHeader>
+        <ColumnHeader>Open comment periods</ColumnHeader>
+        <ColumnHeader>Latest changes</ColumnHeader>
+        <ColumnHeader>On this list because</ColumnHeader>
+      </CardHead>
+      <CardBody>
+        {rows.map((row) => (
+          <CardRow key={row.projectId} id={`project-${row.slug}`}>
+            <RowHeader>
+              <Link to={`/projects/${row.slug}`}>{row.name}</Link>
+              {row.isTraining ? (
+                <>
+                  {" "}
+                  <TrainingProjectBadge />
+                </>
+              ) : null}
+              <div className="muted">
+                {row.state}
+                {row.leadAgency ? ` · ${row.leadAgency}` : " · no lead agency yet"}
+              </div>
+            </RowHeader>
+            <Cell label="Stage and status">
+              {row.stageLabel}
+              <div className="muted">{PROJECT_STATUS_LABELS[row.status]}</div>
+            </Cell>
+            <Cell label="Schedule">
+              {row.milestoneCount === 0 ? (
+                <span className="muted">No milestones recorded</span>
+              ) : (
+                <ScheduleStatusBadge status={row.schedule} />
+              )}
+              {row.largestSlip ? (
+                <div>
+                  {row.largestSlip.milestone}: {row.largestSlip.words} from baseline
                 </div>
-              </th>
-              <td>
-                {row.stageLabel}
-                <div className="muted">{PROJECT_STATUS_LABELS[row.status]}</div>
-              </td>
-              <td>
-                {row.milestoneCount === 0 ? (
-                  <span className="muted">No milestones recorded</span>
-                ) : (
-                  <ScheduleStatusBadge status={row.schedule} />
-                )}
-                {row.largestSlip ? (
-                  <div>
-                    {row.largestSlip.milestone}: {row.largestSlip.words} from baseline
+              ) : null}
+            </Cell>
+            <Cell label="Next deadline">
+              {row.nextDeadline ? (
+                <>
+                  {row.nextDeadline.milestone}: {formatCalendarDate(row.nextDeadline.date, row.nextDeadline.precision)}
+                  <div className={row.nextDeadline.daysLeft < 0 ? "overdue" : "muted"}>
+                    {deadlineWords(row.nextDeadline.daysLeft)}
                   </div>
-                ) : null}
-              </td>
-              <td>
-                {row.nextDeadline ? (
-                  <>
-                    {row.nextDeadline.milestone}:{" "}
-                    {formatCalendarDate(row.nextDeadline.date, row.nextDeadline.precision)}
-                    <div className={row.nextDeadline.daysLeft < 0 ? "overdue" : "muted"}>
-                      {deadlineWords(row.nextDeadline.daysLeft)}
-                    </div>
-                  </>
-                ) : (
-                  <span className="muted">No open target date</span>
-                )}
-              </td>
-              <td>
-                {row.lastAction ? (
-                  <>
-                    {row.lastAction.daysAgo === 0 ? "Today" : `${daysWords(row.lastAction.daysAgo)} ago`}
-                    <div className="muted">{formatEventDay(row.lastAction.at, row.timeZone)}</div>
-                  </>
-                ) : (
-                  <span className="muted">None recorded</span>
-                )}
-              </td>
-              <td>
-                {row.openPeriods.length === 0 ? (
-                  <span className="muted">None open</span>
-                ) : (
-                  <ul className="plain-list">
-                    {row.openPeriods.map((period) => (
-                      <li key={period.id}>
-                        <Link to={`/comment-periods/${period.id}`}>{period.title}</Link>: {timeLeftWords(period.msLeft)}
-                        <div className="muted">closes {formatDeadline(period.closesAt, period.timeZone)}</div>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td>
-                {row.latestChanges.length === 0 ? (
-                  <span className="muted">None recorded</span>
-                ) : (
-                  <ul className="plain-list">
-                    {row.latestChanges.map((change) => (
-                      <li key={`${change.kind}-${change.at}`}>{changeWords(change, row.timeZone)}</li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td>
+                </>
+              ) : (
+                <span className="muted">No open target date</span>
+              )}
+            </Cell>
+            <Cell label="Last action">
+              {row.lastAction ? (
+                <>
+                  {row.lastAction.daysAgo === 0 ? "Today" : `${daysWords(row.lastAction.daysAgo)} ago`}
+                  <div className="muted">{formatEventDay(row.lastAction.at, row.timeZone)}</div>
+                </>
+              ) : (
+                <span className="muted">None recorded</span>
+              )}
+            </Cell>
+            <Cell label="Open comment periods">
+              {row.openPeriods.length === 0 ? (
+                <span className="muted">None open</span>
+              ) : (
                 <ul className="plain-list">
-                  {row.via.listed ? (
-                    <li>
-                      Listed
-                      {removable ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="projectId" value={row.projectId} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="removeProject"
-                            className="secondary"
-                            aria-label={`Remove ${row.name} from this watchlist`}
-                          >
-                            Remove
-                          </button>
-                        </Form>
-                      ) : null}
+                  {row.openPeriods.map((period) => (
+                    <li key={period.id}>
+                      <Link to={`/comment-periods/${period.id}`}>{period.title}</Link>: {timeLeftWords(period.msLeft)}
+                      <div className="muted">closes {formatDeadline(period.closesAt, period.timeZone)}</div>
                     </li>
-                  ) : null}
-                  {row.via.searches.map((name) => (
-                    <li key={name}>Search: {name}</li>
                   ))}
                 </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              )}
+            </Cell>
+            <Cell label="Latest changes">
+              {row.latestChanges.length === 0 ? (
+                <span className="muted">None recorded</span>
+              ) : (
+                <ul className="plain-list">
+                  {row.latestChanges.map((change) => (
+                    <li key={`${change.kind}-${change.at}`}>{changeWords(change, row.timeZone)}</li>
+                  ))}
+                </ul>
+              )}
+            </Cell>
+            <Cell label="On this list because">
+              <ul className="plain-list">
+                {row.via.listed ? (
+                  <li>
+                    Listed
+                    {removable ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="projectId" value={row.projectId} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="removeProject"
+                          className="secondary"
+                          aria-label={`Remove ${row.name} from this watchlist`}
+                        >
+                          Remove
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ) : null}
+                {row.via.searches.map((name) => (
+                  <li key={name}>Search: {name}</li>
+                ))}
+              </ul>
+            </Cell>
+          </CardRow>
+        ))}
+      </CardBody>
+    </CardTable>
   );
 }

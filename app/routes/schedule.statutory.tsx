@@ -1,4 +1,5 @@
 // Statutory NEPA deadlines across projects (42 U.S.C. 4336a(g)): public, filtered like /projects.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrainingProjectBadge } from "~/components/ProjectStatus";
@@ -69,68 +70,66 @@ export default function StatutoryDeadlinesPage() {
           <p>No project matching these filters has a clock start recorded.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Statutory deadlines by project</caption>
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Review</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Clock started</th>
-                <th scope="col">Started by</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Days elapsed</th>
-                <th scope="col">Days left</th>
-                <th scope="col">Extensions</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {started.map(({ project, view }) =>
-                view.state === "not_started" ? null : (
-                  <tr key={project.id}>
-                    <td>
-                      <Link to={`/projects/${project.slug}#statutory`}>{project.name}</Link>
-                      {project.isTraining ? (
-                        <>
-                          {" "}
-                          <TrainingProjectBadge />
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {project.reviewTrack} ({view.limit})
-                    </td>
-                    <td>
-                      <ClockBadge view={view} />
-                    </td>
-                    <td>{view.start.date}</td>
-                    <td>{view.start.role}</td>
-                    <td>{view.deadline}</td>
-                    <td>
-                      {view.approximate ? "about " : ""}
-                      {number.format(view.elapsedDays)}
-                    </td>
-                    <td>
-                      {view.daysLeft === null
-                        ? "—"
-                        : view.daysLeft < 0
-                          ? `passed ${number.format(-view.daysLeft)} days ago`
-                          : number.format(view.daysLeft)}
-                    </td>
-                    <td>
-                      {view.extensions.length
-                        ? view.extensions.map((x) => `to ${x.newDeadline}: ${x.reason}`).join("; ")
-                        : "none"}
-                    </td>
-                    <td>{view.decision ? `${view.decision.date} (${view.decision.name})` : "none yet"}</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <caption className="visually-hidden">Statutory deadlines by project</caption>
+          <CardHead>
+            <ColumnHeader>Project</ColumnHeader>
+            <ColumnHeader>Review</ColumnHeader>
+            <ColumnHeader>Outcome</ColumnHeader>
+            <ColumnHeader>Clock started</ColumnHeader>
+            <ColumnHeader>Started by</ColumnHeader>
+            <ColumnHeader>Deadline</ColumnHeader>
+            <ColumnHeader>Days elapsed</ColumnHeader>
+            <ColumnHeader>Days left</ColumnHeader>
+            <ColumnHeader>Extensions</ColumnHeader>
+            <ColumnHeader>Decision</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {started.map(({ project, view }) =>
+              view.state === "not_started" ? null : (
+                <CardRow key={project.id}>
+                  <RowHeader>
+                    <Link to={`/projects/${project.slug}#statutory`}>{project.name}</Link>
+                    {project.isTraining ? (
+                      <>
+                        {" "}
+                        <TrainingProjectBadge />
+                      </>
+                    ) : null}
+                  </RowHeader>
+                  <Cell label="Review">
+                    {project.reviewTrack} ({view.limit})
+                  </Cell>
+                  <Cell label="Outcome">
+                    <ClockBadge view={view} />
+                  </Cell>
+                  <Cell label="Clock started">{view.start.date}</Cell>
+                  <Cell label="Started by">{view.start.role}</Cell>
+                  <Cell label="Deadline">{view.deadline}</Cell>
+                  <Cell label="Days elapsed">
+                    {view.approximate ? "about " : ""}
+                    {number.format(view.elapsedDays)}
+                  </Cell>
+                  <Cell label="Days left">
+                    {view.daysLeft === null
+                      ? "—"
+                      : view.daysLeft < 0
+                        ? `passed ${number.format(-view.daysLeft)} days ago`
+                        : number.format(view.daysLeft)}
+                  </Cell>
+                  <Cell label="Extensions">
+                    {view.extensions.length
+                      ? view.extensions.map((x) => `to ${x.newDeadline}: ${x.reason}`).join("; ")
+                      : "none"}
+                  </Cell>
+                  <Cell label="Decision">
+                    {view.decision ? `${view.decision.date} (${view.decision.name})` : "none yet"}
+                  </Cell>
+                </CardRow>
+              ),
+            )}
+          </CardBody>
+        </CardTable>
       )}
       {notStarted.length > 0 ? (
         <section aria-labelledby="not-started">

@@ -1,4 +1,5 @@
 // The watchlists a person keeps, alone or with their organizations: a monitor's home after sign-in.
+import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
@@ -47,33 +48,29 @@ export default function Watchlists() {
           <Link to="/projects">project list</Link>.
         </p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Your watchlists</caption>
-            <thead>
-              <tr>
-                <th scope="col">Watchlist</th>
-                <th scope="col">Kept by</th>
-                <th scope="col">Projects listed</th>
-                <th scope="col">Saved searches</th>
-                <th scope="col">Shared by link</th>
-              </tr>
-            </thead>
-            <tbody>
-              {watchlists.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row">
-                    <Link to={`/watchlists/${w.id}`}>{w.name}</Link>
-                  </th>
-                  <td>{w.keptBy ?? "You"}</td>
-                  <td>{w.projectCount}</td>
-                  <td>{w.searchCount}</td>
-                  <td>{w.shared ? "Yes" : "No"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable>
+          <caption className="visually-hidden">Your watchlists</caption>
+          <CardHead>
+            <ColumnHeader>Watchlist</ColumnHeader>
+            <ColumnHeader>Kept by</ColumnHeader>
+            <ColumnHeader>Projects listed</ColumnHeader>
+            <ColumnHeader>Saved searches</ColumnHeader>
+            <ColumnHeader>Shared by link</ColumnHeader>
+          </CardHead>
+          <CardBody>
+            {watchlists.map((w) => (
+              <CardRow key={w.id}>
+                <RowHeader>
+                  <Link to={`/watchlists/${w.id}`}>{w.name}</Link>
+                </RowHeader>
+                <Cell label="Kept by">{w.keptBy ?? "You"}</Cell>
+                <Cell label="Projects listed">{w.projectCount}</Cell>
+                <Cell label="Saved searches">{w.searchCount}</Cell>
+                <Cell label="Shared by link">{w.shared ? "Yes" : "No"}</Cell>
+              </CardRow>
+            ))}
+          </CardBody>
+        </CardTable>
       )}
       <section className="card narrow" aria-labelledby="new-watchlist">
         <h2 id="new-watchlist">New watchlist</h2>

@@ -313,8 +313,13 @@ function bundledPackages(): (url: string) => string[] {
 
 type Weight = { html: number; css: number; js: number; total: number; files: number; packages: string[] };
 
-/** What a first visit to a page downloads (document, stylesheets, scripts), each file gzipped. */
-async function pageWeight(page: Page, path: string, packagesOf: (url: string) => string[]): Promise<Weight> {
+/**
+ * What a first visit to a page downloads (document, stylesheets, scripts), each file gzipped. Each
+ * page is weighed in a new browser context, so nothing an earlier page loaded is taken from cache.
+ */
+async function pageWeight(browser: Browser, path: string, packagesOf: (url: string) => string[]): Promise<Weight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
   const sizes: { type: string; gzipped: number; packages: string[] }[] = [];
   const pending: Promise<void>[] = [];
   const onResponse = (response: import("@playwright/test").Response) => {
@@ -330,7 +335,7 @@ async function pageWeight(page: Page, path: string, packagesOf: (url: string) =>
   page.on("response", onResponse);
   await page.goto(path, { waitUntil: "networkidle" });
   await Promise.all(pending);
-  page.off("response", onResponse);
+  await context.close();
   const sum = (type?: string) =>
     sizes.filter((s) => !type || s.type === type).reduce((total, s) => total + s.gzipped, 0);
   expect(
@@ -359,6 +364,7 @@ const MORE_PUBLIC_PAGES: [string, string][] = [
 ];
 
 test("public pages stay light: the project page under its budget, no form libraries where no form needs them", async ({
+  browser,
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
@@ -368,7 +374,7 @@ test("public pages stay light: the project page under its budget, no form librar
   const weights = new Map<string, Weight>();
   for (const [name, path] of [...PUBLIC_PAGES, ...MORE_PUBLIC_PAGES]) {
     const address = path.replace(":period", await trainingPeriodId());
-    const weight = await pageWeight(page, address, packagesOf);
+    const weight = await pageWeight(browser, address, packagesOf);
     weights.set(name, weight);
     const libraries = weight.packages.filter((p) => p === "zod" || p === "react-hook-form");
     lines.push(
