@@ -8,6 +8,13 @@ import * as period from "~/routes/api.v1.comment-periods.$periodId._index";
 import * as periodModeration from "~/routes/api.v1.comment-periods.$periodId.moderation-log";
 import * as periodResponses from "~/routes/api.v1.comment-periods.$periodId.responses";
 import * as unknown from "~/routes/api.v1.$";
+import * as logCheckpoints from "~/routes/api.v1.log.checkpoints";
+import * as logLatest from "~/routes/api.v1.log.checkpoints.latest";
+import * as logEntries from "~/routes/api.v1.log.entries";
+import * as logConsistency from "~/routes/api.v1.log.proof.consistency";
+import * as logInclusion from "~/routes/api.v1.log.proof.inclusion";
+import * as logKeys from "~/routes/api.v1.log.public-key";
+import * as logState from "~/routes/api.v1.log.state";
 import * as openapi from "~/routes/api.v1.openapi[.]json";
 import * as projectPeriods from "~/routes/api.v1.projects.$slug.comment-periods";
 import * as dateChanges from "~/routes/api.v1.projects.$slug.date-changes";
@@ -36,6 +43,16 @@ const PROJECT_PARTS: Record<string, Loader> = {
   "review-clock": clock.loader,
 };
 
+const LOG_PATHS: Record<string, Loader> = {
+  "/api/v1/log/checkpoints": logCheckpoints.loader,
+  "/api/v1/log/checkpoints/latest": logLatest.loader,
+  "/api/v1/log/entries": logEntries.loader,
+  "/api/v1/log/proof/consistency": logConsistency.loader,
+  "/api/v1/log/proof/inclusion": logInclusion.loader,
+  "/api/v1/log/public-key": logKeys.loader,
+  "/api/v1/log/state": logState.loader,
+};
+
 const PERIOD_PARTS: Record<string, Loader> = {
   comments: periodComments.loader,
   campaigns: periodCampaigns.loader,
@@ -51,6 +68,7 @@ function route(pathname: string): { loader: Loader; params: Record<string, strin
   if (pathname === "/api/v1/projects") return { loader: projects.loader, params: {}, template: pathname };
   if (pathname === "/api/v1/projects.geojson") return { loader: geojson.loader, params: {}, template: pathname };
   if (pathname === "/api/v1/openapi.json") return { loader: openapi.loader, params: {}, template: pathname };
+  if (LOG_PATHS[pathname]) return { loader: LOG_PATHS[pathname], params: {}, template: pathname };
   if (parts[0] === "projects" && parts.length === 2) {
     return { loader: project.loader, params: { slug: parts[1] }, template: "/api/v1/projects/{slug}" };
   }

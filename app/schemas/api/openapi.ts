@@ -23,6 +23,15 @@ import {
   ReviewClockSchema,
   StageTransitionPageSchema,
 } from "./record";
+import {
+  CheckpointPageSchema,
+  CheckpointSchema,
+  ConsistencyProofSchema,
+  EntryPageSchema,
+  InclusionProofSchema,
+  PublicKeysSchema,
+  RecordStateSchema,
+} from "./log";
 import { z } from "./zod";
 
 export const API_VERSION = "1.0.0";
@@ -68,6 +77,11 @@ const slugParams = z.object({
   slug: z.string().openapi({ description: "The project's slug, as in /projects/{slug}." }),
 });
 const periodParams = z.object({ periodId: z.string().openapi({ description: "The comment period's id." }) });
+
+// The public log's parameters (the routes parse them with app/schemas/log.ts, which adds the
+// cross-field rules: end > start, index < size, first <= second).
+const logCount = (description: string) => z.coerce.number().int().min(0).openapi({ description });
+const noQuery = z.object({});
 
 export type Endpoint = { path: string; summary: string; description: string; tag: string };
 
@@ -256,6 +270,65 @@ export const ENDPOINTS = [
     schema: ModerationEntryPageSchema,
     params: periodParams,
     query: pageQuery,
+  },
+  {
+    path: "/api/v1/log/checkpoints/latest",
+    tag: "Verifiable record",
+    summary: "Latest checkpoint",
+    description: "The newest signed checkpoint of the public log: tree size, root hash, time, Ed25519 signature.",
+    schema: CheckpointSchema,
+    query: noQuery,
+  },
+  {
+    path: "/api/v1/log/checkpoints",
+    tag: "Verifiable record",
+    summary: "Checkpoints",
+    description: "Every signed checkpoint, newest first, a page at a time (follow `next`).",
+    schema: CheckpointPageSchema,
+    query: z.object({
+      before: logCount("Only checkpoints with an id below this one.").optional(),
+      limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: "At most 100 (default)." }),
+    }),
+  },
+  {
+    path: "/api/v1/log/entries",
+    tag: "Verifiable record",
+    summary: "Log entries by range",
+    description: "Entries start <= sequence < end (at most 1,000), each with the canonical JSON its leaf hashes.",
+    schema: EntryPageSchema,
+    query: z.object({ start: logCount("First sequence number."), end: logCount("One past the last.") }),
+  },
+  {
+    path: "/api/v1/log/proof/inclusion",
+    tag: "Verifiable record",
+    summary: "Inclusion proof",
+    description: "The audit path proving entry `index` is in the tree of `size` entries (RFC 9162, 2.1.3).",
+    schema: InclusionProofSchema,
+    query: z.object({ index: logCount("The entry's sequence number."), size: logCount("The tree size.") }),
+  },
+  {
+    path: "/api/v1/log/proof/consistency",
+    tag: "Verifiable record",
+    summary: "Consistency proof",
+    description: "The proof that the tree of `second` entries extends the tree of `first` (RFC 9162, 2.1.4).",
+    schema: ConsistencyProofSchema,
+    query: z.object({ first: logCount("The older tree size."), second: logCount("The newer tree size.") }),
+  },
+  {
+    path: "/api/v1/log/public-key",
+    tag: "Verifiable record",
+    summary: "Signing keys",
+    description: "Every Ed25519 public key that has signed checkpoints, with when it was first used.",
+    schema: PublicKeysSchema,
+    query: noQuery,
+  },
+  {
+    path: "/api/v1/log/state",
+    tag: "Verifiable record",
+    summary: "The record now",
+    description: "The public facts the verifier compares with the log: projects' stages, milestones' dates, periods.",
+    schema: RecordStateSchema,
+    query: noQuery,
   },
 ] as const;
 
