@@ -22,4 +22,3 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   COURT: "Court",
   OTHER: "Other",
 };
-
