@@ -30,7 +30,7 @@ const WARMUP_SECONDS = 2;
 // Bounds every measurement loop even if a server answers faster than anyone expects.
 const MAX_REQUESTS_PER_RUN = 2_000_000;
 
-type Figures = {
+export type Figures = {
   requests: number;
   errors: number;
   seconds: number;
@@ -39,7 +39,7 @@ type Figures = {
   p95: number;
   p99: number;
 };
-type Manifest = Record<string, { file: string; contentType: string }>;
+export type Manifest = Record<string, { file: string; contentType: string }>;
 
 // ───────────── The bare server: this same file, run as a child with --serve-bare ─────────────
 
@@ -60,7 +60,7 @@ function serveBare(manifestPath: string, port: number) {
 
 // ───────────── HTTP client and load loop ─────────────
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
@@ -71,10 +71,10 @@ function freePort(): Promise<number> {
   });
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+export const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 /** One GET; the body is kept only when asked (the load loop drains it, to spend no CPU on it). */
-function get(port: number, urlPath: string, keepBody = false) {
+export function get(port: number, urlPath: string, keepBody = false) {
   return new Promise<{ status: number; body: Buffer; contentType: string }>((resolve, reject) => {
     const request = http.get({ host: HOST, port, path: urlPath, agent }, (response) => {
       const chunks: Buffer[] = [];
@@ -94,7 +94,7 @@ function get(port: number, urlPath: string, keepBody = false) {
 }
 
 /** CONCURRENCY workers, each sending one request after another until the time (or count) is up. */
-async function load(port: number, urlPath: string, seconds: number, alive: () => boolean): Promise<Figures> {
+export async function load(port: number, urlPath: string, seconds: number, alive: () => boolean): Promise<Figures> {
   const latencies = new Float64Array(MAX_REQUESTS_PER_RUN);
   let count = 0;
   let errors = 0;
@@ -126,13 +126,13 @@ async function load(port: number, urlPath: string, seconds: number, alive: () =>
   };
 }
 
-const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
+export const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
 
 // ───────────── Child processes ─────────────
 
-type Child = { process: ChildProcess; output: () => string; exited: () => string | null };
+export type Child = { process: ChildProcess; output: () => string; exited: () => string | null };
 
-function startChild(args: string[], env: NodeJS.ProcessEnv): Child {
+export function startChild(args: string[], env: NodeJS.ProcessEnv): Child {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let exited: string | null = null;
@@ -142,7 +142,7 @@ function startChild(args: string[], env: NodeJS.ProcessEnv): Child {
   return { process: child, output: () => output, exited: () => exited };
 }
 
-async function waitFor(port: number, urlPath: string, child: Child, timeoutMs: number) {
+export async function waitFor(port: number, urlPath: string, child: Child, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exited()) throw new Error(`The server ${child.exited()} before it was ready:\n${child.output()}`);
@@ -155,7 +155,7 @@ async function waitFor(port: number, urlPath: string, child: Child, timeoutMs: n
   throw new Error(`No 200 from http://${HOST}:${port}${urlPath} within ${timeoutMs / 1000} s:\n${child.output()}`);
 }
 
-function stopChild(child: Child | undefined): Promise<void> {
+export function stopChild(child: Child | undefined): Promise<void> {
   if (!child || child.exited()) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.process.kill("SIGKILL"), 5_000);
@@ -169,7 +169,7 @@ function stopChild(child: Child | undefined): Promise<void> {
 
 // scripts/server.ts listens on every interface (it has no HOST setting); this preload pins any
 // `listen(port)` without a host to loopback, so the benchmark never exposes the app.
-const LOOPBACK_PRELOAD = `data:text/javascript,import net from "node:net";
+export const LOOPBACK_PRELOAD = `data:text/javascript,import net from "node:net";
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {
   if (typeof args[0] === "number" && typeof args[1] !== "string") args.splice(1, 0, "${HOST}");
@@ -178,7 +178,7 @@ net.Server.prototype.listen = function (...args) {
 
 // ───────────── Seed: a few statements, generate_series makes the rows ─────────────
 
-async function seed(databaseUrl: string, projects: number) {
+export async function seed(databaseUrl: string, projects: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -478,9 +478,13 @@ async function main() {
   }
 }
 
-if (process.argv[2] === "--serve-bare") {
+// Other benches import the pieces above (bench/desk.bench.ts); this runs only as the entry file.
+// A child started with --serve-bare is the bare server (BARE_SERVER_SCRIPT, for those benches too).
+export const BARE_SERVER_SCRIPT = fileURLToPath(import.meta.url);
+const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === BARE_SERVER_SCRIPT;
+if (isEntry && process.argv[2] === "--serve-bare") {
   serveBare(process.argv[3], Number(process.argv[4]));
-} else {
+} else if (isEntry) {
   await main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
