@@ -362,7 +362,7 @@ export function openApiDocument(serverUrl: string) {
         title: "Lodestone public record API",
         version: API_VERSION,
         description:
-          "The public permitting record of proposed U.S. mines, read-only. Collections are paged by cursor with no limit on depth; every response carries an ETag and RateLimit headers; errors are RFC 9457 problem details. Nothing confidential, draft, hidden or personal is served.",
+          "The public permitting record of proposed U.S. mines, read-only. Collections are paged by cursor with no limit on depth; every response carries an ETag and RateLimit-Policy, and every answer the server computes also RateLimit (answers from the shared visitor cache are not counted against the limit, so they carry no per-client RateLimit); errors are RFC 9457 problem details. Nothing confidential, draft, hidden or personal is served.",
       },
       servers: [{ url: "/" }],
     });
