@@ -79,6 +79,9 @@ function acceptsGzip(req: Request): boolean {
   return typeof header === "string" && header.includes("gzip") && req.acceptsEncodings("gzip", "identity") === "gzip";
 }
 
+/** Headers that describe a body, left off a 304. */
+const BODY_HEADERS = new Set(["content-type", "content-length", "content-encoding", "content-language"]);
+
 function sharedCacheControl(cache: ResponseCache): string {
   const { sharedMaxAgeSeconds, staleWhileRevalidateSeconds } = cache.settings;
   return `public, max-age=0, s-maxage=${sharedMaxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`;
@@ -100,6 +103,11 @@ export function serveCached(cache: ResponseCache): RequestHandler {
     res.setHeader("Vary", VARY);
     res.setHeader("X-Response-Cache", "hit");
     if (notModified(req, entry)) {
+      // A 304 carries the headers the 200 would have, the body's own aside: without the stored
+      // CORS headers a cross-site script's revalidation fails ("Failed to fetch").
+      for (const [name, value] of entry.headers) {
+        if (!BODY_HEADERS.has(name.toLowerCase())) res.setHeader(name, value);
+      }
       res.statusCode = 304;
       res.end();
       return;
