@@ -28,7 +28,9 @@ const projectTag = (slug: string) => `project:${slug}`;
 const periodTag = (id: string) => `period:${id}`;
 
 /** Paths never stored, whatever their headers say: they carry something per visitor. */
-const NEVER = [/^\/comment-periods\/[^/]+\/comment(\.data)?$/, /^\/auth\//, /^\/dev\//];
+// Shared watchlists answer by a revocable token whose revocation announces nothing: never kept,
+// so a link stops working the moment sharing stops.
+const NEVER = [/^\/comment-periods\/[^/]+\/comment(\.data)?$/, /^\/auth\//, /^\/dev\//, /^\/watchlists\//];
 
 export function isNeverCached(pathname: string): boolean {
   return NEVER.some((pattern) => pattern.test(pathname));
