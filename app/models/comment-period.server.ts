@@ -3,6 +3,7 @@
 // once closed. The window rules, the DST handling and the wording of refusals live in the pure
 // ./comment-window module; this one adds the database: scoping, optimistic locking, and the
 // change, its audit event and its outbox event in one transaction.
+import type { Prisma } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma, type DbClient } from "~/services/db.server";
 import { isValidTimeZone, type LocalDateTime } from "~/utils/zoned-time";
@@ -268,6 +269,18 @@ export async function changePeriodDeadline(
   });
 }
 
+/** What every public surface shows of a comment period itself (pages, the API, open data, CEQ). */
+export const PUBLIC_PERIOD_FIELDS = {
+  id: true,
+  stage: true,
+  title: true,
+  description: true,
+  opensAt: true,
+  closesAt: true,
+  timeZone: true,
+  allowAnonymous: true,
+} satisfies Prisma.CommentPeriodSelect;
+
 const publishedComments = { comments: { where: { status: "PUBLISHED" as const } } };
 
 /** One period with what its public page shows and what the policy needs about its project. */
@@ -275,14 +288,7 @@ export async function getPeriod(periodId: string) {
   const period = await prisma.commentPeriod.findUnique({
     where: { id: periodId },
     select: {
-      id: true,
-      stage: true,
-      title: true,
-      description: true,
-      opensAt: true,
-      closesAt: true,
-      timeZone: true,
-      allowAnonymous: true,
+      ...PUBLIC_PERIOD_FIELDS,
       lockVersion: true,
       createdAt: true,
       project: {

@@ -26,6 +26,17 @@ export const PUBLIC_MILESTONE_SELECT = {
   agency: { select: { name: true } },
 } satisfies Prisma.MilestoneSelect;
 
+/** What every public surface shows of a target date's move (never who moved it). */
+export const PUBLIC_DATE_CHANGE_FIELDS = {
+  id: true,
+  previousDate: true,
+  newDate: true,
+  reason: true,
+  narrative: true,
+  sourceUrl: true,
+  changedAt: true,
+} satisfies Prisma.MilestoneDateChangeSelect;
+
 export function listMilestones(projectId: string) {
   return prisma.milestone.findMany({
     where: { projectId },
@@ -39,13 +50,7 @@ export function listDateChanges(projectId: string) {
     where: { milestone: { projectId } },
     orderBy: { changedAt: "desc" },
     select: {
-      id: true,
-      previousDate: true,
-      newDate: true,
-      reason: true,
-      narrative: true,
-      sourceUrl: true,
-      changedAt: true,
+      ...PUBLIC_DATE_CHANGE_FIELDS,
       changedBy: { select: { name: true } },
       milestone: { select: { name: true, datePrecision: true } },
     },

@@ -22,6 +22,7 @@ import { prisma } from "~/services/db.server";
 import { projectTimeZone } from "~/utils/dates";
 import type { EventType } from "./events/catalogue";
 import { listFollowedProjects } from "./follow.server";
+import { PUBLIC_DATE_CHANGE_FIELDS } from "./milestone.server";
 
 /**
  * Which projects: a list of ids (one project, a search, a person's follows, a watchlist), or every
@@ -190,13 +191,7 @@ export async function listRecordEntries(
       orderBy: [{ changedAt: "desc" }, { id: "desc" }],
       take: limit,
       select: {
-        id: true,
-        previousDate: true,
-        newDate: true,
-        reason: true,
-        narrative: true,
-        sourceUrl: true,
-        changedAt: true,
+        ...PUBLIC_DATE_CHANGE_FIELDS,
         milestone: { select: { name: true, datePrecision: true, project: { select: PROJECT_SELECT } } },
       },
     }),

@@ -16,7 +16,8 @@ import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { OUTSIDE_DRAFTS } from "~/models/package.server";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
-import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
+import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoDay, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 import { loadProjectsBySlug, type OpenDataProject } from "./datasets.server";
@@ -594,14 +595,7 @@ function loadProjectParts(projectId: string) {
         updatedAt: true,
         dateChanges: {
           orderBy: [{ changedAt: "asc" }, { id: "asc" }],
-          select: {
-            previousDate: true,
-            newDate: true,
-            reason: true,
-            narrative: true,
-            sourceUrl: true,
-            changedAt: true,
-          },
+          select: PUBLIC_DATE_CHANGE_FIELDS,
         },
       },
     }),
@@ -611,14 +605,7 @@ function loadProjectParts(projectId: string) {
       where: { projectId },
       orderBy: [{ opensAt: "asc" }, { id: "asc" }],
       select: {
-        id: true,
-        stage: true,
-        title: true,
-        description: true,
-        opensAt: true,
-        closesAt: true,
-        timeZone: true,
-        allowAnonymous: true,
+        ...PUBLIC_PERIOD_FIELDS,
         createdAt: true,
         lockVersion: true,
         changes: {

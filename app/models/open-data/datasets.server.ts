@@ -16,7 +16,8 @@ import { listCampaigns } from "~/models/comment-reading.server";
 import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
-import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
+import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 
@@ -366,13 +367,7 @@ async function* dateChangesSource(scope: OpenDataScope) {
       where: { milestone: { projectId: { in: [...slugs.keys()] } } },
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
       select: {
-        id: true,
-        previousDate: true,
-        newDate: true,
-        reason: true,
-        narrative: true,
-        sourceUrl: true,
-        changedAt: true,
+        ...PUBLIC_DATE_CHANGE_FIELDS,
         milestone: { select: { id: true, name: true, datePrecision: true, projectId: true } },
       },
     });
@@ -535,15 +530,8 @@ async function* periodBatches(scope: OpenDataScope) {
       where: { projectId: { in: [...slugs.keys()] } },
       orderBy: [{ opensAt: "asc" }, { id: "asc" }],
       select: {
-        id: true,
+        ...PUBLIC_PERIOD_FIELDS,
         projectId: true,
-        stage: true,
-        title: true,
-        description: true,
-        opensAt: true,
-        closesAt: true,
-        timeZone: true,
-        allowAnonymous: true,
         changes: {
           orderBy: [{ changedAt: "asc" }, { id: "asc" }],
           select: { id: true, kind: true, previousClosesAt: true, newClosesAt: true, reason: true, changedAt: true },

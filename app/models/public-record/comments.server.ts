@@ -5,20 +5,14 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { periodCounts, listCampaigns } from "../comment-reading.server";
 import { periodState } from "../comment-window";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
 import { afterKey, paged, type KeysetPage } from "./page.server";
 import type { TrainingChoice } from "./projects.server";
 import type { InstantKey } from "./record.server";
 import { apiPath, publicUrl } from "./urls.server";
 
 const PERIOD_SELECT = {
-  id: true,
-  stage: true,
-  title: true,
-  description: true,
-  opensAt: true,
-  closesAt: true,
-  timeZone: true,
-  allowAnonymous: true,
+  ...PUBLIC_PERIOD_FIELDS,
   project: { select: { slug: true, name: true } },
   changes: {
     orderBy: [{ changedAt: "asc" as const }, { id: "asc" as const }],

@@ -2,7 +2,7 @@
 // transitions, public documents, the public facts of information requests and the review clock.
 // Each select names its columns: nobody's name, email or address is read, and a document is listed
 // only when the policy lets anyone read it (public, outside an unsubmitted draft).
-import { PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
+import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
 import { prisma } from "~/services/db.server";
 import { can } from "~/policy";
 import { isoCalendarDate } from "~/utils/dates";
@@ -58,13 +58,7 @@ export async function listPublicDateChanges(project: PublicProjectRef, page: Key
     orderBy: [{ changedAt: "asc" }, { id: "asc" }],
     take: page.limit + 1,
     select: {
-      id: true,
-      previousDate: true,
-      newDate: true,
-      reason: true,
-      narrative: true,
-      sourceUrl: true,
-      changedAt: true,
+      ...PUBLIC_DATE_CHANGE_FIELDS,
       milestone: { select: { key: true, name: true, datePrecision: true } },
     },
   });
