@@ -44,6 +44,12 @@ describe("configuration", () => {
     expect(documented.filter((name) => !(SETTING_NAMES as string[]).includes(name))).toEqual([]);
   });
 
+  // A merge once left the whole table twice, the second copy stale.
+  it("documents each setting in one row of the README's table", () => {
+    const documented = readmeTableNames();
+    expect(documented.filter((name, index) => documented.indexOf(name) !== index)).toEqual([]);
+  });
+
   it("reads process.env only in app/env.server.ts", () => {
     const files = [
       ...sourceFiles("app"),
