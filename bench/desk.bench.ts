@@ -85,13 +85,26 @@ async function addDeskData(databaseUrl: string) {
   }
 }
 
+/** Runs `work` with new sessions of `database` replicating (no triggers fire), then resets it. */
+async function withoutTriggers(adminUrl: string, database: string, work: () => Promise<void>) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`alter database "${database}" set session_replication_role = replica`);
+    await work();
+  } finally {
+    await admin.query(`alter database "${database}" reset session_replication_role`);
+    await admin.end();
+  }
+}
+
 /** Median and slowest of up to `runs` calls (within QUERY_BUDGET_MS) after one warm-up call. */
 async function timeIt(run: () => Promise<unknown>, runs: number) {
   const started = performance.now();
   await run();
   const warmup = performance.now() - started;
-  // A call slower than the budget: the warm-up call is the figure (cold, one run).
-  if (warmup > QUERY_BUDGET_MS) return { median: round(warmup, 1), max: round(warmup, 1), runs: 1 };
+  // A call slower than the budget, or one asked once: the warm-up call is the figure (cold, one run).
+  if (warmup > QUERY_BUDGET_MS || runs === 0) return { median: round(warmup, 1), max: round(warmup, 1), runs: 1 };
   const times: number[] = [];
   for (let i = 0; i < runs && (i === 0 || performance.now() - started - warmup < QUERY_BUDGET_MS); i++) {
     const t0 = performance.now();
@@ -107,6 +120,7 @@ async function queryTimes(databaseUrl: string) {
   const { listSlips, allSlips } = await import("../app/models/slips.server");
   const { loadTrackRecordsWithOverall, loadTrackRecords } = await import("../app/models/agency-stats.server");
   const { parseSlipQuery } = await import("../app/schemas/schedule");
+  const { refreshTrackFacts } = await import("../app/models/track-facts.server");
   const { prisma } = await import("../app/services/db.server");
   const today = new Date();
   const slips = (search: string) => () => listSlips(parseSlipQuery(new URLSearchParams(search)), today);
@@ -118,6 +132,9 @@ async function queryTimes(databaseUrl: string) {
     log(`query ${name}: median ${t.median} ms, max ${t.max} ms, ${t.runs} runs (${count} rows)`);
   };
   try {
+    // Every project's track figures, computed once (the seed wrote no row): what the first reader
+    // of /agencies pays after a bulk import. Later reads recompute only projects changed since.
+    await measure("refreshTrackFacts (every project, cold)", () => refreshTrackFacts(today), 0);
     await measure("listSlips (page 1 of all)", async () => (await slips("")()).total, 10);
     await measure("listSlips kind=overdue", async () => (await slips("kind=overdue")()).total, 10);
     await measure("listSlips leadAgency", async () => (await slips(`leadAgency=${AGENCY}`)()).total, 10);
@@ -164,9 +181,16 @@ async function main() {
     await ensureDatabase(postgres.adminUrl, "lodestone_bench");
     const databaseUrl = postgres.urlFor("lodestone_bench");
     await applyMigrations(databaseUrl, ROOT);
+    let seeded = { projects: 0, milestones: 0 };
+    let dateChanges = 0;
     const seedStarted = performance.now();
-    const seeded = await seed(databaseUrl, PROJECTS);
-    const dateChanges = await addDeskData(databaseUrl);
+    // The seed's sessions skip the database's triggers (the response cache's per-row announcements,
+    // the track records' stale marks): nobody listens yet, and projects with no track figures are
+    // computed at their first read anyway (measured below). The apps start after this is reset.
+    await withoutTriggers(postgres.adminUrl, "lodestone_bench", async () => {
+      seeded = await seed(databaseUrl, PROJECTS);
+      dateChanges = await addDeskData(databaseUrl);
+    });
     const seedMs = Math.round(performance.now() - seedStarted);
     log(
       `Seeded ${seeded.projects} projects, ${seeded.milestones} milestones, ${dateChanges} date changes in ${seedMs} ms`,

@@ -79,8 +79,8 @@ export function TrackRecordTable({
             <CardRow key={r.key}>
               <RowHeader>{link ? <Link to={link}>{r.label}</Link> : r.label}</RowHeader>
               <Cell label={COLUMNS[0]}>
-                <Link to={projectsLink(r.key)} aria-label={`${r.projects.length} reviews: ${r.label}`}>
-                  {r.projects.length}
+                <Link to={projectsLink(r.key)} aria-label={`${r.reviews} reviews: ${r.label}`}>
+                  {r.reviews}
                 </Link>
               </Cell>
               <Cell label={COLUMNS[1]}>

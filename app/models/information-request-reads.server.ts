@@ -64,13 +64,20 @@ export async function projectClock(projectId: string, asOf: Date): Promise<Proje
   return clock;
 }
 
+/** What a project's review clock is computed from (absent fields: the clock has not started). */
+export type ProjectClockInput = {
+  startedAt: Date | null;
+  stoppedAt: Date | null;
+  applicantIntervals: ClockInterval[];
+};
+
 /**
- * The clocks of many projects in three queries however many there are (the agency statistics
- * read hundreds at once); projects that do not exist are absent from the map.
+ * The clock inputs of many projects in three queries however many there are; projects that do not
+ * exist are absent from the map. The agency track records store clocks from these (track-facts).
  */
-export async function projectClocks(projectIds: readonly string[], asOf: Date): Promise<Map<string, ProjectClock>> {
-  const clocks = new Map<string, ProjectClock>();
-  if (projectIds.length === 0) return clocks;
+export async function projectClockInputs(projectIds: readonly string[]): Promise<Map<string, ProjectClockInput>> {
+  const inputs = new Map<string, ProjectClockInput>();
+  if (projectIds.length === 0) return inputs;
   const ids = [...projectIds];
   const [projects, finals, submissions] = await Promise.all([
     prisma.project.findMany({
@@ -95,20 +102,30 @@ export async function projectClocks(projectIds: readonly string[], asOf: Date): 
       (first, r) => (first === null || r.issuedAt < first ? r.issuedAt : first),
       null,
     );
-    const startedAt = firstSubmission.get(project.id) ?? firstIssued;
-    const stoppedAt = FINAL_STATUSES.includes(project.status) ? (finalAt.get(project.id) ?? null) : null;
-    if (!startedAt) {
-      clocks.set(project.id, { ...NOT_STARTED, desk: "agency", startedAt: null, stoppedAt });
-      continue;
-    }
-    const result = computeClock({
-      startedAt,
-      stoppedAt,
+    inputs.set(project.id, {
+      startedAt: firstSubmission.get(project.id) ?? firstIssued,
+      stoppedAt: FINAL_STATUSES.includes(project.status) ? (finalAt.get(project.id) ?? null) : null,
       applicantIntervals: project.informationRequests.flatMap(clockIntervals),
-      asOf,
     });
-    clocks.set(project.id, { ...result, desk: whoseDesk(result), startedAt, stoppedAt });
   }
+  return inputs;
+}
+
+/** One project's clock as of `asOf`, from its inputs. */
+export function clockFromInput(input: ProjectClockInput, asOf: Date): ProjectClock {
+  const { startedAt, stoppedAt, applicantIntervals } = input;
+  if (!startedAt) return { ...NOT_STARTED, desk: "agency", startedAt: null, stoppedAt };
+  const result = computeClock({ startedAt, stoppedAt, applicantIntervals, asOf });
+  return { ...result, desk: whoseDesk(result), startedAt, stoppedAt };
+}
+
+/**
+ * The clocks of many projects in three queries however many there are (the agency statistics
+ * read hundreds at once); projects that do not exist are absent from the map.
+ */
+export async function projectClocks(projectIds: readonly string[], asOf: Date): Promise<Map<string, ProjectClock>> {
+  const clocks = new Map<string, ProjectClock>();
+  for (const [id, input] of await projectClockInputs(projectIds)) clocks.set(id, clockFromInput(input, asOf));
   return clocks;
 }
 

@@ -75,8 +75,11 @@ function periodEndSql(column: Prisma.Sql): Prisma.Sql {
     ELSE ${column} END)`;
 }
 
-/** The slips of the milestones matching the query, as a CTE body (shared by the page, the CSV and the bench). */
-function slipsCte(query: SlipQuery, today: Date): Prisma.Sql {
+/**
+ * The slips of the milestones matching the query, as a CTE body (shared by the page, the CSV and
+ * the bench); `only` restricts it to those milestones (the CSV's batches).
+ */
+function slipsCte(query: SlipQuery, today: Date, only?: string[]): Prisma.Sql {
   const todaySql = Prisma.sql`${isoDay(today)}::date`;
   const targetEnd = periodEndSql(Prisma.sql`m."targetDate"`);
   const kind =
@@ -112,6 +115,8 @@ function slipsCte(query: SlipQuery, today: Date): Prisma.Sql {
       FROM "MilestoneDateChange" c WHERE c."milestoneId" = m.id
     ) ch ON true
     WHERE ${conditions(query.projects)} ${year}
+      ${query.includeTraining ? Prisma.empty : Prisma.sql`AND NOT p."isTraining"`}
+      ${only ? Prisma.sql`AND m.id = ANY(${only}::text[])` : Prisma.empty}
   ), slips AS (SELECT * FROM s WHERE ${kind})`;
 }
 
@@ -153,12 +158,26 @@ export async function listSlips(query: SlipQuery, today: Date) {
   };
 }
 
-/** Every slip for the query, in pages of 1,000 rows, for the CSV (training project left out unless asked). */
-export async function* allSlips(query: SlipQuery, today: Date, { training = false } = {}): AsyncGenerator<SlipRow> {
+/**
+ * Every slip for the query, in the page's order, for the CSV: one statement orders the milestone
+ * ids (the only time the whole list is computed), then rows are read by id 1,000 at a time. Paging
+ * the full statement by OFFSET recomputed and re-sorted the whole list for every page (quadratic:
+ * 24.6 s at 10,000 projects); keyset paging on the computed sort keys would still compute the
+ * whole list per page. A milestone that stops matching between the two reads is left out.
+ */
+export async function* allSlips(query: SlipQuery, today: Date): AsyncGenerator<SlipRow> {
   const chunk = 1000;
-  for (let page = 1; ; page += 1) {
-    const rows = await prisma.$queryRaw<Row[]>(slipPageSql({ ...query, page }, today, chunk));
-    for (const { total: _total, ...row } of rows) if (training || !row.isTraining) yield row;
-    if (rows.length < chunk) return;
+  const order = await prisma.$queryRaw<{ milestoneId: string }[]>(Prisma.sql`WITH ${slipsCte(query, today)}
+    SELECT "milestoneId" FROM slips
+    ORDER BY ${orderBy(query)}, lower("projectName"), "milestoneName", "milestoneId"`);
+  for (let i = 0; i < order.length; i += chunk) {
+    const ids = order.slice(i, i + chunk).map((r) => r.milestoneId);
+    const rows = await prisma.$queryRaw<SlipRow[]>(Prisma.sql`WITH ${slipsCte(query, today, ids)}
+      SELECT * FROM slips`);
+    const byId = new Map(rows.map((r) => [r.milestoneId, r]));
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) yield row;
+    }
   }
 }

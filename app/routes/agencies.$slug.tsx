@@ -141,7 +141,7 @@ export default function AgencyPage() {
       <section aria-labelledby="projects">
         <h2 id="projects">Reviews led by {record.label}</h2>
         <ul>
-          {record.projects.map((p) => (
+          {(record.projects ?? []).map((p) => (
             <li key={p.slug}>
               <Link to={`/projects/${p.slug}`}>{p.name}</Link>
             </li>

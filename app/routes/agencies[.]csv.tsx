@@ -70,8 +70,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       yield [
         by,
         r.label,
-        r.projects.length,
-        r.projects.map((p) => p.slug).join("; "),
+        r.reviews,
+        (r.projects ?? []).map((p) => p.slug).join("; "),
         `/projects?${search}`,
         ...duration(r.noiToDecision),
         ...duration(r.applicationToDecision),

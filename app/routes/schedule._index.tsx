@@ -122,6 +122,16 @@ export default function SchedulePage() {
             <option value="asc">Smallest or earliest first</option>
           </select>
         </div>
+        <div className="checkbox full-row">
+          <input
+            type="checkbox"
+            id="filter-training"
+            name="include_training"
+            value="true"
+            defaultChecked={query.includeTraining}
+          />{" "}
+          <label htmlFor="filter-training">Include the fictional training project</label>
+        </div>
       </ProjectFilterForm>
 
       {query.baselineYear !== undefined ? (
@@ -131,11 +141,18 @@ export default function SchedulePage() {
         </p>
       ) : null}
       <p>
-        <strong>{number.format(total)}</strong> milestone{total === 1 ? "" : "s"}.{" "}
+        <strong>{number.format(total)}</strong> milestone{total === 1 ? "" : "s"}
+        {query.includeTraining
+          ? ", the fictional training project included"
+          : ", the fictional training project left out"}
+        .{" "}
         <a href={`/schedule.csv${slipQueryToSearch({ ...query, page: 1 })}`} download>
           Download these as CSV
         </a>{" "}
-        <span className="muted">(all pages; the fictional training project is left out)</span>
+        <span className="muted">
+          (all pages
+          {query.includeTraining ? ", the fictional training project marked as such" : ""})
+        </span>
       </p>
 
       {rows.length === 0 ? (

@@ -1,12 +1,12 @@
-// The /schedule list as CSV, for the same filters, every page. Public record only; the fictional
-// training project is left out unless ?include_training=true asks for it (as other open-data exports do).
+// The /schedule list as CSV, for the same filters, every page, in the page's order: the same rows
+// the page counts. The fictional training project is left out unless ?include_training=true asks
+// for it, on the page as here (as other open-data exports do); included, its rows say so.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
 import { allSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { csvStream, type CsvValue } from "~/services/csv.server";
 import { isoCalendarDate, isoDay, todayUtc } from "~/utils/dates";
-import { includesTraining } from "~/utils/open-record-links";
 
 const COLUMNS = [
   "project",
@@ -25,16 +25,16 @@ const COLUMNS = [
   "reasons",
   "delay_attributed_to",
   "overdue_days",
+  "fictional_training_project",
 ] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = parseSlipQuery(params);
   const today = todayUtc();
-  const training = includesTraining(params);
   const date = (d: Date | null, precision: "DAY" | "MONTH" | "YEAR") => (d ? isoCalendarDate(d, precision) : null);
   async function* rows(): AsyncGenerator<CsvValue[]> {
-    for await (const r of allSlips(query, today, { training })) {
+    for await (const r of allSlips(query, today)) {
       yield [
         r.projectName,
         `/projects/${r.projectSlug}`,
@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         r.reasons.map((reason) => DATE_CHANGE_REASON_LABELS[reason]).join("; "),
         r.moves > 0 ? RESPONSIBILITY_LABELS[responsibilityOf(r.reasons)] : null,
         r.overdueDays,
+        r.isTraining ? "true" : "false",
       ];
     }
   }

@@ -2,6 +2,7 @@
 // commodity, stage, status, leadAgency) plus what to list and how to order it. Like the project
 // query, every field falls back on its own: a stale link renders a list, never a 400.
 import { z } from "zod";
+import { includesTraining, TRAINING_INCLUDE, TRAINING_PARAM } from "~/utils/open-record-links";
 import { parseProjectQuery, type ProjectQuery } from "./project-search";
 
 export const SLIP_KINDS = ["all", "overdue", "moved", "baselined"] as const;
@@ -50,6 +51,12 @@ const slipSchema = z
 export type SlipQuery = z.output<typeof slipSchema> & {
   /** The /projects filters; its sort, page and schedule fields are not used here. */
   projects: ProjectQuery;
+  /**
+   * `include_training=true`: list the demo's fictional training project too. Left out by default,
+   * on the page and in its CSV alike, as in the agency statistics and every open-data export: the
+   * count is quoted as a fact about real reviews.
+   */
+  includeTraining: boolean;
 };
 
 const FILTER_FIELDS = ["q", "state", "commodity", "stage", "status", "leadAgency"] as const;
@@ -67,7 +74,11 @@ export function parseSlipQuery(params: URLSearchParams): SlipQuery {
     const value = params.get(field);
     if (value) filters.set(field, value);
   }
-  return { ...own, projects: { ...parseProjectQuery(filters), schedule: undefined } };
+  return {
+    ...own,
+    projects: { ...parseProjectQuery(filters), schedule: undefined },
+    includeTraining: includesTraining(params),
+  };
 }
 
 /** The URL search string for a slip query, defaults left out so shared links stay short. */
@@ -82,6 +93,7 @@ export function slipQueryToSearch(query: SlipQuery, changes: Partial<Omit<SlipQu
   if (next.sort !== "slip") params.set("sort", next.sort);
   if (next.dir !== DEFAULT_DIR[next.sort]) params.set("dir", next.dir);
   if (next.baselineYear !== undefined) params.set("baselineYear", String(next.baselineYear));
+  if (next.includeTraining) params.set(TRAINING_PARAM, TRAINING_INCLUDE);
   if (next.page > 1) params.set("page", String(next.page));
   const search = params.toString();
   return search ? `?${search}` : "";

@@ -6,6 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTrackRecords, loadTrackRecordsWithOverall } from "~/models/agency-stats.server";
 import { loader as agenciesCsv } from "~/routes/agencies[.]csv";
+import { loader as scheduleCsv } from "~/routes/schedule[.]csv";
 import { raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { daysOverdue } from "~/models/schedule";
 import { listSlips, allSlips } from "~/models/slips.server";
@@ -393,5 +394,40 @@ describe("agency track records as CSV and slips over time", () => {
     expect(line).toMatch(new RegExp(`,(${p1.slug}; ${p2.slug}|${p2.slug}; ${p1.slug}),`));
     expect(line).toContain(`/projects?leadAgency=${agency.slug}`);
     expect(line).toContain(",43.3,3,"); // mean slip (30 + 0 + 100) / 3 over 3 milestones
+  });
+});
+
+describe("/schedule and its CSV count the same rows", () => {
+  it("leave the fictional training project out of both unless include_training=true asks for it in both", async () => {
+    const real = await insertProjectRow({ companyId, leadAgencyId: agencyB.id, name: "Trainee Real Overdue" });
+    const training = await insertProjectRow({ companyId, leadAgencyId: agencyB.id, name: "Trainee Fiction Overdue" });
+    await prisma.project.update({ where: { id: training.id }, data: { isTraining: true } });
+    for (const p of [real, training]) await milestone(p.id, "late", { target: "2026-01-05" });
+
+    const csvRows = async (search: string) => {
+      const response = await scheduleCsv({
+        request: new Request(`http://localhost/schedule.csv?${search}`),
+        params: {},
+        context: { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" } as AppLoadContext,
+      });
+      const [, ...lines] = (await response.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      return lines;
+    };
+    for (const [search, expected] of [
+      ["q=Trainee", ["Trainee Real Overdue"]],
+      ["q=Trainee&include_training=true", ["Trainee Fiction Overdue", "Trainee Real Overdue"]],
+    ] as const) {
+      const page = await listSlips(parseSlipQuery(new URLSearchParams(search)), TODAY);
+      expect(page.rows.map((r) => r.projectName).sort(), search).toEqual(expected);
+      expect(page.total, search).toBe(expected.length);
+      const lines = await csvRows(search);
+      expect(lines, search).toHaveLength(page.total);
+      // Included, the training project's rows say what they are.
+      for (const line of lines)
+        expect(line.endsWith(line.startsWith("Trainee Fiction") ? ",true" : ",false")).toBe(true);
+    }
   });
 });
