@@ -85,6 +85,8 @@ export type ResourceFor = {
   "comment.hide": ProjectResource;
   "comment.requestReview": CommentAuthorResource;
   "comment.respond": ProjectResource;
+  "comment.code": ProjectResource;
+  "concern.publishAnswer": ProjectResource;
   "comment.exportFull": ProjectResource;
   "project.follow": ProjectResource;
   "project.subscribeByEmail": ProjectResource;
@@ -317,6 +319,16 @@ const RULES: { [A in Action]: Rule<A> } = {
     belongsTo(actor, project.leadAgencyId, "AGENCY")
       ? allow
       : deny("Only staff of the project's lead agency write official responses."),
+  // Coding by concern (topics, passages, concern statements, draft answers) is the lead agency's
+  // analysis for its final EIS; cooperating agencies and the public see the published answers.
+  "comment.code": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency code its comments by concern."),
+  "concern.publishAnswer": (actor, project) =>
+    belongsTo(actor, project.leadAgencyId, "AGENCY")
+      ? allow
+      : deny("Only staff of the project's lead agency publish answers to public concerns."),
   // The full export includes hidden comments' text and commenters' contact details.
   "comment.exportFull": (actor, project) =>
     isAssignedAgency(actor, project)

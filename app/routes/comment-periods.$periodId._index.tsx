@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Offer only the changes the rules allow now.
   const kinds = allowedDeadlineChanges(window, now);
   return {
+    canCode: can(actor, "comment.code", period.resource),
     cite: commentPeriodCitation(
       {
         id: period.id,
@@ -223,7 +224,16 @@ function ChangeDeadlineForm({ manage, lockVersion, zone }: { manage: Manage; loc
 }
 
 export default function CommentPeriodPage() {
-  const { project, period, countdown: initial, history, documents, manage, cite } = useLoaderData<typeof loader>();
+  const {
+    project,
+    period,
+    countdown: initial,
+    history,
+    documents,
+    manage,
+    cite,
+    canCode,
+  } = useLoaderData<typeof loader>();
   const live = useLiveCountdown(period, initial);
   const base = `/comment-periods/${period.id}`;
   return (
@@ -305,6 +315,11 @@ export default function CommentPeriodPage() {
           <li>
             <Link to={`${base}/moderation-log`}>Moderation log</Link>
           </li>
+          {canCode ? (
+            <li>
+              <Link to={`${base}/coding`}>Code comments by concern and answer them</Link>
+            </li>
+          ) : null}
         </ul>
       </section>
       {manage && manage.kinds.length > 0 ? (

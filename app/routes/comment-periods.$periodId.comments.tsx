@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-fields";
+import { concernsForComments } from "~/models/concern-reading.server";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 
@@ -40,11 +41,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodCounts(period.id),
     actor ? hiddenCommentsOf(period.id, actor.userId) : [],
   ]);
+  const traces = await concernsForComments(
+    period.id,
+    list.comments.filter((comment) => comment.responses.length > 0).map((comment) => comment.id),
+  );
   return {
     period: { id: period.id, title: period.title, timeZone: period.timeZone },
     project: period.project,
     search,
     list,
+    concerns: Object.fromEntries(
+      [...traces].map(([commentId, list]) => [commentId, Object.fromEntries(list.map((t) => [t.responseId, t]))]),
+    ),
     counts,
     myHidden,
     can: {
@@ -92,7 +100,7 @@ function pageLink(search: { q?: string; type?: string; campaign?: string }, page
 }
 
 export default function PeriodComments() {
-  const { period, project, search, list, counts, myHidden, can: allowed } = useLoaderData<typeof loader>();
+  const { period, project, search, list, counts, myHidden, concerns, can: allowed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/comment-periods/${period.id}`;
   return (
@@ -240,6 +248,12 @@ export default function PeriodComments() {
           {comment.responses.map((response) => (
             <section key={response.id} className="callout" aria-label={`Agency response on ${response.issue}`}>
               <h4>Agency response: {response.issue}</h4>
+              {concerns[comment.id]?.[response.id] ? (
+                <p>
+                  Coded to the concern “{concerns[comment.id]?.[response.id]?.statement}”
+                  {concerns[comment.id]?.[response.id]?.viaCampaign ? " through the campaign letter it copies" : ""}.
+                </p>
+              ) : null}
               <p className="pre-wrap">{response.text}</p>
               <p className="muted">
                 {response.authorName}, {formatEventTime(response.createdAt, period.timeZone)} ·{" "}

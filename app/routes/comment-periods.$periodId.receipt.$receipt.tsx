@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormError } from "~/components/form-fields";
 import { getReceipt } from "~/models/comment-intake.server";
+import { concernsForComments } from "~/models/concern-reading.server";
 import { hiddenCommentStanding, requestCommentReview } from "~/models/comment-moderation.server";
 import { formatDeadline } from "~/models/comment-window";
 import { assertCan, can } from "~/policy";
@@ -31,7 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const hidden = receipt.status !== "PUBLISHED";
   const standing = hidden ? await hiddenCommentStanding(receipt.id) : null;
   const actor = await getOptionalActor(request);
+  // The commenter's trace to the agency's answers: published concerns this comment was coded to.
+  const traces = hidden ? [] : ((await concernsForComments(receipt.period.id, [receipt.id])).get(receipt.id) ?? []);
   return {
+    answers: traces,
     hidden: standing
       ? {
           pendingReview: receipt.status === "PENDING_REVIEW",
@@ -133,6 +137,32 @@ export default function CommentReceiptPage() {
           </>
         ) : null}
       </dl>
+      {receipt.hidden ? null : (
+        <section aria-labelledby="answers-label">
+          <h2 id="answers-label">What the agency said</h2>
+          {receipt.answers.length === 0 ? (
+            <p>
+              The agency has not published an answer to a concern in your comment yet. When it does, it is listed here
+              and on the <Link to={`/comment-periods/${receipt.period.id}/responses`}>responses page</Link>.
+            </p>
+          ) : (
+            <>
+              <p>The agency coded your comment to these concerns and answered each one:</p>
+              <ul>
+                {receipt.answers.map((answer) => (
+                  <li key={answer.concernId}>
+                    {answer.topic}: “{answer.statement}”
+                    {answer.viaCampaign ? " (raised by the form letter your comment copies)" : ""} ·{" "}
+                    <Link to={`/comment-periods/${receipt.period.id}/responses#response-${answer.responseId}`}>
+                      Read the agency&apos;s answer
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
       <h2>What happens next</h2>
       <ul>
         <li>

@@ -55,6 +55,19 @@ export async function buildWorld() {
       searches: { create: { name: "Everything in Nevada", query: "?state=NV" } },
     },
   });
+  // A published comment to code, and a draft concern statement on a topic, for the coding pages.
+  const codedComment = await createPublicComment(period.id, { text: "The pit will drain the aquifer." });
+  const topic = await prisma.codingTopic.create({
+    data: { periodId: period.id, name: "Water quality and quantity", keywords: ["aquifer"], position: 0 },
+  });
+  const concern = await prisma.concernStatement.create({
+    data: {
+      periodId: period.id,
+      topicId: topic.id,
+      statement: "The pit may drain the aquifer.",
+      createdById: leadRegulator.id,
+    },
+  });
   const users: Record<Exclude<Role, "anonymous">, string> = {
     public: member.id,
     company: companyUser.id,
@@ -80,6 +93,8 @@ export async function buildWorld() {
     orgSlug: company.slug,
     receipt: hiddenComment.receiptNumber,
     watchlistId: watchlist.id,
+    commentId: codedComment.id,
+    concernId: concern.id,
   };
   return { cookies, params, companySlug: company.slug };
 }

@@ -103,6 +103,17 @@ const SAMPLES: PayloadFor = {
   },
   "comment.autoHidden": { periodId: "per_1", commentId: "c_1", receiptNumber: "PC-0001" },
   "comment.responded": { periodId: "per_1", commentId: "c_1", receiptNumber: "PC-0001", responseId: "resp_1" },
+  "concern.published": {
+    projectId: "prj_1",
+    periodId: "per_1",
+    concernId: "con_1",
+    responseId: "resp_1",
+    topic: "Water quality and quantity",
+    statement: "The mine may lower the aquifer that feeds private wells.",
+    commentCount: 3,
+    campaignCount: 1,
+    actorId: "usr_reg",
+  },
   "commentPeriod.opened": {
     ...period,
     stage: "draft_eis",

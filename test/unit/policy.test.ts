@@ -76,6 +76,8 @@ const RESOURCES: { [A in Action]: Parameters<typeof can<A>>[2] } = {
   "comment.hide": project,
   "comment.requestReview": { authorId: "someone-else" },
   "comment.respond": project,
+  "comment.code": project,
+  "concern.publishAnswer": project,
   "comment.exportFull": project,
   "project.follow": project,
   "project.subscribeByEmail": project,
@@ -140,6 +142,8 @@ const ALLOWED: Record<Action, ActorName[]> = {
   // Another person's comment sent with an account: nobody else may ask for its review.
   "comment.requestReview": [],
   "comment.respond": ["leadRegulator"],
+  "comment.code": ["leadRegulator"],
+  "concern.publishAnswer": ["leadRegulator"],
   "comment.exportFull": ["leadRegulator", "cooperatingRegulator"],
   "project.follow": NAMES.filter((name) => name !== "anonymous"),
   // Visitors without an account subscribe by email (double opt-in).

@@ -244,6 +244,23 @@ export const EVENT_CATALOGUE = {
       responseId: z.string(),
     }),
   ),
+  // The agency published its answer to one public concern statement (decision 0030). Public facts only:
+  // the concern and its answer are public from now on; the counts are of published comments.
+  "concern.published": event(
+    "concernId",
+    z.object({
+      projectId: z.string(),
+      periodId: z.string(),
+      concernId: z.string(),
+      responseId: z.string(),
+      topic: z.string(),
+      statement: z.string(),
+      // Comments newly linked to the answer (campaign copies one by one), and coded campaigns.
+      commentCount: z.number().int(),
+      campaignCount: z.number().int(),
+      actorId,
+    }),
+  ),
   "commentPeriod.opened": event(
     "projectId",
     z.object({
@@ -503,6 +520,8 @@ export const EVENT_DESCRIPTIONS: { [T in EventType]: (payload: PayloadFor[T]) =>
   "comment.moderated": (p) =>
     `Comment ${p.receiptNumber} ${p.kind === "HIDE" ? "hidden" : p.kind === "RESTORE" ? "restored" : "published after review"}`,
   "comment.responded": (p) => `Comment ${p.receiptNumber} answered by the agency`,
+  "concern.published": (p) =>
+    `Answer published to the concern "${p.statement}" (${p.topic}), raised in ${p.commentCount} ${p.commentCount === 1 ? "comment" : "comments"}`,
   "commentPeriod.opened": (p) => `${period(p)} opened`,
   "commentPeriod.extended": (p) => `${period(p)} extended`,
   "commentPeriod.reopened": (p) => `${period(p)} reopened`,

@@ -92,6 +92,17 @@ const byComment = shaped(
   (p) => p.projectId ?? null,
 );
 
+/** The agency's answer to a public concern statement: its period, the concern and the response. */
+const byConcern = shaped(
+  (p: { projectId: string; periodId: string; concernId: string; responseId: string }) => ({
+    projectId: p.projectId,
+    periodId: p.periodId,
+    concernId: p.concernId,
+    responseId: p.responseId,
+  }),
+  projectOf,
+);
+
 const notPublic = (why: string) => ({ public: false as const, why });
 
 export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
@@ -131,6 +142,7 @@ export const PUBLIC_LOG: { [T in EventType]: PublicLogRule<T> } = {
   })),
   "comment.moderated": byComment(["kind", "reason"]),
   "comment.responded": byComment(["responseId"]),
+  "concern.published": byConcern(["topic", "statement", "commentCount", "campaignCount"]),
   "commentPeriod.opened": byPeriod(["stage", "opensAt", "closesAt", "timeZone"]),
   "commentPeriod.extended": byPeriod(["changeId", "previousClosesAt", "closesAt", "timeZone", "reason"]),
   "commentPeriod.reopened": byPeriod(["changeId", "previousClosesAt", "closesAt", "timeZone", "reason"]),

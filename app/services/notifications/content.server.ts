@@ -100,6 +100,7 @@ export async function describeEvent(event: DomainEventRecord): Promise<EventNoti
     case "informationRequest.answered":
     case "informationRequest.decided":
     case "informationRequest.withdrawn":
+    case "concern.published": // each commenter raising it hears by the comment.responded event of their comment
       return null;
     default: {
       const unhandled: never = event;

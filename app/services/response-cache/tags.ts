@@ -124,6 +124,7 @@ const EVENT_LISTS: Record<EventType, readonly ListTag[]> = {
   "comment.autoHidden": COMMENT_LISTS,
   "comment.moderated": COMMENT_LISTS,
   "comment.responded": COMMENT_LISTS,
+  "concern.published": COMMENT_LISTS,
   "commentPeriod.opened": LIST_TAGS,
   "commentPeriod.extended": LIST_TAGS,
   "commentPeriod.reopened": LIST_TAGS,
