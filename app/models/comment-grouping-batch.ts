@@ -50,6 +50,9 @@ export type BatchPlan = { placements: Placement[]; newCampaigns: NewCampaign[]; 
 // Keys only compare within their band, and the (campaignId, bandKey) key must not repeat.
 export const bandKeyStrings = (keys: Uint32Array) => Array.from(keys, (key, band) => `${band}:${key}`);
 
+/** Every key a text is indexed and looked up under: its band keys and its opening keys (short texts). */
+export const indexKeys = (text: CommentFingerprint) => [...bandKeyStrings(text.bandKeys), ...text.openingKeys];
+
 /**
  * Campaign ids that sort in the order they are handed out (hex, so any collation agrees): campaigns
  * started in one transaction share createdAt, and candidates are ordered by (createdAt, id).
@@ -69,8 +72,12 @@ type Campaign = {
 };
 
 /**
- * `copyCounts`: comments in the period per exact key (pending ones included, counted up to
- * REPLACEMENT_CHECK_LIMIT + 1), for the batch's texts and the candidates' representatives.
+ * `copyCounts`: placed comments in the period per exact key (counted up to REPLACEMENT_CHECK_LIMIT + 1),
+ * for the batch's texts and the candidates' representatives. Pending comments are not counted: they
+ * count as the batch places them, in arrival order, so a backlog decides as one-at-a-time placing
+ * would. (Counting a backlog's pending copies made a letter with more than REPLACEMENT_CHECK_LIMIT
+ * copies waiting look past the limit at its second copy, so a campaign started by a variant kept it as
+ * representative and its plain copies counted as edited.)
  */
 export function planBatch(
   pending: readonly PendingComment[],
@@ -79,6 +86,7 @@ export function planBatch(
   copyCounts: ReadonlyMap<string, number>,
 ): BatchPlan {
   const copies = new Map(placedCopies);
+  const counts = new Map(copyCounts);
   const campaigns: Campaign[] = candidates.map(({ id, representative, representativeKey }) => ({
     id,
     representative,
@@ -99,6 +107,7 @@ export function planBatch(
   const plan: BatchPlan = { placements: [], newCampaigns: [], replacements: [] };
   const place = (commentId: string, exactKey: string, copy: PlacedCopy) => {
     copies.set(exactKey, copy);
+    counts.set(exactKey, (counts.get(exactKey) ?? 0) + 1);
     plan.placements.push({
       commentId,
       campaignId: copy.campaignId,
@@ -111,11 +120,11 @@ export function planBatch(
   // over; the comments after it are compared with it, and the writer re-reads the campaign's texts.
   const maybeReplace = (position: number, commentId: string, text: CommentFingerprint) => {
     const campaign = campaigns[position];
-    const textCopies = copyCounts.get(text.exactKey) ?? 0;
-    const representativeCopies = copyCounts.get(campaign.representativeKey) ?? 0;
+    const textCopies = counts.get(text.exactKey) ?? 0;
+    const representativeCopies = counts.get(campaign.representativeKey) ?? 0;
     if (textCopies > REPLACEMENT_CHECK_LIMIT) return;
     if (!shouldReplaceRepresentative(representativeCopies, textCopies)) return;
-    const keys = bandKeyStrings(text.bandKeys);
+    const keys = indexKeys(text);
     // The old keys stay: comments close to the old text still find the campaign.
     index(position, keys);
     for (const [key, copy] of copies) {
@@ -152,7 +161,7 @@ export function planBatch(
       continue;
     }
 
-    const keys = bandKeyStrings(fingerprint.bandKeys);
+    const keys = indexKeys(fingerprint);
     const positions = [...new Set(keys.flatMap((key) => bands.get(key) ?? []))].sort((a, b) => a - b);
     const result = classify(
       fingerprint,

@@ -31,6 +31,7 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import {
   bandKeyStrings,
+  indexKeys,
   planBatch,
   REPLACEMENT_CHECK_LIMIT,
   type BatchPlan,
@@ -44,6 +45,7 @@ import {
   estimateJaccard,
   exactJaccard,
   fingerprint,
+  MAX_GROUPS_PER_BAND_KEY,
   NEAR_DUPLICATE_THRESHOLD,
   normalizeText,
   shingles,
@@ -67,13 +69,14 @@ const GROUPING_BATCH = 1000;
 const int4Literal = (signature: Uint32Array) => `{${Array.from(signature, (value) => value | 0).join(",")}}`;
 const fromInt4 = (values: number[]) => Uint32Array.from(values, (value) => value >>> 0);
 
-async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
+export async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(${GROUPING_LOCK_NAMESPACE}::int, hashtext(${periodId}))`;
 }
 
 /**
- * For each of the batch's texts: how many comments of the period have it (pending ones included, up to
- * REPLACEMENT_CHECK_LIMIT + 1) and, if one is placed, its placement (every copy of a text shares it).
+ * For each of the batch's texts: how many placed comments of the period have it (up to
+ * REPLACEMENT_CHECK_LIMIT + 1; pending ones count as planBatch places them) and, if one is placed, its
+ * placement (every copy of a text shares it).
  */
 async function findPlacedCopies(tx: Tx, periodId: string, exactKeys: string[]) {
   // "limit" per key: a letter sent 100,000 times costs a few dozen index entries, not 100,000.
@@ -91,7 +94,8 @@ async function findPlacedCopies(tx: Tx, periodId: string, exactKeys: string[]) {
     from unnest(${exactKeys}::text[]) as e(key)
     cross join lateral (
       select count(*)::int as copies from (
-        select 1 from "Comment" where "periodId" = ${periodId} and "exactKey" = e.key::char(64)
+        select 1 from "Comment"
+        where "periodId" = ${periodId} and "exactKey" = e.key::char(64) and "campaignId" is not null
         limit ${REPLACEMENT_CHECK_LIMIT + 1}) t
     ) n
     left join lateral (
@@ -137,7 +141,7 @@ async function findCandidates(
   challenged: string[],
   copyCounts: Map<string, number>,
 ): Promise<CandidateCampaign[]> {
-  const bandKeys = [...new Set(unmatched.flatMap((p) => bandKeyStrings(p.fingerprint.bandKeys)))];
+  const bandKeys = [...new Set(unmatched.flatMap((p) => indexKeys(p.fingerprint)))];
   // One index probe per band key and per campaign found. "offset 0" keeps each lateral subquery a
   // probe: given a batch's ~10,000 keys as a join, the planner scanned and sorted every band (and
   // comment) of the period instead, a cost that grows with the period (measured at 60,000 comments).
@@ -148,6 +152,8 @@ async function findCandidates(
       cross join lateral (
         select b."campaignId" from "CampaignBand" b
         where b."periodId" = ${periodId} and b."bandKey" = q.key
+        -- An opening key shared by many campaigns is a stock opener: read a bounded number of them.
+        limit (case when q.key like 'o:%' then ${MAX_GROUPS_PER_BAND_KEY}::int end)
         offset 0
       ) h
       union all
@@ -170,6 +176,10 @@ async function findCandidates(
     }
   }
   const toRead = new Set(challenged);
+  // Found by an opening key: a short letter's, compared by containment, which signatures cannot screen.
+  for (const { fingerprint: own } of unmatched) {
+    for (const key of own.openingKeys) for (const { id } of byBandKey.get(key) ?? []) toRead.add(id);
+  }
   for (const { fingerprint: own } of unmatched) {
     for (const key of bandKeyStrings(own.bandKeys)) {
       for (const { id, signature } of byBandKey.get(key) ?? []) {
@@ -184,7 +194,8 @@ async function findCandidates(
     cross join lateral (
       select r.text, r."exactKey",
              (select count(*)::int from (
-                select 1 from "Comment" n where n."periodId" = ${periodId} and n."exactKey" = r."exactKey"
+                select 1 from "Comment" n
+                where n."periodId" = ${periodId} and n."exactKey" = r."exactKey" and n."campaignId" is not null
                 limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as copies
       from "Campaign" k join "Comment" r on r.id = k."representativeId"
       where k.id = x.id
@@ -217,6 +228,7 @@ function unread(campaign: { id: string; bandKeys: string[]; signature: Uint32Arr
   const representative: ComparableText = {
     normalized: "\n",
     signature: campaign.signature,
+    unread: true,
     get shingles(): Uint32Array {
       throw new Error("classify compared a candidate whose text was not read: lower READ_TEXT_FROM_ESTIMATE");
     },

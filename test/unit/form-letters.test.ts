@@ -251,6 +251,59 @@ describe("classify", () => {
   });
 });
 
+describe("short letters (containment beside Jaccard)", () => {
+  // 22 words: a personal sentence of 15 words takes Jaccard to ~0.5, under the threshold.
+  const SHORT =
+    "Please deny the Thacker Pass permit. The mine would drain the Quinn River Valley aquifer and dry up our springs for good.";
+  const PERSONAL = "My grandfather dug the well on our ranch in 1952 and it has never once run dry.";
+  const short = fingerprint(SHORT);
+
+  it("joins a short letter with a personal sentence before, after or between its sentences", () => {
+    const [first, second] = SHORT.split(". ");
+    for (const text of [`${SHORT} ${PERSONAL}`, `${PERSONAL} ${SHORT}`, `${first}. ${PERSONAL} ${second}`]) {
+      const comment = fingerprint(text);
+      expect(exactJaccard(comment.shingles, short.shingles)).toBeLessThan(NEAR_DUPLICATE_THRESHOLD);
+      expect(classify(comment, [fingerprint(RANCHER_LETTER), short])).toMatchObject({
+        kind: "near",
+        campaignIndex: 1,
+        addedText: normalizeText(PERSONAL),
+      });
+      // Found through the opening keys even when no band key is shared.
+      expect(comment.openingKeys.some((key) => short.openingKeys.includes(key))).toBe(true);
+    }
+  });
+
+  it("joins a plain short copy to a campaign whose representative has the personal sentence", () => {
+    const variant = fingerprint(`${SHORT} ${PERSONAL}`);
+    expect(classify(short, [variant])).toMatchObject({ kind: "near", campaignIndex: 0, addedText: "" });
+  });
+
+  it("joins two copies of a short letter that each carry their own personal sentence", () => {
+    const variant = fingerprint(`${SHORT} ${PERSONAL}`);
+    const other = fingerprint(`I have lived in Orovada all my life. ${SHORT}`);
+    expect(classify(other, [variant])).toMatchObject({ kind: "near", campaignIndex: 0 });
+  });
+
+  it("keeps a comment mostly in the sender's own words, quoting a short letter, unique", () => {
+    const own = randomText(mulberry32(5), 70);
+    expect(classify(fingerprint(`${own} ${SHORT}`), [short]).kind).toBe("unique");
+  });
+
+  it("keeps different short letters on the same subject apart, and stock phrases are no letter", () => {
+    const other = fingerprint(
+      "Please approve the Thacker Pass permit. The mine would bring jobs to the Quinn River Valley and our county for good.",
+    );
+    expect(classify(other, [short]).kind).toBe("unique");
+    const stock = fingerprint("Please deny the Thacker Pass permit.");
+    expect(classify(fingerprint(`Please deny the Thacker Pass permit. ${PERSONAL}`), [stock]).kind).toBe("unique");
+  });
+
+  it("indexes opening keys only for texts short enough to take part", () => {
+    expect(short.openingKeys.length).toBe(2);
+    expect(fingerprint(FORM_LETTER).openingKeys).toEqual([]);
+  });
+});
+
 describe("addedText", () => {
   const letter = normalizeText(FORM_LETTER);
 
