@@ -4,7 +4,16 @@
 // the batch starts, and representatives it replaces, are indexed here as it goes, so a letter's second
 // copy in the same batch finds its first. Pure: the caller reads and writes.
 import { randomUUID } from "node:crypto";
-import { classify, shouldReplaceRepresentative, type CommentFingerprint, type ComparableText } from "./form-letters";
+import {
+  classify,
+  KNOWN_LETTER_COPIES,
+  SHORT_LETTER_MAX_ADDED_WORDS,
+  SHORT_LETTER_WORDS,
+  shouldReplaceRepresentative,
+  wordCount,
+  type CommentFingerprint,
+  type ComparableText,
+} from "./form-letters";
 
 /**
  * The representative can only change while its challenger has at most this many copies. Counting
@@ -45,7 +54,15 @@ export type Replacement = {
   bandKeys: string[];
 };
 
-export type BatchPlan = { placements: Placement[]; newCampaigns: NewCampaign[]; replacements: Replacement[] };
+/** A short campaign letter sent at least KNOWN_LETTER_COPIES times: unique comments holding it join it. */
+export type KnownShortLetter = { campaignId: string; normalized: string; shingles: Uint32Array | undefined };
+
+export type BatchPlan = {
+  placements: Placement[];
+  newCampaigns: NewCampaign[];
+  replacements: Replacement[];
+  knownShortLetters: KnownShortLetter[];
+};
 
 // Keys only compare within their band, and the (campaignId, bandKey) key must not repeat.
 export const bandKeyStrings = (keys: Uint32Array) => Array.from(keys, (key, band) => `${band}:${key}`);
@@ -104,7 +121,7 @@ export function planBatch(
   };
   candidates.forEach((candidate, position) => index(position, candidate.bandKeys));
   const nextId = ascendingIds(pending.length);
-  const plan: BatchPlan = { placements: [], newCampaigns: [], replacements: [] };
+  const plan: BatchPlan = { placements: [], newCampaigns: [], replacements: [], knownShortLetters: [] };
   const place = (commentId: string, exactKey: string, copy: PlacedCopy) => {
     copies.set(exactKey, copy);
     counts.set(exactKey, (counts.get(exactKey) ?? 0) + 1);
@@ -149,10 +166,17 @@ export function planBatch(
     campaign.replaced.bandKeys.push(...keys);
   };
 
+  const isKnownLetter = (campaign: Campaign) => (counts.get(campaign.representativeKey) ?? 0) >= KNOWN_LETTER_COPIES;
+  // Short campaign letters known by the end of the batch that received a comment in it: the writer
+  // looks for earlier unique comments that hold them (absorbSingletons in comment-grouping.server.ts).
+  const touched = new Set<number>();
+
   for (const { id, fingerprint } of pending) {
     const copy = copies.get(fingerprint.exactKey);
     if (copy) {
       place(id, fingerprint.exactKey, copy);
+      const placedIn = positionOf.get(copy.campaignId);
+      if (placedIn !== undefined) touched.add(placedIn);
       if (!copy.isRepresentativeText) {
         const position = positionOf.get(copy.campaignId);
         if (position === undefined) throw new Error(`campaign ${copy.campaignId} was not read with the batch`);
@@ -166,8 +190,10 @@ export function planBatch(
     const result = classify(
       fingerprint,
       positions.map((position) => campaigns[position].representative),
+      { knownLetter: (i) => isKnownLetter(campaigns[positions[i]]) },
     );
     if (result.campaignIndex !== undefined) {
+      touched.add(positions[result.campaignIndex]);
       place(id, fingerprint.exactKey, {
         campaignId: campaigns[positions[result.campaignIndex]].id,
         isRepresentativeText: result.kind === "identical",
@@ -194,6 +220,13 @@ export function planBatch(
       similarity: 1,
       addedText: null,
     });
+  }
+  for (const position of [...touched].sort((a, b) => a - b)) {
+    const campaign = campaigns[position];
+    if (campaign.representative.unread || !isKnownLetter(campaign)) continue;
+    const normalized = campaign.representative.normalized;
+    if (wordCount(normalized) > SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS) continue;
+    plan.knownShortLetters.push({ campaignId: campaign.id, normalized, shingles: campaign.representative.shingles });
   }
   return plan;
 }

@@ -36,19 +36,23 @@ import {
   REPLACEMENT_CHECK_LIMIT,
   type BatchPlan,
   type CandidateCampaign,
+  type KnownShortLetter,
   type PendingComment,
   type PlacedCopy,
   type Replacement,
 } from "./comment-grouping-batch";
 import {
   addedText,
+  addedTextAgainst,
   estimateJaccard,
   exactJaccard,
   fingerprint,
   MAX_GROUPS_PER_BAND_KEY,
   NEAR_DUPLICATE_THRESHOLD,
   normalizeText,
+  openingKeys,
   shingles,
+  shortLetterMatch,
   type ComparableText,
 } from "./form-letters";
 
@@ -314,8 +318,52 @@ async function placePendingBatch(tx: Tx, periodId: string, batchSize: number): P
     unmatched.length + challenged.length > 0
       ? await findCandidates(tx, periodId, unmatched, challenged, copyCounts)
       : [];
-  await writePlan(tx, periodId, planBatch(pending, placed, candidates, copyCounts));
+  const plan = planBatch(pending, placed, candidates, copyCounts);
+  await writePlan(tx, periodId, plan);
+  await absorbSingletons(tx, periodId, plan.knownShortLetters);
   return rows.length;
+}
+
+/**
+ * A short letter becomes a known one (KNOWN_LETTER_COPIES) only at its second plain copy; comments
+ * holding it that came before, a personal sentence added, were placed as unique then. They join it
+ * now: the period's single-comment campaigns sharing an opening key with it (at most
+ * MAX_GROUPS_PER_BAND_KEY per key) whose text the short-letter rule matches. So the result does not
+ * depend on which copy came first, nor on the batch size. Returns how many comments moved.
+ */
+async function absorbSingletons(tx: Tx, periodId: string, letters: readonly KnownShortLetter[]): Promise<number> {
+  let moved = 0;
+  const absorbed = new Set<string>();
+  for (const letter of letters) {
+    const keys = openingKeys(letter.normalized);
+    if (keys.length === 0) continue;
+    const found = await tx.$queryRaw<{ id: string; text: string }[]>`
+      select distinct k.id, r.text
+      from unnest(${keys}::text[]) as q(key)
+      cross join lateral (
+        select b."campaignId" from "CampaignBand" b
+        where b."periodId" = ${periodId} and b."bandKey" = q.key and b."campaignId" <> ${letter.campaignId}
+        limit ${MAX_GROUPS_PER_BAND_KEY}::int offset 0
+      ) h
+      join "Campaign" k on k.id = h."campaignId"
+      join "Comment" r on r.id = k."representativeId"
+      where (select count(*) from (select 1 from "Comment" c where c."campaignId" = k.id limit 2) t) = 1`;
+    const own = letter.shingles ?? shingles(letter.normalized);
+    const joining = found
+      .filter(({ id }) => !absorbed.has(id))
+      .map(({ id, text }) => ({ id, normalized: normalizeText(text) }))
+      .map((single) => ({ ...single, shingles: shingles(single.normalized) }))
+      .filter((single) => shortLetterMatch({ normalized: letter.normalized, shingles: own }, single));
+    if (joining.length === 0) continue;
+    for (const { id } of joining) absorbed.add(id);
+    moved += await tx.$executeRaw`
+      update "Comment" c set "campaignId" = ${letter.campaignId}, similarity = v.similarity, "addedText" = v.added
+      from unnest(${joining.map((j) => j.id)}::text[], ${joining.map((j) => exactJaccard(own, j.shingles))}::float8[],
+                  ${joining.map((j) => addedTextAgainst(own, j.normalized) || null)}::text[]) as v(campaign, similarity, added)
+      where c."campaignId" = v.campaign`;
+    await tx.$executeRaw`delete from "Campaign" where id = any(${joining.map((j) => j.id)}::text[])`;
+  }
+  return moved;
 }
 
 /**

@@ -322,7 +322,8 @@ export function containment(part: Uint32Array, whole: Uint32Array): number {
  *    is at least half of each (two copies, each with its own personal sentence, no longer than the
  *    letter). Chance does not make two letters share half their word 3-shingles.
  * Word counts follow from shingle counts only approximately (repeated windows count once), so the
- * first rule counts words.
+ * first rule counts words. The text alone cannot tell a short letter from a few sentences two writers
+ * took from a common pool: classify applies this only to a known letter (KNOWN_LETTER_COPIES).
  */
 export function shortLetterMatch(
   a: { normalized: string; shingles: Uint32Array },
@@ -434,12 +435,33 @@ export type Classification = {
 };
 
 /**
+ * What the period already says about a candidate: `knownLetter(i)` is true when candidate i's
+ * representative text has been sent at least KNOWN_LETTER_COPIES times. Only then does the short-letter
+ * containment rule apply to it (see shortLetterMatch).
+ */
+export type ClassifyEvidence = { knownLetter?: (candidateIndex: number) => boolean };
+
+/**
+ * A short text is a campaign letter, for the containment rule, once this many comments sent it word
+ * for word. By their text alone, "a short letter with a personal sentence added" and "two people who
+ * picked the same three sentences from a shared pool, one of them a fourth" (a campaign site's pick-
+ * your-points list, a seeded demo, a community meeting's talking points) are the same thing; a letter
+ * sent identically by two people is what sets a form letter apart. Jaccard needs no such evidence:
+ * at 0.65 two texts are near copies whatever they are.
+ */
+export const KNOWN_LETTER_COPIES = 2;
+
+/**
  * Compare a new comment with the representatives of the candidate campaigns from the LSH lookup.
  * Identical text wins; otherwise the highest exact Jaccard at or above the threshold (the earliest on a
  * tie), after a signature pre-check. Always against a representative, never another copy, so a
  * campaign cannot drift through a chain of small edits.
  */
-export function classify(comment: ComparableText, candidates: readonly ComparableText[]): Classification {
+export function classify(
+  comment: ComparableText,
+  candidates: readonly ComparableText[],
+  { knownLetter = () => false }: ClassifyEvidence = {},
+): Classification {
   const identical = candidates.findIndex((candidate) => candidate.normalized === comment.normalized);
   if (identical >= 0) return { kind: "identical", campaignIndex: identical, similarity: 1, addedText: "" };
   const own = comment.shingles ?? shingles(comment.normalized);
@@ -452,10 +474,11 @@ export function classify(comment: ComparableText, candidates: readonly Comparabl
     if (similarity > best.similarity) best = { index, similarity, shingles: theirs };
   });
   if (best.similarity < NEAR_DUPLICATE_THRESHOLD) {
-    // Short letters: containment beside Jaccard (SHORT_LETTER_WORDS), the earliest candidate that passes.
+    // Short letters: containment beside Jaccard (SHORT_LETTER_WORDS), the earliest candidate that
+    // passes and is a known letter (KNOWN_LETTER_COPIES).
     if (wordCount(comment.normalized) <= SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS) {
-      const index = candidates.findIndex((candidate) => {
-        if (candidate.unread) return false;
+      const index = candidates.findIndex((candidate, i) => {
+        if (candidate.unread || !knownLetter(i)) return false;
         const theirs = candidate.shingles ?? shingles(candidate.normalized);
         return shortLetterMatch(
           { normalized: comment.normalized, shingles: own },
