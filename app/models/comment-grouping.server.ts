@@ -53,8 +53,11 @@ import {
   openingKeys,
   shingles,
   shortLetterMatch,
+  wordCount,
   type ComparableText,
 } from "./form-letters";
+import { requestVariedWordingPass } from "./comment-variants.server";
+import { VARIANT_MIN_WORDS } from "./varied-letters";
 
 type Tx = Prisma.TransactionClient;
 
@@ -321,6 +324,11 @@ async function placePendingBatch(tx: Tx, periodId: string, batchSize: number): P
   const plan = planBatch(pending, placed, candidates, copyCounts);
   await writePlan(tx, periodId, plan);
   await absorbSingletons(tx, periodId, plan.knownShortLetters);
+  // A new letter-length text matched nothing: it may be a letter of a campaign that varies its wording.
+  const representatives = new Set(plan.newCampaigns.map((c) => c.representativeId));
+  if (pending.some((p) => representatives.has(p.id) && wordCount(p.fingerprint.normalized) >= VARIANT_MIN_WORDS)) {
+    await requestVariedWordingPass(tx, periodId);
+  }
   return rows.length;
 }
 

@@ -41,6 +41,9 @@ export const VARIANT_PHRASE_SHARE = 0.1;
 export const VARIANT_CORE_LETTERS = 12;
 /** Shingles in more letters than this are stock phrases: not used to find candidate pairs (bounds the cost). */
 export const VARIANT_MAX_POSTINGS = 2000;
+/** The template's fixed spans: a campaign has VARIANT_MIN_SKELETON shingles in this share of its letters. */
+export const VARIANT_SKELETON_SHARE = 0.7;
+export const VARIANT_MIN_SKELETON = 3;
 /** Grow-and-check rounds per campaign (they converge in two or three). */
 const MAX_ROUNDS = 6;
 
@@ -98,8 +101,9 @@ export function findVariedCampaigns(letters: readonly VariantLetter[]): VariedCa
   const seeds = letters.map((_, index) => index).filter((index) => neighbours[index].length >= VARIANT_MIN_LETTERS - 1);
   seeds.sort((a, b) => neighbours[b].length - neighbours[a].length || a - b);
   const campaigns: VariedCampaign[] = [];
+  const tried = new Uint8Array(letters.length);
   for (const seed of seeds) {
-    if (!open(seed)) continue;
+    if (!open(seed) || tried[seed]) continue;
     // The core: the seed and the open letters closest to it. A phrase of the template recurs in it.
     const closest = neighbours[seed].filter(({ other }) => open(other));
     closest.sort((a, b) => b.jaccard - a.jaccard || a.other - b.other);
@@ -129,11 +133,31 @@ export function findVariedCampaigns(letters: readonly VariantLetter[]): VariedCa
       members = kept;
     }
     if (members.length < VARIANT_MIN_LETTERS || coverage.length !== members.length) continue;
+    if (!hasTemplateSkeleton(letters, members)) {
+      // Letters of one sentence pool: grown from any of them, the same set comes back. Not seeds again.
+      for (const member of members) tried[member] = 1;
+      continue;
+    }
     for (const member of members) assigned[member] = 1;
     campaigns.push({ members, recurring: recurringShingles(letters, members), coverage });
   }
   campaigns.sort((a, b) => a.members[0] - b.members[0]);
   return campaigns;
+}
+
+/**
+ * A template's fixed spans are in every letter made from it; a pool of whole sentences that writers
+ * pick from (talking points, a seeded demo) has no span in most letters: each sentence is in the few
+ * that picked it. Both make letters whose phrases all recur in others, so recurrence alone would
+ * group independent comments assembled from one pool. A campaign needs at least VARIANT_MIN_SKELETON
+ * 3-shingles in VARIANT_SKELETON_SHARE of its letters (mad-lib templates of the bench: 5-9 at 0.7; the
+ * training seed's individual comments: none above 0.31).
+ */
+function hasTemplateSkeleton(letters: readonly VariantLetter[], members: readonly number[]): boolean {
+  const least = Math.ceil(VARIANT_SKELETON_SHARE * members.length);
+  let skeleton = 0;
+  for (const count of shingleCounts(letters, members).values()) if (count >= least) skeleton++;
+  return skeleton >= VARIANT_MIN_SKELETON;
 }
 
 /** Share of `own` shingles that occur in at least VARIANT_RECUR_IN of the counted letters (less itself). */

@@ -224,6 +224,30 @@ describe("grouping a backlog of pending comments in batches", () => {
     }
   });
 
+  it("queues the varied-wording pass when letters stay unique; the pass merges a mad-lib campaign and leaves comments from a shared sentence pool and independent letters on the subject apart", async () => {
+    const { period } = scenario;
+    const g = createMadLibGenerator(12);
+    const random = seededRandom(7);
+    const texts = [
+      ...Array.from({ length: 30 }, (_, i) => g.madLib(1, { personal: i % 2 }).text),
+      ...Array.from({ length: 60 }, () => individualComment(random)),
+      ...Array.from({ length: 20 }, () => g.independent().text),
+    ];
+    await insertPending(period.id, texts);
+    await groupPendingComments(period.id);
+    const jobs = await prisma.$queryRaw<{ key: string; runAt: Date }[]>`
+      select key, run_at as "runAt" from graphile_worker.jobs
+      where task_identifier = 'comment-variants' and key = ${`comment-variants:${period.id}`}`;
+    expect(jobs.map((job) => job.key)).toEqual([`comment-variants:${period.id}`]);
+    expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    const before = await periodCounts(period.id);
+    expect(await mergeVariedCampaigns(period.id)).toBe(29);
+    const after = await periodCounts(period.id);
+    expect(after.campaigns).toBe(before.campaigns + 1);
+    expect(after.byCampaign[0].comments).toBe(30);
+    expect(after.uniqueComments).toBe(before.uniqueComments - 30);
+  });
+
   it("merges a campaign that varies its wording into one, with honest counts, and adds its later letters to it", async () => {
     const { period } = scenario;
     const g = createMadLibGenerator(11);

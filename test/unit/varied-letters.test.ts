@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../prisma/seed/training/clock";
+import { individualComment } from "../../prisma/seed/training/texts";
 import { createMadLibGenerator, PERSONAL_LINES, type MadLib } from "../../bench/support/madlib-letters";
 import { addedTextAgainst, classify, fingerprint, normalizeText } from "~/models/form-letters";
 import { findVariedCampaigns, VARIANT_COVERAGE } from "~/models/varied-letters";
@@ -28,6 +30,14 @@ describe("findVariedCampaigns", () => {
   it("finds nothing among independent letters on the same subject that borrow the templates' stock phrases", () => {
     const g = createMadLibGenerator(8);
     expect(findVariedCampaigns(prints(Array.from({ length: 300 }, () => g.independent())))).toEqual([]);
+  });
+
+  it("finds nothing among independent comments assembled from a shared pool of whole sentences (the training seed's)", () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const random = seededRandom(seed);
+      const letters = Array.from({ length: 150 }, () => fingerprint(individualComment(random)));
+      expect(findVariedCampaigns(letters)).toEqual([]);
+    }
   });
 
   it("finds no campaign in fewer than five letters", () => {
