@@ -9,7 +9,7 @@
 //
 // Run with `npm run bench:grouping -- [--count=N] [--seed=N] [--waves=N] [--batch=N]` (or
 // `npx tsx bench/comment-grouping-db.bench.ts ...`); --batch overrides the comments per grouping
-// transaction. No build needed.
+// transaction; --varied times the varied-wording pass after each wave. No build needed.
 // Local only (PostgreSQL on 127.0.0.1, a free port, a temporary folder, removed at the end).
 // Results go to bench/results/comment-grouping-db-<timestamp>.json (git-ignored).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -34,6 +34,8 @@ const SEED = argument("seed", 20_210_001, 2 ** 31);
 const WAVES = argument("waves", 10, 1000);
 const BATCH = process.argv.some((arg) => arg.startsWith("--batch=")) ? argument("batch", 1000, 100_000) : undefined;
 const ROWS_PER_INSERT = 10_000;
+// --varied: after each wave, also time the varied-wording pass (app/models/comment-variants.server.ts).
+const VARIED = process.argv.includes("--varied");
 
 // The same generator as bench/form-letters.bench.ts. The true group is a template index, or -1 for a
 // unique letter.
@@ -195,6 +197,7 @@ async function main() {
     const { prisma } = await import("../app/services/db.server");
     disconnect = () => prisma.$disconnect();
     const { groupPendingComments } = await import("../app/models/comment-grouping.server");
+    const { mergeVariedCampaigns } = await import("../app/models/comment-variants.server");
 
     const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
     const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });
@@ -289,6 +292,16 @@ async function main() {
           `${row.nodeCpuSeconds.toFixed(1).padStart(12)}${row.postgresCpuSeconds.toFixed(1).padStart(9)}` +
           `${fmt(row.rssMB).padStart(8)}${row.load.toFixed(1).padStart(6)}`,
       );
+      if (VARIED) {
+        // The varied-wording pass requestGrouping runs after grouping (at most every 10 s per period).
+        const v0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        const moved = await mergeVariedCampaigns(period.id);
+        const cpu = process.cpuUsage(cpu0);
+        console.log(
+          `     varied-wording pass: ${((performance.now() - v0) / 1000).toFixed(2)} s, node cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${moved} comments merged`,
+        );
+      }
     }
 
     // ───────────── Verify against the generator ─────────────

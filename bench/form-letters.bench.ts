@@ -80,7 +80,7 @@ function indexBands(groupId: number, keys: Uint32Array): void {
   }
 }
 
-function comparable(normalized: string): Required<ComparableText> & { bandKeys: Uint32Array } {
+function comparable(normalized: string): Required<Omit<ComparableText, "unread">> & { bandKeys: Uint32Array } {
   const own = shingles(normalized);
   const signature = minhashSignature(own, NUM_HASHES);
   load.signatures++;

@@ -4,7 +4,16 @@
 // the batch starts, and representatives it replaces, are indexed here as it goes, so a letter's second
 // copy in the same batch finds its first. Pure: the caller reads and writes.
 import { randomUUID } from "node:crypto";
-import { classify, shouldReplaceRepresentative, type CommentFingerprint, type ComparableText } from "./form-letters";
+import {
+  classify,
+  KNOWN_LETTER_COPIES,
+  SHORT_LETTER_MAX_ADDED_WORDS,
+  SHORT_LETTER_WORDS,
+  shouldReplaceRepresentative,
+  wordCount,
+  type CommentFingerprint,
+  type ComparableText,
+} from "./form-letters";
 
 /**
  * The representative can only change while its challenger has at most this many copies. Counting
@@ -45,10 +54,21 @@ export type Replacement = {
   bandKeys: string[];
 };
 
-export type BatchPlan = { placements: Placement[]; newCampaigns: NewCampaign[]; replacements: Replacement[] };
+/** A short campaign letter sent at least KNOWN_LETTER_COPIES times: unique comments holding it join it. */
+export type KnownShortLetter = { campaignId: string; normalized: string; shingles: Uint32Array | undefined };
+
+export type BatchPlan = {
+  placements: Placement[];
+  newCampaigns: NewCampaign[];
+  replacements: Replacement[];
+  knownShortLetters: KnownShortLetter[];
+};
 
 // Keys only compare within their band, and the (campaignId, bandKey) key must not repeat.
 export const bandKeyStrings = (keys: Uint32Array) => Array.from(keys, (key, band) => `${band}:${key}`);
+
+/** Every key a text is indexed and looked up under: its band keys and its opening keys (short texts). */
+export const indexKeys = (text: CommentFingerprint) => [...bandKeyStrings(text.bandKeys), ...text.openingKeys];
 
 /**
  * Campaign ids that sort in the order they are handed out (hex, so any collation agrees): campaigns
@@ -69,8 +89,12 @@ type Campaign = {
 };
 
 /**
- * `copyCounts`: comments in the period per exact key (pending ones included, counted up to
- * REPLACEMENT_CHECK_LIMIT + 1), for the batch's texts and the candidates' representatives.
+ * `copyCounts`: placed comments in the period per exact key (counted up to REPLACEMENT_CHECK_LIMIT + 1),
+ * for the batch's texts and the candidates' representatives. Pending comments are not counted: they
+ * count as the batch places them, in arrival order, so a backlog decides as one-at-a-time placing
+ * would. (Counting a backlog's pending copies made a letter with more than REPLACEMENT_CHECK_LIMIT
+ * copies waiting look past the limit at its second copy, so a campaign started by a variant kept it as
+ * representative and its plain copies counted as edited.)
  */
 export function planBatch(
   pending: readonly PendingComment[],
@@ -79,6 +103,7 @@ export function planBatch(
   copyCounts: ReadonlyMap<string, number>,
 ): BatchPlan {
   const copies = new Map(placedCopies);
+  const counts = new Map(copyCounts);
   const campaigns: Campaign[] = candidates.map(({ id, representative, representativeKey }) => ({
     id,
     representative,
@@ -96,9 +121,10 @@ export function planBatch(
   };
   candidates.forEach((candidate, position) => index(position, candidate.bandKeys));
   const nextId = ascendingIds(pending.length);
-  const plan: BatchPlan = { placements: [], newCampaigns: [], replacements: [] };
+  const plan: BatchPlan = { placements: [], newCampaigns: [], replacements: [], knownShortLetters: [] };
   const place = (commentId: string, exactKey: string, copy: PlacedCopy) => {
     copies.set(exactKey, copy);
+    counts.set(exactKey, (counts.get(exactKey) ?? 0) + 1);
     plan.placements.push({
       commentId,
       campaignId: copy.campaignId,
@@ -111,11 +137,11 @@ export function planBatch(
   // over; the comments after it are compared with it, and the writer re-reads the campaign's texts.
   const maybeReplace = (position: number, commentId: string, text: CommentFingerprint) => {
     const campaign = campaigns[position];
-    const textCopies = copyCounts.get(text.exactKey) ?? 0;
-    const representativeCopies = copyCounts.get(campaign.representativeKey) ?? 0;
+    const textCopies = counts.get(text.exactKey) ?? 0;
+    const representativeCopies = counts.get(campaign.representativeKey) ?? 0;
     if (textCopies > REPLACEMENT_CHECK_LIMIT) return;
     if (!shouldReplaceRepresentative(representativeCopies, textCopies)) return;
-    const keys = bandKeyStrings(text.bandKeys);
+    const keys = indexKeys(text);
     // The old keys stay: comments close to the old text still find the campaign.
     index(position, keys);
     for (const [key, copy] of copies) {
@@ -140,10 +166,17 @@ export function planBatch(
     campaign.replaced.bandKeys.push(...keys);
   };
 
+  const isKnownLetter = (campaign: Campaign) => (counts.get(campaign.representativeKey) ?? 0) >= KNOWN_LETTER_COPIES;
+  // Short campaign letters known by the end of the batch that received a comment in it: the writer
+  // looks for earlier unique comments that hold them (absorbSingletons in comment-grouping.server.ts).
+  const touched = new Set<number>();
+
   for (const { id, fingerprint } of pending) {
     const copy = copies.get(fingerprint.exactKey);
     if (copy) {
       place(id, fingerprint.exactKey, copy);
+      const placedIn = positionOf.get(copy.campaignId);
+      if (placedIn !== undefined) touched.add(placedIn);
       if (!copy.isRepresentativeText) {
         const position = positionOf.get(copy.campaignId);
         if (position === undefined) throw new Error(`campaign ${copy.campaignId} was not read with the batch`);
@@ -152,13 +185,15 @@ export function planBatch(
       continue;
     }
 
-    const keys = bandKeyStrings(fingerprint.bandKeys);
+    const keys = indexKeys(fingerprint);
     const positions = [...new Set(keys.flatMap((key) => bands.get(key) ?? []))].sort((a, b) => a - b);
     const result = classify(
       fingerprint,
       positions.map((position) => campaigns[position].representative),
+      { knownLetter: (i) => isKnownLetter(campaigns[positions[i]]) },
     );
     if (result.campaignIndex !== undefined) {
+      touched.add(positions[result.campaignIndex]);
       place(id, fingerprint.exactKey, {
         campaignId: campaigns[positions[result.campaignIndex]].id,
         isRepresentativeText: result.kind === "identical",
@@ -185,6 +220,13 @@ export function planBatch(
       similarity: 1,
       addedText: null,
     });
+  }
+  for (const position of [...touched].sort((a, b) => a - b)) {
+    const campaign = campaigns[position];
+    if (campaign.representative.unread || !isKnownLetter(campaign)) continue;
+    const normalized = campaign.representative.normalized;
+    if (wordCount(normalized) > SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS) continue;
+    plan.knownShortLetters.push({ campaignId: campaign.id, normalized, shingles: campaign.representative.shingles });
   }
   return plan;
 }

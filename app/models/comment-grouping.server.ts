@@ -31,24 +31,33 @@ import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import {
   bandKeyStrings,
+  indexKeys,
   planBatch,
   REPLACEMENT_CHECK_LIMIT,
   type BatchPlan,
   type CandidateCampaign,
+  type KnownShortLetter,
   type PendingComment,
   type PlacedCopy,
   type Replacement,
 } from "./comment-grouping-batch";
 import {
   addedText,
+  addedTextAgainst,
   estimateJaccard,
   exactJaccard,
   fingerprint,
+  MAX_GROUPS_PER_BAND_KEY,
   NEAR_DUPLICATE_THRESHOLD,
   normalizeText,
+  openingKeys,
   shingles,
+  shortLetterMatch,
+  wordCount,
   type ComparableText,
 } from "./form-letters";
+import { requestVariedWordingPass } from "./comment-variants.server";
+import { VARIANT_MIN_WORDS } from "./varied-letters";
 
 type Tx = Prisma.TransactionClient;
 
@@ -67,13 +76,14 @@ const GROUPING_BATCH = 1000;
 const int4Literal = (signature: Uint32Array) => `{${Array.from(signature, (value) => value | 0).join(",")}}`;
 const fromInt4 = (values: number[]) => Uint32Array.from(values, (value) => value >>> 0);
 
-async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
+export async function lockPeriodForGrouping(tx: Tx, periodId: string): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(${GROUPING_LOCK_NAMESPACE}::int, hashtext(${periodId}))`;
 }
 
 /**
- * For each of the batch's texts: how many comments of the period have it (pending ones included, up to
- * REPLACEMENT_CHECK_LIMIT + 1) and, if one is placed, its placement (every copy of a text shares it).
+ * For each of the batch's texts: how many placed comments of the period have it (up to
+ * REPLACEMENT_CHECK_LIMIT + 1; pending ones count as planBatch places them) and, if one is placed, its
+ * placement (every copy of a text shares it).
  */
 async function findPlacedCopies(tx: Tx, periodId: string, exactKeys: string[]) {
   // "limit" per key: a letter sent 100,000 times costs a few dozen index entries, not 100,000.
@@ -91,7 +101,8 @@ async function findPlacedCopies(tx: Tx, periodId: string, exactKeys: string[]) {
     from unnest(${exactKeys}::text[]) as e(key)
     cross join lateral (
       select count(*)::int as copies from (
-        select 1 from "Comment" where "periodId" = ${periodId} and "exactKey" = e.key::char(64)
+        select 1 from "Comment"
+        where "periodId" = ${periodId} and "exactKey" = e.key::char(64) and "campaignId" is not null
         limit ${REPLACEMENT_CHECK_LIMIT + 1}) t
     ) n
     left join lateral (
@@ -137,7 +148,7 @@ async function findCandidates(
   challenged: string[],
   copyCounts: Map<string, number>,
 ): Promise<CandidateCampaign[]> {
-  const bandKeys = [...new Set(unmatched.flatMap((p) => bandKeyStrings(p.fingerprint.bandKeys)))];
+  const bandKeys = [...new Set(unmatched.flatMap((p) => indexKeys(p.fingerprint)))];
   // One index probe per band key and per campaign found. "offset 0" keeps each lateral subquery a
   // probe: given a batch's ~10,000 keys as a join, the planner scanned and sorted every band (and
   // comment) of the period instead, a cost that grows with the period (measured at 60,000 comments).
@@ -148,6 +159,8 @@ async function findCandidates(
       cross join lateral (
         select b."campaignId" from "CampaignBand" b
         where b."periodId" = ${periodId} and b."bandKey" = q.key
+        -- An opening key shared by many campaigns is a stock opener: read a bounded number of them.
+        limit (case when q.key like 'o:%' then ${MAX_GROUPS_PER_BAND_KEY}::int end)
         offset 0
       ) h
       union all
@@ -170,6 +183,10 @@ async function findCandidates(
     }
   }
   const toRead = new Set(challenged);
+  // Found by an opening key: a short letter's, compared by containment, which signatures cannot screen.
+  for (const { fingerprint: own } of unmatched) {
+    for (const key of own.openingKeys) for (const { id } of byBandKey.get(key) ?? []) toRead.add(id);
+  }
   for (const { fingerprint: own } of unmatched) {
     for (const key of bandKeyStrings(own.bandKeys)) {
       for (const { id, signature } of byBandKey.get(key) ?? []) {
@@ -184,7 +201,8 @@ async function findCandidates(
     cross join lateral (
       select r.text, r."exactKey",
              (select count(*)::int from (
-                select 1 from "Comment" n where n."periodId" = ${periodId} and n."exactKey" = r."exactKey"
+                select 1 from "Comment" n
+                where n."periodId" = ${periodId} and n."exactKey" = r."exactKey" and n."campaignId" is not null
                 limit ${REPLACEMENT_CHECK_LIMIT + 1}) t) as copies
       from "Campaign" k join "Comment" r on r.id = k."representativeId"
       where k.id = x.id
@@ -217,6 +235,7 @@ function unread(campaign: { id: string; bandKeys: string[]; signature: Uint32Arr
   const representative: ComparableText = {
     normalized: "\n",
     signature: campaign.signature,
+    unread: true,
     get shingles(): Uint32Array {
       throw new Error("classify compared a candidate whose text was not read: lower READ_TEXT_FROM_ESTIMATE");
     },
@@ -302,8 +321,57 @@ async function placePendingBatch(tx: Tx, periodId: string, batchSize: number): P
     unmatched.length + challenged.length > 0
       ? await findCandidates(tx, periodId, unmatched, challenged, copyCounts)
       : [];
-  await writePlan(tx, periodId, planBatch(pending, placed, candidates, copyCounts));
+  const plan = planBatch(pending, placed, candidates, copyCounts);
+  await writePlan(tx, periodId, plan);
+  await absorbSingletons(tx, periodId, plan.knownShortLetters);
+  // A new letter-length text matched nothing: it may be a letter of a campaign that varies its wording.
+  const representatives = new Set(plan.newCampaigns.map((c) => c.representativeId));
+  if (pending.some((p) => representatives.has(p.id) && wordCount(p.fingerprint.normalized) >= VARIANT_MIN_WORDS)) {
+    await requestVariedWordingPass(tx, periodId);
+  }
   return rows.length;
+}
+
+/**
+ * A short letter becomes a known one (KNOWN_LETTER_COPIES) only at its second plain copy; comments
+ * holding it that came before, a personal sentence added, were placed as unique then. They join it
+ * now: the period's single-comment campaigns sharing an opening key with it (at most
+ * MAX_GROUPS_PER_BAND_KEY per key) whose text the short-letter rule matches. So the result does not
+ * depend on which copy came first, nor on the batch size. Returns how many comments moved.
+ */
+async function absorbSingletons(tx: Tx, periodId: string, letters: readonly KnownShortLetter[]): Promise<number> {
+  let moved = 0;
+  const absorbed = new Set<string>();
+  for (const letter of letters) {
+    const keys = openingKeys(letter.normalized);
+    if (keys.length === 0) continue;
+    const found = await tx.$queryRaw<{ id: string; text: string }[]>`
+      select distinct k.id, r.text
+      from unnest(${keys}::text[]) as q(key)
+      cross join lateral (
+        select b."campaignId" from "CampaignBand" b
+        where b."periodId" = ${periodId} and b."bandKey" = q.key and b."campaignId" <> ${letter.campaignId}
+        limit ${MAX_GROUPS_PER_BAND_KEY}::int offset 0
+      ) h
+      join "Campaign" k on k.id = h."campaignId"
+      join "Comment" r on r.id = k."representativeId"
+      where (select count(*) from (select 1 from "Comment" c where c."campaignId" = k.id limit 2) t) = 1`;
+    const own = letter.shingles ?? shingles(letter.normalized);
+    const joining = found
+      .filter(({ id }) => !absorbed.has(id))
+      .map(({ id, text }) => ({ id, normalized: normalizeText(text) }))
+      .map((single) => ({ ...single, shingles: shingles(single.normalized) }))
+      .filter((single) => shortLetterMatch({ normalized: letter.normalized, shingles: own }, single));
+    if (joining.length === 0) continue;
+    for (const { id } of joining) absorbed.add(id);
+    moved += await tx.$executeRaw`
+      update "Comment" c set "campaignId" = ${letter.campaignId}, similarity = v.similarity, "addedText" = v.added
+      from unnest(${joining.map((j) => j.id)}::text[], ${joining.map((j) => exactJaccard(own, j.shingles))}::float8[],
+                  ${joining.map((j) => addedTextAgainst(own, j.normalized) || null)}::text[]) as v(campaign, similarity, added)
+      where c."campaignId" = v.campaign`;
+    await tx.$executeRaw`delete from "Campaign" where id = any(${joining.map((j) => j.id)}::text[])`;
+  }
+  return moved;
 }
 
 /**

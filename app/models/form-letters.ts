@@ -50,6 +50,30 @@ export const MAX_GROUPS_PER_BAND_KEY = 64;
 /** Under 10 shingles (a dozen words) a changed word moves Jaccard by 0.2+: short ones group only if identical. */
 export const MIN_SHINGLES_FOR_NEAR = 10;
 
+/**
+ * Short letters. A 20-word letter with a 15-word personal sentence added scores 18/(18 + 15 + 2) ≈ 0.51:
+ * under the threshold, so short templates with added text read as unique. Beside Jaccard, a text of at
+ * most SHORT_LETTER_WORDS words (and at least MIN_SHINGLES_FOR_NEAR shingles: a single stock phrase is
+ * no letter) is a copy of the other when CONTAINMENT_THRESHOLD of its word 3-shingles occur in the other
+ * and the other is at most SHORT_LETTER_MAX_ADDED_WORDS longer (a personal paragraph of two or three
+ * sentences; past that the sender's own words dominate and the comment quotes a short letter: unique).
+ * Both ways: the short letter may be the representative (a copy with added text) or the comment (a
+ * plain copy of a campaign started by a variant).
+ */
+export const SHORT_LETTER_WORDS = 40;
+export const SHORT_LETTER_MAX_ADDED_WORDS = 60;
+export const CONTAINMENT_THRESHOLD = 0.8;
+
+/**
+ * Candidates for the containment check: a short text's band keys find a longer one with Jaccard 0.3
+ * only 23% of the time. Texts of at most SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS words are
+ * also indexed and looked up by "opening keys": the hash of the OPENING_WORDS words from the start of
+ * each of their first MAX_OPENINGS sentences. A personal sentence put before, after or between a short
+ * letter's sentences leaves the letter's sentence openings as they were.
+ */
+export const OPENING_WORDS = 5;
+export const MAX_OPENINGS = 12;
+
 /** Added runs of up to 3 words are personalisation (a name, a town, a pronoun); the full text stays on record. */
 export const MIN_ADDED_RUN_WORDS = 4;
 
@@ -235,6 +259,8 @@ export type CommentFingerprint = {
   shingles: Uint32Array;
   signature: Uint32Array;
   bandKeys: Uint32Array;
+  /** "o:<hash>" keys (openingKeys); empty for texts too long to take part in the containment check. */
+  openingKeys: string[];
 };
 
 /** Everything stored about a comment's text for grouping, with this module's parameters. */
@@ -242,7 +268,80 @@ export function fingerprint(text: string): CommentFingerprint {
   const normalized = normalizeText(text);
   const hashes = shingles(normalized);
   const signature = minhashSignature(hashes, NUM_HASHES);
-  return { normalized, exactKey: exactKey(normalized), shingles: hashes, signature, bandKeys: lshBandKeys(signature) };
+  return {
+    normalized,
+    exactKey: exactKey(normalized),
+    shingles: hashes,
+    signature,
+    bandKeys: lshBandKeys(signature),
+    openingKeys: openingKeys(normalized),
+  };
+}
+
+/** Words of a normalised text (as shingles counts them). */
+export function wordCount(normalized: string): number {
+  return normalized.match(WORD)?.length ?? 0;
+}
+
+// A sentence ends at . ! ? ; or : followed by a space (normalised text has single spaces).
+const SENTENCE_END = /[.!?;:]["')\]]* /g;
+
+/**
+ * Opening keys of a text short enough for the containment check (see OPENING_WORDS), as strings that
+ * cannot collide with band keys ("<band>:<key>"): "o:<hash of the OPENING_WORDS words>".
+ */
+export function openingKeys(normalized: string): string[] {
+  const { hashes, starts } = words(normalized);
+  if (hashes.length > SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS || hashes.length < OPENING_WORDS) return [];
+  const sentenceStarts = [0, ...[...normalized.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length)];
+  const keys = new Set<string>();
+  let word = 0;
+  for (const start of sentenceStarts) {
+    while (word < starts.length && starts[word] < start) word++;
+    if (word + OPENING_WORDS > hashes.length) break;
+    keys.add(`o:${murmur3(hashes, word, OPENING_WORDS, 0x6f70)}`);
+    if (keys.size >= MAX_OPENINGS) break;
+  }
+  return [...keys];
+}
+
+/** Share of the sorted, distinct hashes of `part` that occur in `whole`. */
+export function containment(part: Uint32Array, whole: Uint32Array): number {
+  if (part.length === 0) return 0;
+  let found = 0;
+  for (const value of part) if (contains(whole, value)) found++;
+  return found / part.length;
+}
+
+/**
+ * The rule for short letters (SHORT_LETTER_WORDS), beside Jaccard. Two texts are copies of one short
+ * letter when either
+ *  - the shorter is a short letter whose shingles the longer holds (CONTAINMENT_THRESHOLD), and the
+ *    longer adds at most SHORT_LETTER_MAX_ADDED_WORDS words (a plain copy and one with added text); or
+ *  - they share a short letter's worth of shingles (MIN_SHINGLES_FOR_NEAR to SHORT_LETTER_WORDS) that
+ *    is at least half of each (two copies, each with its own personal sentence, no longer than the
+ *    letter). Chance does not make two letters share half their word 3-shingles.
+ * Word counts follow from shingle counts only approximately (repeated windows count once), so the
+ * first rule counts words. The text alone cannot tell a short letter from a few sentences two writers
+ * took from a common pool: classify applies this only to a known letter (KNOWN_LETTER_COPIES).
+ */
+export function shortLetterMatch(
+  a: { normalized: string; shingles: Uint32Array },
+  b: { normalized: string; shingles: Uint32Array },
+): boolean {
+  const [shorter, longer] = a.shingles.length <= b.shingles.length ? [a, b] : [b, a];
+  if (shorter.shingles.length < MIN_SHINGLES_FOR_NEAR) return false;
+  const shortWords = wordCount(shorter.normalized);
+  if (shortWords > SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS) return false;
+  const shared = Math.round(containment(shorter.shingles, longer.shingles) * shorter.shingles.length);
+  if (
+    shortWords <= SHORT_LETTER_WORDS &&
+    wordCount(longer.normalized) - shortWords <= SHORT_LETTER_MAX_ADDED_WORDS &&
+    shared >= CONTAINMENT_THRESHOLD * shorter.shingles.length
+  ) {
+    return true;
+  }
+  return shared >= MIN_SHINGLES_FOR_NEAR && shared <= SHORT_LETTER_WORDS && 2 * shared >= longer.shingles.length;
 }
 
 const SIGN_OFF = /^(?:sincerely|respectfully|regards|(?:best|kind|warm) regards|best|thanks|thank you|cordially)\b/;
@@ -257,6 +356,11 @@ const SIGN_OFF = /^(?:sincerely|respectfully|regards|(?:best|kind|warm) regards|
  */
 export function addedText(representativeNormalized: string, commentNormalized: string): string {
   return addedTextFrom(shingles(representativeNormalized), commentNormalized);
+}
+
+/** addedText against a set of letter shingles (sorted, distinct) instead of a text. */
+export function addedTextAgainst(letterShingles: Uint32Array, commentNormalized: string): string {
+  return addedTextFrom(letterShingles, commentNormalized);
 }
 
 function addedTextFrom(representative: Uint32Array, comment: string): string {
@@ -314,8 +418,12 @@ function forEachRun(flags: Uint8Array, value: number, visit: (start: number, end
 
 export type MatchKind = "identical" | "near" | "unique";
 
-/** A text as classify needs it; `shingles` saves re-reading the text when already known. */
-export type ComparableText = { normalized: string; signature: Uint32Array; shingles?: Uint32Array };
+/**
+ * A text as classify needs it; `shingles` saves re-reading the text when already known. `unread`: only
+ * the signature is known (the caller did not read the text, see comment-grouping.server.ts): classify
+ * compares it by signature and never looks at its text.
+ */
+export type ComparableText = { normalized: string; signature: Uint32Array; shingles?: Uint32Array; unread?: boolean };
 
 export type Classification = {
   kind: MatchKind;
@@ -327,12 +435,33 @@ export type Classification = {
 };
 
 /**
+ * What the period already says about a candidate: `knownLetter(i)` is true when candidate i's
+ * representative text has been sent at least KNOWN_LETTER_COPIES times. Only then does the short-letter
+ * containment rule apply to it (see shortLetterMatch).
+ */
+export type ClassifyEvidence = { knownLetter?: (candidateIndex: number) => boolean };
+
+/**
+ * A short text is a campaign letter, for the containment rule, once this many comments sent it word
+ * for word. By their text alone, "a short letter with a personal sentence added" and "two people who
+ * picked the same three sentences from a shared pool, one of them a fourth" (a campaign site's pick-
+ * your-points list, a seeded demo, a community meeting's talking points) are the same thing; a letter
+ * sent identically by two people is what sets a form letter apart. Jaccard needs no such evidence:
+ * at 0.65 two texts are near copies whatever they are.
+ */
+export const KNOWN_LETTER_COPIES = 2;
+
+/**
  * Compare a new comment with the representatives of the candidate campaigns from the LSH lookup.
  * Identical text wins; otherwise the highest exact Jaccard at or above the threshold (the earliest on a
  * tie), after a signature pre-check. Always against a representative, never another copy, so a
  * campaign cannot drift through a chain of small edits.
  */
-export function classify(comment: ComparableText, candidates: readonly ComparableText[]): Classification {
+export function classify(
+  comment: ComparableText,
+  candidates: readonly ComparableText[],
+  { knownLetter = () => false }: ClassifyEvidence = {},
+): Classification {
   const identical = candidates.findIndex((candidate) => candidate.normalized === comment.normalized);
   if (identical >= 0) return { kind: "identical", campaignIndex: identical, similarity: 1, addedText: "" };
   const own = comment.shingles ?? shingles(comment.normalized);
@@ -344,7 +473,30 @@ export function classify(comment: ComparableText, candidates: readonly Comparabl
     const similarity = theirs.length < MIN_SHINGLES_FOR_NEAR ? 0 : exactJaccard(own, theirs);
     if (similarity > best.similarity) best = { index, similarity, shingles: theirs };
   });
-  if (best.similarity < NEAR_DUPLICATE_THRESHOLD) return { kind: "unique", similarity: best.similarity, addedText: "" };
+  if (best.similarity < NEAR_DUPLICATE_THRESHOLD) {
+    // Short letters: containment beside Jaccard (SHORT_LETTER_WORDS), the earliest candidate that
+    // passes and is a known letter (KNOWN_LETTER_COPIES).
+    if (wordCount(comment.normalized) <= SHORT_LETTER_WORDS + SHORT_LETTER_MAX_ADDED_WORDS) {
+      const index = candidates.findIndex((candidate, i) => {
+        if (candidate.unread || !knownLetter(i)) return false;
+        const theirs = candidate.shingles ?? shingles(candidate.normalized);
+        return shortLetterMatch(
+          { normalized: comment.normalized, shingles: own },
+          { normalized: candidate.normalized, shingles: theirs },
+        );
+      });
+      if (index >= 0) {
+        const theirs = candidates[index].shingles ?? shingles(candidates[index].normalized);
+        return {
+          kind: "near",
+          campaignIndex: index,
+          similarity: exactJaccard(own, theirs),
+          addedText: addedTextFrom(theirs, comment.normalized),
+        };
+      }
+    }
+    return { kind: "unique", similarity: best.similarity, addedText: "" };
+  }
   const added = addedTextFrom(best.shingles, comment.normalized);
   return { kind: "near", campaignIndex: best.index, similarity: best.similarity, addedText: added };
 }

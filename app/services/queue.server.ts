@@ -16,6 +16,7 @@ import {
 import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
 import { todayUtc } from "~/utils/dates";
 import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
+import { mergeVariedCampaigns, VARIANT_PASS_TASK } from "~/models/comment-variants.server";
 import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
@@ -62,6 +63,10 @@ export const tasks: TaskList = {
   },
   [MONITORING_ALERTS_TASK]: async () => {
     await raiseMonitoringAlerts(new Date());
+  },
+  // Campaigns that vary their wording, after grouping placed new unique letters (comment-variants).
+  [VARIANT_PASS_TASK]: async (payload) => {
+    await mergeVariedCampaigns((payload as { periodId: string }).periodId);
   },
 };
 

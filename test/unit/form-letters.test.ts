@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../prisma/seed/training/clock";
+import { individualComment } from "../../prisma/seed/training/texts";
 import {
   addedText,
   classify,
@@ -12,6 +14,7 @@ import {
   normalizeText,
   NUM_HASHES,
   shingles,
+  shortLetterMatch,
   shouldReplaceRepresentative,
   summarizeCounts,
   type CommentFingerprint,
@@ -63,6 +66,12 @@ const VOCABULARY = (
   "very more less most many few some every each other new old long short high low near far before after during " +
   "protect restore measure monitor publish deny approve require consider explain replace pump drill haul build"
 ).split(" ");
+
+/** Letters as the training seed assembles its individual comments (prisma/seed/training/texts.ts). */
+function seededPool(seed: number): CommentFingerprint[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: 120 }, () => fingerprint(individualComment(random)));
+}
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -248,6 +257,89 @@ describe("classify", () => {
     const short = fingerprint("No mine at Thacker Pass!");
     expect(classify(fingerprint("no mine at thacker pass!"), [short]).kind).toBe("identical");
     expect(classify(fingerprint("No mine at Thacker Pass, ever!"), [short]).kind).toBe("unique");
+  });
+});
+
+describe("short letters (containment beside Jaccard)", () => {
+  // 22 words: a personal sentence of 15 words takes Jaccard to ~0.5, under the threshold.
+  const SHORT =
+    "Please deny the Thacker Pass permit. The mine would drain the Quinn River Valley aquifer and dry up our springs for good.";
+  const PERSONAL = "My grandfather dug the well on our ranch in 1952 and it has never once run dry.";
+  const short = fingerprint(SHORT);
+  // The candidates' texts were each sent word for word by KNOWN_LETTER_COPIES comments already.
+  const KNOWN = { knownLetter: () => true };
+
+  it("applies containment only to a letter already sent word for word by two comments", () => {
+    const comment = fingerprint(`${SHORT} ${PERSONAL}`);
+    expect(classify(comment, [short]).kind).toBe("unique");
+    expect(classify(comment, [short], { knownLetter: () => false }).kind).toBe("unique");
+    expect(classify(comment, [short], KNOWN).kind).toBe("near");
+    // Jaccard needs no evidence.
+    expect(classify(fingerprint(`${FORM_LETTER} Ana Lee`), [fingerprint(FORM_LETTER)]).kind).toBe("near");
+  });
+
+  it("joins a short letter with a personal sentence before, after or between its sentences", () => {
+    const [first, second] = SHORT.split(". ");
+    for (const text of [`${SHORT} ${PERSONAL}`, `${PERSONAL} ${SHORT}`, `${first}. ${PERSONAL} ${second}`]) {
+      const comment = fingerprint(text);
+      expect(exactJaccard(comment.shingles, short.shingles)).toBeLessThan(NEAR_DUPLICATE_THRESHOLD);
+      expect(classify(comment, [fingerprint(RANCHER_LETTER), short], KNOWN)).toMatchObject({
+        kind: "near",
+        campaignIndex: 1,
+        addedText: normalizeText(PERSONAL),
+      });
+      // Found through the opening keys even when no band key is shared.
+      expect(comment.openingKeys.some((key) => short.openingKeys.includes(key))).toBe(true);
+    }
+  });
+
+  it("joins a plain short copy to a campaign whose representative has the personal sentence", () => {
+    const variant = fingerprint(`${SHORT} ${PERSONAL}`);
+    expect(classify(short, [variant], KNOWN)).toMatchObject({ kind: "near", campaignIndex: 0, addedText: "" });
+  });
+
+  it("joins two copies of a short letter that each carry their own personal sentence", () => {
+    const variant = fingerprint(`${SHORT} ${PERSONAL}`);
+    const other = fingerprint(`I have lived in Orovada all my life. ${SHORT}`);
+    expect(classify(other, [variant], KNOWN)).toMatchObject({ kind: "near", campaignIndex: 0 });
+  });
+
+  it("keeps a comment mostly in the sender's own words, quoting a short letter, unique", () => {
+    const own = randomText(mulberry32(5), 70);
+    expect(classify(fingerprint(`${own} ${SHORT}`), [short], KNOWN).kind).toBe("unique");
+  });
+
+  it("keeps different short letters on the same subject apart, and stock phrases are no letter", () => {
+    const other = fingerprint(
+      "Please approve the Thacker Pass permit. The mine would bring jobs to the Quinn River Valley and our county for good.",
+    );
+    expect(classify(other, [short], KNOWN).kind).toBe("unique");
+    const stock = fingerprint("Please deny the Thacker Pass permit.");
+    expect(classify(fingerprint(`Please deny the Thacker Pass permit. ${PERSONAL}`), [stock], KNOWN).kind).toBe(
+      "unique",
+    );
+  });
+
+  it("keeps independent letters drawn from a common pool of sentences unique, however many sentences they share", () => {
+    // As the training seed writes its individual comments: an opening, two to four points, a closing,
+    // each sentence from a shared pool. One letter often holds another almost whole plus a sentence:
+    // by its text alone that is a short letter with a personal sentence. Nothing says it is a letter.
+    const pool = seededPool(17);
+    let contained = 0;
+    for (let i = 0; i < pool.length; i++) {
+      for (let j = 0; j < pool.length; j++) {
+        if (i === j || pool[i].normalized === pool[j].normalized) continue;
+        if (shortLetterMatch(pool[i], pool[j])) contained++;
+        expect(classify(pool[i], [pool[j]]).kind).toBe("unique");
+      }
+    }
+    // The generator does make such pairs (else the test proves nothing).
+    expect(contained).toBeGreaterThan(10);
+  });
+
+  it("indexes opening keys only for texts short enough to take part", () => {
+    expect(short.openingKeys.length).toBe(2);
+    expect(fingerprint(FORM_LETTER).openingKeys).toEqual([]);
   });
 });
 
