@@ -5,7 +5,7 @@ import { ErrorPage, errorPageTitle } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteHeader";
 import { countUnread } from "~/models/notification.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { loadActor } from "~/services/actor.server";
 import { readSession } from "~/services/auth.server";
 import { takeFlash } from "~/services/flash.server";

@@ -5,7 +5,10 @@
 // are what the app itself costs, cached and uncached.
 //
 // Run with `npm run bench:projects` after `npm run build`. Settings: BENCH_CONCURRENCY (16),
-// BENCH_SECONDS per target (10), BENCH_PROJECTS (1000), BENCH_TARGETS (pages, api or all). See bench/README.md.
+// BENCH_SECONDS per target (10), BENCH_PROJECTS (1000), BENCH_TARGETS (pages, api or all),
+// BENCH_CPU_PROFILE (a folder: the uncached app runs with `node --cpu-prof` and writes its profile
+// there when the run ends; `tsx bench/cpu-profile-summary.ts FILE` prints its top functions), BENCH_SIDES
+// (e.g. `uncached,bare` to skip the cached side). See bench/README.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -27,10 +30,13 @@ const CONCURRENCY = setting("BENCH_CONCURRENCY", 16, 256);
 const SECONDS = setting("BENCH_SECONDS", 10, 120);
 const PROJECTS = setting("BENCH_PROJECTS", 1000, 20_000);
 const WARMUP_SECONDS = 2;
+const SIDES = (process.env.BENCH_SIDES ?? "cached,uncached,bare").split(",");
 // Bounds every measurement loop even if a server answers faster than anyone expects.
 const MAX_REQUESTS_PER_RUN = 2_000_000;
 
 export type Figures = {
+  /** CPU time the server process used per answered request (user + system, from /proc), in ms. */
+  cpuMsPerRequest?: number;
   requests: number;
   errors: number;
   seconds: number;
@@ -129,6 +135,22 @@ export async function load(port: number, urlPath: string, seconds: number, alive
 export const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
 
 // ───────────── Child processes ─────────────
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux). Unlike throughput, this
+ * barely moves when other work shares the machine: it is what one request costs the server.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name; clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 export type Child = { process: ChildProcess; output: () => string; exited: () => string | null };
 
@@ -364,8 +386,10 @@ async function main() {
       RUN_WORKER_IN_APP: cache === "on" ? "true" : "false",
     });
     const serverArgs = ["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"];
+    const profileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
+    const profileArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     // The same server twice on the same database: with the response cache (the default) and without.
-    uncached = startChild(serverArgs, appEnv(uncachedPort, "off"));
+    uncached = startChild([...profileArgs, ...serverArgs], appEnv(uncachedPort, "off"));
     app = startChild(serverArgs, appEnv(appPort, "on"));
     await waitFor(appPort, "/projects", app, 180_000);
     await waitFor(uncachedPort, "/projects", uncached, 180_000);
@@ -404,12 +428,22 @@ async function main() {
         ["uncached", uncachedPort, uncached],
         ["bare", barePort, bare],
       ] as const) {
+        if (!SIDES.includes(side)) {
+          figures[side] = { requests: 0, errors: 0, seconds: 0, rps: 0, p50: 0, p95: 0, p99: 0 };
+          continue;
+        }
         log(
           `${side.padEnd(8)} ${target.path}: ${WARMUP_SECONDS} s warm-up, ${SECONDS} s at concurrency ${CONCURRENCY}`,
         );
         const alive = () => child.exited() === null;
         await load(port, target.path, WARMUP_SECONDS, alive);
-        figures[side] = await load(port, target.path, SECONDS, alive);
+        const cpuBefore = cpuSeconds(child.process.pid);
+        const measured = await load(port, target.path, SECONDS, alive);
+        const cpuAfter = cpuSeconds(child.process.pid);
+        if (cpuBefore !== null && cpuAfter !== null && measured.requests > 0) {
+          measured.cpuMsPerRequest = round(((cpuAfter - cpuBefore) * 1000) / measured.requests, 2);
+        }
+        figures[side] = measured;
         if (!alive()) throw new Error(`The ${side} server ${child.exited()} during the run:\n${child.output()}`);
       }
       const { cached: c, uncached: u, bare: b } = figures as Record<Side, Figures>;
@@ -456,6 +490,9 @@ async function main() {
           percent(ratio.cached),
           percent(ratio.uncached),
         ]),
+      );
+      console.log(
+        `  CPU ms per request: cached ${c.cpuMsPerRequest ?? "-"}, uncached ${u.cpuMsPerRequest ?? "-"}, bare ${b.cpuMsPerRequest ?? "-"}`,
       );
       if (c.errors || u.errors || b.errors)
         console.log(`  errors: cached ${c.errors}, uncached ${u.errors}, bare ${b.errors}`);

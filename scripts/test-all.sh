@@ -22,5 +22,6 @@ echo "[test] lint"; npm run -s lint
 echo "[test] unit"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-reports/unit.json
 echo "[test] integration"; npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-reports/integration.json
 echo "[test] build"; npm run -s build >/dev/null
+echo "[test] JavaScript budget of public pages"; node scripts/js-budget.mjs
 echo "[test] end-to-end"; PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e.json npx playwright test --reporter=list,json
 node scripts/test-summary.mjs test-reports/unit.json test-reports/integration.json test-reports/e2e.json

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ProjectFilterOptions } from "~/models/project-search.server";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
-import { PROJECT_STATUSES } from "~/schemas/project-search";
+import { PROJECT_STATUSES } from "~/utils/project-query";
 
 type Filters = { q: string; state?: string; commodity?: string; stage?: string; status?: string; leadAgency?: string };
 

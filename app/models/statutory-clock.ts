@@ -32,6 +32,12 @@ import { utcDaysBetween } from "~/utils/dates";
 import { periodEnd, periodStart } from "./schedule";
 
 export type StatutoryRole = "NOTICE_OF_INTENT" | "DETERMINATION" | "APPLICATION_COMPLETE" | "DECISION";
+export const STATUTORY_ROLE_VALUES = [
+  "NOTICE_OF_INTENT",
+  "DETERMINATION",
+  "APPLICATION_COMPLETE",
+  "DECISION",
+] as const satisfies readonly StatutoryRole[];
 export type StartRole = Exclude<StatutoryRole, "DECISION">;
 
 /** The rules, as data: what the page, the tests and the decision record all read. */

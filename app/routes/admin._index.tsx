@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { OrganizationError, createOrganization, listOrganizations, listUsers } from "~/models/organization.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { createOrganizationSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listFailedDeliveries, summarizeDelayedDeliveries } from "~/models/notification.server";
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { formatEventTime } from "~/utils/dates";
 

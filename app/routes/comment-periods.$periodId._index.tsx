@@ -22,7 +22,7 @@ import {
 } from "~/models/comment-window";
 
 import { stageLabel } from "~/models/workflow";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { DEADLINE_CHANGE_LABELS, DEADLINE_HISTORY_LABELS } from "~/models/comment-period.labels";
 import { changeDeadlineSchema } from "~/schemas/public-pages.server";
 import { getOptionalActor, requireActor } from "~/services/actor.server";

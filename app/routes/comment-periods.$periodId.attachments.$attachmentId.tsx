@@ -2,7 +2,7 @@
 // text (404, so the address does not confirm they exist); the lead agency's moderators can open them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findCommentAttachment, findPeriodForComments } from "~/models/comment-reading.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { documentStorage } from "~/services/storage.server";
 import { downloadHeaders } from "~/services/uploads.server";

@@ -17,7 +17,7 @@ import {
 import { assertAcceptingComments, formatDeadline, periodState } from "~/models/comment-window";
 import { requestGrouping } from "~/models/comment-grouping.server";
 import { DomainError } from "~/models/errors.server";
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { MAX_COMMENT_CHARACTERS, characterCount, commentSchema } from "~/schemas/comment";
 import { getOptionalActor } from "~/services/actor.server";
 import { getOptionalUser } from "~/services/auth.server";

@@ -8,7 +8,7 @@ import { concernsForComments } from "~/models/concern-reading.server";
 import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
 
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { formatEventTime } from "~/utils/dates";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";

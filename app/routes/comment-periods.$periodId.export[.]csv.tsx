@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportColumns, exportComments } from "~/models/comment-export.server";
 import { findPeriodForComments } from "~/models/comment-reading.server";
-import { decide } from "~/policy";
+import { decide } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { csvStream } from "~/services/csv.server";
 import { notFound } from "~/utils/http.server";

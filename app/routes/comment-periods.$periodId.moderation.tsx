@@ -8,7 +8,7 @@ import { FormError } from "~/components/form-fields";
 import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comment-moderation.server";
 import { findPeriodForComments, listPublishedComments } from "~/models/comment-reading.server";
 import { respondToComments } from "~/models/official-response.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { ZoneNote } from "~/components/ZoneNote";
 import { formatEventTime } from "~/utils/dates";

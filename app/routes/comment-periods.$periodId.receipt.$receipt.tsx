@@ -9,7 +9,7 @@ import { getReceipt } from "~/models/comment-intake.server";
 import { concernsForComments } from "~/models/concern-reading.server";
 import { hiddenCommentStanding, requestCommentReview } from "~/models/comment-moderation.server";
 import { formatDeadline } from "~/models/comment-window";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";
 import { parseSubmission } from "~/utils/submission.server";

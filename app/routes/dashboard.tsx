@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { companyDashboard } from "~/models/dashboard.server";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";
 import { pluralize } from "~/utils/format";

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDocument } from "~/models/package.server";
 import { projectResourceById } from "~/models/project.server";
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { documentStorage } from "~/services/storage.server";
 import { downloadHeaders } from "~/services/uploads.server";

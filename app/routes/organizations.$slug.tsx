@@ -9,7 +9,7 @@ import {
   removeMember,
   revokeInvitation,
 } from "~/models/organization.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { inviteSchema, membersPageSchema } from "~/schemas/organization";
 import { requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";

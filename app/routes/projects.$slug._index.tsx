@@ -23,7 +23,7 @@ import { listDateChanges, listMilestones, listPauses } from "~/models/milestone.
 import { getProjectBySlug, projectResource } from "~/models/project.server";
 import { milestoneStatus, projectScheduleStatus, summarizeSchedule } from "~/models/schedule";
 import { REVIEW_TRACKS, stageLabel, stagePosition } from "~/models/workflow";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { loadFollowPanel } from "~/utils/follow-panel.server";
 import { notFound } from "~/utils/http.server";

@@ -19,7 +19,7 @@ import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comme
 
 import { listProjectDocuments } from "~/models/package.server";
 import { stageLabel, stagesOf } from "~/models/workflow";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { openPeriodSchema } from "~/schemas/comment-period";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

@@ -22,7 +22,7 @@ import {
   CONDITION_STATUS_LABELS,
 } from "~/models/condition.labels";
 import { listReviews } from "~/models/review.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { addConditionSchema, conditionsPageSchema } from "~/schemas/review";
 import { readSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

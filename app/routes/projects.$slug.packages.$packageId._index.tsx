@@ -14,7 +14,7 @@ import {
 import { UploadForm } from "~/components/UploadForm";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS, DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
 import { determineCompleteness, getPackage, removeDocumentFromPackage, submitPackage } from "~/models/package.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { determinationSchema, submitPackageSchema, packagePageSchema } from "~/schemas/package";
 import { DOCUMENT_LIMITS, formatMegabytes } from "~/services/uploads.server";
 import { readSubmission } from "~/utils/submission.server";

@@ -13,7 +13,7 @@ import {
 } from "~/components/forms";
 import { PACKAGE_KIND_LABELS, PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 import { createPackage, listPackages } from "~/models/package.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { PACKAGE_KINDS, createPackageSchema } from "~/schemas/package";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

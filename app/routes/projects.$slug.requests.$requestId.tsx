@@ -15,7 +15,7 @@ import {
 import { DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
 import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/information-request.labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review.labels";
-import { assertCan, can, type Actor, type ProjectResource } from "~/policy";
+import { assertCan, can, type Actor, type ProjectResource } from "~/policy/decide.server";
 import { decideSchema, respondSchema, withdrawSchema, requestPageSchema } from "~/schemas/information-request";
 import type { AuditContext } from "~/services/audit.server";
 import { documentStorage } from "~/services/storage.server";

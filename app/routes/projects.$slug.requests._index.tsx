@@ -20,7 +20,7 @@ import {
   requestLinkOptions,
 } from "~/models/information-request.server";
 import { PACKAGE_STATUS_LABELS } from "~/models/package.labels";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { issueRequestSchema } from "~/schemas/information-request";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

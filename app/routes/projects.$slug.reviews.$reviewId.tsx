@@ -35,7 +35,7 @@ import {
   unassignReviewer,
   updateReview,
 } from "~/models/review.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import {
   addConditionSchema,
   assignSchema,

@@ -8,7 +8,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { RESOURCE_AREAS, RESOURCE_AREA_LABELS, REVIEW_STATUS_LABELS } from "~/models/review.labels";
 import { listReviews, openReview } from "~/models/review.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { openReviewSchema } from "~/schemas/review";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

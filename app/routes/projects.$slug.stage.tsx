@@ -23,7 +23,7 @@ import {
   planTransition,
   stageLabel,
 } from "~/models/workflow";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { DATE_CHANGE_REASONS, stageChangeSchema } from "~/schemas/project";
 import { parseSubmission } from "~/utils/submission.server";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";

@@ -3,18 +3,17 @@
 // record extensions of the deadline with their reasons (42 U.S.C. 4336a(g)(2)).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/form-fields";
 import { StatutoryClock } from "~/components/StatutoryClock";
-import { STATUTORY_ROLE_LABELS } from "~/models/statutory-clock";
+import { STATUTORY_ROLE_LABELS, STATUTORY_ROLE_VALUES } from "~/models/statutory-clock";
 import {
   loadProjectClockView,
   loadStatutoryRecord,
   recordStatutoryExtension,
   setStatutoryRole,
 } from "~/models/statutory-clock.server";
-import { assertCan } from "~/policy";
-import { STATUTORY_ROLE_VALUES, statutoryExtensionSchema, statutoryRoleSchema } from "~/schemas/project";
+import { assertCan } from "~/policy/decide.server";
+import { statutoryExtensionSchema, statutoryIntentSchema, statutoryRoleSchema } from "~/schemas/public-pages.server";
 import { formatCalendarDate, todayUtc } from "~/utils/dates";
 import { auditContext, invalid, redirectWithFlash } from "~/utils/http.server";
 import { domainFailure, requireProjectFor } from "~/utils/project-route.server";
@@ -40,13 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["setRole", "extend"]) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, project, resource } = await requireProjectFor(request, params.slug, "project.manageStatutoryClock");
   assertCan(actor, "project.manageStatutoryClock", resource);
   const submission = await readSubmission(request);
-  const intent = intentSchema.safeParse(Object.fromEntries(submission));
+  const intent = statutoryIntentSchema.safeParse(Object.fromEntries(submission));
   if (!intent.success) return invalid({ form: "Unknown request." });
   const audit = auditContext(context, actor.userId);
   const here = `/projects/${project.slug}/statutory`;

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { ProjectDetailsFields } from "~/components/ProjectDetailsFields";
 import { createProject, listAgencies, listCompaniesOf } from "~/models/project.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { US_STATES, createProjectSchema } from "~/schemas/project";
 import { requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";

@@ -7,7 +7,7 @@ import { regulatorQueue } from "~/models/dashboard.server";
 import { PACKAGE_KIND_LABELS } from "~/models/package.labels";
 
 import { REVIEW_STATUS_LABELS } from "~/models/review.labels";
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { formatCalendarDate, formatEventDay, todayUtc } from "~/utils/dates";
 import { pluralize } from "~/utils/format";

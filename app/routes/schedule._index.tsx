@@ -11,14 +11,8 @@ import { projectFilterOptions } from "~/models/project-search.server";
 import { formatSlip } from "~/models/schedule";
 import { listSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
-import {
-  parseSlipQuery,
-  SLIP_KIND_LABELS,
-  SLIP_KINDS,
-  SLIP_SORT_LABELS,
-  SLIP_SORTS,
-  slipQueryToSearch,
-} from "~/schemas/schedule";
+import { parseSlipQuery } from "~/schemas/public-pages.server";
+import { SLIP_KIND_LABELS, SLIP_KINDS, SLIP_SORT_LABELS, SLIP_SORTS, slipQueryToSearch } from "~/utils/slip-query";
 import { formatCalendarDate, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [

@@ -8,7 +8,7 @@ import { ClockBadge } from "~/components/StatutoryClock";
 import { projectFilterOptions } from "~/models/project-search.server";
 import { clockView, STATUTORY_RULES } from "~/models/statutory-clock";
 import { loadStatutoryClocks, projectFilterWhere } from "~/models/statutory-clock.server";
-import { parseProjectQuery } from "~/schemas/project-search";
+import { parseProjectQuery } from "~/schemas/public-pages.server";
 import { formatCalendarDate, todayUtc } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [

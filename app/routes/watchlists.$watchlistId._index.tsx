@@ -17,7 +17,7 @@ import {
   watchlistBoard,
   watchlistResource,
 } from "~/models/watchlist.server";
-import { assertCan, can } from "~/policy";
+import { assertCan, can } from "~/policy/decide.server";
 import { deleteWatchlistSchema, renameWatchlistSchema, watchlistIntentSchema } from "~/schemas/watchlist";
 import { requireActor } from "~/services/actor.server";
 import { env } from "~/env.server";

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { watchlistCsvResponse } from "~/models/watchlist-export.server";
 import { getWatchlist, watchlistResource } from "~/models/watchlist.server";
-import { can } from "~/policy";
+import { can } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { notFound } from "~/utils/http.server";
 

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "~/components/forms";
 import { createWatchlist, listWatchlistsFor, ownerChoices, ownerFor } from "~/models/watchlist.server";
-import { assertCan } from "~/policy";
+import { assertCan } from "~/policy/decide.server";
 import { createWatchlistSchema } from "~/schemas/watchlist";
 import { requireActor } from "~/services/actor.server";
 import { parseSubmission } from "~/utils/submission.server";

@@ -14,7 +14,7 @@ import {
   ownerFor,
   watchlistResource,
 } from "~/models/watchlist.server";
-import { assertCan, can, type Actor } from "~/policy";
+import { assertCan, can, type Actor } from "~/policy/decide.server";
 import { addProjectSchema, addSearchSchema, savedQuery } from "~/schemas/watchlist";
 import { requireActor } from "~/services/actor.server";
 import { todayUtc } from "~/utils/dates";

@@ -1,5 +1,6 @@
 // Project, stage and milestone forms: shared by the browser and the actions.
 import { z } from "zod";
+import { STATUTORY_ROLE_VALUES } from "~/models/statutory-clock";
 import { LAND_STATUSES } from "~/models/project.labels";
 import { US_STATES } from "~/utils/places";
 import { calendarDate, httpUrl, int32, optionalCalendarDate, plainText } from "./fields";
@@ -140,7 +141,10 @@ export const addMilestoneSchema = z.object({
   sourceUrl: httpUrl(),
 });
 
-export const STATUTORY_ROLE_VALUES = ["NOTICE_OF_INTENT", "DETERMINATION", "APPLICATION_COMPLETE", "DECISION"] as const;
+export { STATUTORY_ROLE_VALUES };
+
+/** Which of the statutory clock page's two forms was sent. */
+export const statutoryIntentSchema = z.object({ intent: z.enum(["setRole", "extend"]) });
 
 /** Marks a milestone's part in the statutory clock; "NONE" clears it. */
 export const statutoryRoleSchema = z.object({

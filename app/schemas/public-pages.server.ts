@@ -8,5 +8,7 @@ export { changeDeadlineSchema } from "./comment-period";
 export { commentListQuery, reportCommentSchema, reviewRequestSchema } from "./comment";
 export { subscribeSchema } from "./notifications";
 export { parseProjectQuery } from "./project-search";
+export { parseSlipQuery } from "./schedule";
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "./api/common";
 export { openApiDocument } from "./api/openapi";
+export { statutoryExtensionSchema, statutoryIntentSchema, statutoryRoleSchema } from "./project";
