@@ -19,6 +19,10 @@ const bootSchema = z.object({
 const settingsSchema = bootSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  // Web processes `npm start` runs (node:cluster, one port). 1 (the default) is one process doing
+  // everything; above 1, a primary process runs the background work once (the worker, the grouping
+  // sweep) and forks this many web processes. About one per core.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   // Public origin of the app, used for links in emails and the CSRF origin check.
   // Default: http://localhost:$PORT.
   APP_URL: z.string().url().optional(),

@@ -11,9 +11,18 @@
 // the same in both arms; only the log's writes (and the sequencer's work on them) are taken away.
 // Each round has its own comment period; before each round the grouping and the sequencer catch up.
 //
+// Issue 15 goal 3 (1,000 accepted comments/s with 200 concurrent clients): the app runs with
+// BENCH_PROCESSES web processes (WEB_CONCURRENCY, node:cluster); besides the late retries, 2% of the
+// submissions are sent twice at the same moment (a double click, a proxy's retry racing the first
+// try), and both answers must name the same receipt. Lost (an accepted receipt not stored under its
+// key) and duplicate receipts (one receipt for two keys, or two rows for one key) are counted. What
+// the database's backends wait on is sampled every 50 ms; BENCH_CPU_PROF=1 writes a CPU profile per
+// app process (node --cpu-prof) and prints where its time went.
+//
 // Run `npm run build`, then `npx tsx bench/comment-intake.bench.ts`. Settings: BENCH_COMMENTS (2000,
-// per round), BENCH_CONCURRENCY (32), BENCH_ROUNDS (1 = no A/B; an even number alternates the arms,
-// starting with the log). Local only; results in bench/results/comment-intake-<timestamp>.json.
+// per round), BENCH_CONCURRENCY (200), BENCH_PROCESSES (1), BENCH_CPU_PROF (off), BENCH_ROUNDS (1 =
+// no A/B; an even number alternates the arms, starting with the log). Local only; results in
+// bench/results/comment-intake-<timestamp>.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +33,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../app/services/embedded-postgres.server";
 import { applyMigrations } from "../app/services/migrate.server";
+import { summarizeProfiles } from "./support/cpu-profile";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const HOST = "127.0.0.1";
@@ -32,9 +42,12 @@ const setting = (name: string, fallback: number, max: number) => {
   return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
 };
 const COMMENTS = setting("BENCH_COMMENTS", 2000, 50_000);
-const CONCURRENCY = setting("BENCH_CONCURRENCY", 32, 256);
+const CONCURRENCY = setting("BENCH_CONCURRENCY", 200, 1000);
 const ROUNDS = setting("BENCH_ROUNDS", 1, 20);
+const PROCESSES = setting("BENCH_PROCESSES", 1, 16);
+const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 const RETRY_SHARE = 0.05;
+const TWIN_SHARE = 0.02;
 const LETTERS = 5;
 
 // ───────────── Seeded text ─────────────
@@ -63,7 +76,7 @@ const sentence = (words: number) => {
 const paragraph = (sentences: number) =>
   Array.from({ length: sentences }, () => sentence(12 + Math.floor(random() * 8))).join(" ");
 
-type Planned = { key: string; text: string; truth: string; retryOf?: number };
+type Planned = { key: string; text: string; truth: string; retryOf?: number; twin?: boolean };
 
 function plan(): Planned[] {
   const letters = Array.from({ length: LETTERS }, () => paragraph(9));
@@ -76,6 +89,7 @@ function plan(): Planned[] {
     } else {
       planned.push({ key: randomUUID(), text: paragraph(6), truth: `unique-${i}` });
     }
+    if (random() < TWIN_SHARE) planned[planned.length - 1].twin = true;
   }
   // Retries re-send an earlier submission (same key, same text) later in the run.
   const retries = Math.round(COMMENTS * RETRY_SHARE);
@@ -132,10 +146,11 @@ net.Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };`;
 
-function startApp(env: NodeJS.ProcessEnv) {
+function startApp(env: NodeJS.ProcessEnv, profileDir: string | null) {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"],
+    [...profile, "--import", "tsx", "--import", LOOPBACK_PRELOAD, "scripts/server.ts"],
     {
       cwd: ROOT,
       env,
@@ -174,8 +189,16 @@ async function main() {
   let postgres: RunningPostgres | undefined;
   let app: ReturnType<typeof startApp> | undefined;
   const resend = await startResendStub();
+  const profileDir = CPU_PROF
+    ? path.join(ROOT, "bench", "results", `intake-profile-${new Date().toISOString().replace(/[:.]/g, "-")}`)
+    : null;
   const cleanup = async () => {
-    app?.child.kill("SIGTERM");
+    if (app && app.child.exitCode === null) {
+      // Waits for the exit: a CPU profile is written as the process ends.
+      const exited = new Promise((resolve) => app?.child.once("exit", resolve));
+      app.child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    }
     await resend.close();
     await postgres?.stop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
@@ -251,20 +274,27 @@ async function main() {
 
     const appPort = await freePort();
     const origin = `http://${HOST}:${appPort}`;
-    app = startApp({
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(appPort),
-      APP_URL: origin,
-      SEED_DEMO_DATA: "false",
-      NODE_ENV: "production",
-      RESEND_API_KEY: "re_bench",
-      RESEND_BASE_URL: resend.url,
-      COMMENT_MAX_PER_IP: "10000000",
-      LODESTONE_DATA_DIR: path.join(dir, "data"),
-    });
-    await waitFor(`${origin}/comment-periods/${periods[0].id}/comment`, app.output, 60_000);
-    log(`App on ${origin}; ${ROUNDS} round(s) of ${COMMENTS} comments at concurrency ${CONCURRENCY}`);
+    app = startApp(
+      {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(appPort),
+        APP_URL: origin,
+        SEED_DEMO_DATA: "false",
+        NODE_ENV: "production",
+        RESEND_API_KEY: "re_bench",
+        RESEND_BASE_URL: resend.url,
+        COMMENT_MAX_PER_IP: "10000000",
+        TRUST_PROXY: "1",
+        LODESTONE_DATA_DIR: path.join(dir, "data"),
+        WEB_CONCURRENCY: String(PROCESSES),
+      },
+      profileDir,
+    );
+    await waitFor(`${origin}/comment-periods/${periods[0].id}/comment`, app.output, 180_000);
+    log(
+      `App on ${origin} (${PROCESSES} process(es)); ${ROUNDS} round(s) of ${COMMENTS} comments at concurrency ${CONCURRENCY}`,
+    );
 
     const runRound = async (period: { id: string }) => {
       const formUrl = `${origin}/comment-periods/${period.id}/comment`;
@@ -278,51 +308,89 @@ async function main() {
       const sampler = new pg.Client({ connectionString: databaseUrl });
       await sampler.connect();
       const lockSamples: number[] = [];
+      // What the app's backends are doing, sampled every 50 ms: "CPU" is running, "ClientRead" idle
+      // in a transaction (waiting for the app's next statement), the rest are waits.
+      const activity = new Map<string, number>();
+      let activitySamples = 0;
       let sampling = true;
       const sample = (async () => {
+        let tick = 0;
         while (sampling) {
           const { rows } = await sampler.query<{ n: number }>(
             `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`,
           );
           lockSamples.push(rows[0].n);
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          if (tick++ % 3 === 0) {
+            const states = await sampler.query<{ what: string; n: number }>(
+              `select case when state = 'idle in transaction' then 'idle in transaction'
+                           when wait_event is null then 'CPU'
+                           else wait_event_type || ':' || wait_event end as what, count(*)::int as n
+               from pg_stat_activity
+               where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+                 and state <> 'idle'
+               group by 1`,
+            );
+            activitySamples++;
+            for (const row of states.rows) activity.set(row.what, (activity.get(row.what) ?? 0) + row.n);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 16));
         }
       })();
+      const cpuAtStart = process.cpuUsage();
 
       const started = performance.now();
-      const worker = async () => {
+      let twinMismatches = 0;
+      let twins = 0;
+      // Each client has its own address (as a surge does: many people, many networks), told to the app
+      // the way a reverse proxy tells it (TRUST_PROXY=1, X-Forwarded-For). From one address every
+      // intake would take the same rate-limit bucket row, one after the other.
+      const send = async (item: Planned, email: string | null, client: number) => {
+        const body = new FormData();
+        body.append("submitterType", "ANONYMOUS");
+        body.append("displayName", "");
+        if (email) body.append("email", email);
+        body.append("text", item.text);
+        body.append("idempotencyKey", item.key);
+        body.append("website", "");
+        const t0 = performance.now();
+        try {
+          const response = await fetch(formUrl, {
+            method: "POST",
+            body,
+            redirect: "manual",
+            headers: { Origin: origin, "X-Forwarded-For": `10.${client >> 16}.${(client >> 8) & 255}.${client & 255}` },
+          });
+          await response.arrayBuffer();
+          const receipt = /\/receipt\/(LDS-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
+          if (response.status !== 303 && response.status !== 302) throw new Error(`HTTP ${response.status}`);
+          if (!receipt) throw new Error("no receipt in Location");
+          latencies.push(performance.now() - t0);
+          const earlier = accepted.get(item.key);
+          if (earlier && earlier !== receipt) retryMismatches++;
+          accepted.set(item.key, receipt);
+          return receipt;
+        } catch (error) {
+          errors.push(String(error));
+          return null;
+        }
+      };
+      const worker = async (_: unknown, client: number) => {
         while (next < planned.length) {
           const item = planned[next++];
-          const body = new FormData();
-          body.append("submitterType", "ANONYMOUS");
-          body.append("displayName", "");
-          if (random() < 0.5) body.append("email", `c${next}@bench.test`);
-          body.append("text", item.text);
-          body.append("idempotencyKey", item.key);
-          body.append("website", "");
-          const t0 = performance.now();
-          try {
-            const response = await fetch(formUrl, {
-              method: "POST",
-              body,
-              redirect: "manual",
-              headers: { Origin: origin },
-            });
-            await response.arrayBuffer();
-            const receipt = /\/receipt\/(LDS-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1];
-            if (response.status !== 303 && response.status !== 302) throw new Error(`HTTP ${response.status}`);
-            if (!receipt) throw new Error("no receipt in Location");
-            latencies.push(performance.now() - t0);
-            const earlier = accepted.get(item.key);
-            if (earlier && earlier !== receipt) retryMismatches++;
-            accepted.set(item.key, receipt);
-          } catch (error) {
-            errors.push(String(error));
+          const email = random() < 0.5 ? `c${next}@bench.test` : null;
+          if (item.twin && item.retryOf === undefined) {
+            // Both tries leave together; neither may be told a different receipt than the other.
+            twins++;
+            const [a, b] = await Promise.all([send(item, email, client), send(item, email, client)]);
+            if (a && b && a !== b) twinMismatches++;
+          } else {
+            await send(item, email, client);
           }
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuAtStart);
       sampling = false;
       await sample;
       await sampler.end();
@@ -342,8 +410,17 @@ async function main() {
         p95: at(0.95),
         p99: at(0.99),
         retryMismatches,
+        twins,
+        twinMismatches,
         receiptEmailsSentByEnd: resend.count(),
+        loadGeneratorCpuSharePerCore: round((cpu.user + cpu.system) / 1e6 / seconds, 2),
       };
+      const backends = Object.fromEntries(
+        [...activity.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 10)
+          .map(([what, n]) => [what, round(n / Math.max(1, activitySamples), 2)]),
+      );
       const waiting = lockSamples.reduce((sum, n) => sum + n, 0) / Math.max(1, lockSamples.length);
       const lock = {
         samples: lockSamples.length,
@@ -388,7 +465,14 @@ async function main() {
       const truthCampaigns = [...truthSizes.values()].filter((n) => n >= 2).length;
       const inCampaigns = [...sizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
       const truthInCampaigns = [...truthSizes.values()].filter((n) => n >= 2).reduce((a, b) => a + b, 0);
+      const receiptsSeen = new Map<string, number>();
+      for (const receipt of accepted.values()) receiptsSeen.set(receipt, (receiptsSeen.get(receipt) ?? 0) + 1);
+      const keysSeen = new Map<string, number>();
+      for (const row of rows) keysSeen.set(row.idempotencyKey, (keysSeen.get(row.idempotencyKey) ?? 0) + 1);
       const verification = {
+        lost: missingReceipts.length,
+        duplicateReceipts:
+          [...receiptsSeen.values()].filter((n) => n > 1).length + [...keysSeen.values()].filter((n) => n > 1).length,
         rows: rows.length,
         uniqueKeysSent: sentKeys.size,
         rowsEqualUniqueKeys: rows.length === sentKeys.size,
@@ -399,7 +483,7 @@ async function main() {
         commentsInCampaigns: inCampaigns,
         truthCommentsInCampaigns: truthInCampaigns,
       };
-      return { throughput, lock, grouping, verification };
+      return { throughput, backendsMeanBySample: backends, lock, grouping, verification };
     };
 
     type RoundResult = Awaited<ReturnType<typeof runRound>>;
@@ -423,7 +507,7 @@ async function main() {
       );
       rounds.push({ round: round + 1, withLog, loadAverageAtStart: load, logEntries: rows[0].n, ...result });
       log(
-        `round ${round + 1} (${withLog ? "with the log" : "control: log rows dropped"}): ${result.throughput.perSecond} accepted/s, p50 ${result.throughput.p50} ms, p95 ${result.throughput.p95} ms, ${result.throughput.errors} errors, ${rows[0].n} log entries for ${result.verification.rows} comments`,
+        `round ${round + 1} (${withLog ? "with the log" : "control: log rows dropped"}): ${result.throughput.perSecond} accepted/s, p50 ${result.throughput.p50} ms, p95 ${result.throughput.p95} ms, p99 ${result.throughput.p99} ms, ${result.throughput.errors} errors, ${result.verification.lost} lost, ${result.verification.duplicateReceipts} duplicate receipts, ${result.throughput.retryMismatches + result.throughput.twinMismatches} retries answered differently, grouping caught up ${result.grouping.catchUpSeconds} s after the burst; ${rows[0].n} log entries for ${result.verification.rows} comments`,
       );
     }
     await setArm(true);
@@ -444,6 +528,7 @@ async function main() {
     const file = path.join(resultsDir, `comment-intake-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     const machine = { cpus: os.cpus().length, node: process.version, load: os.loadavg() };
     const settings = {
+      processes: PROCESSES,
       comments: COMMENTS,
       rounds: ROUNDS,
       concurrency: CONCURRENCY,
@@ -461,6 +546,12 @@ async function main() {
     log(`Results written to ${path.relative(ROOT, file)}`);
   } finally {
     await cleanup();
+  }
+  if (profileDir && existsSync(profileDir)) {
+    // Self time per process (the primary, if any, mostly idles): by package and by function.
+    const profiles = summarizeProfiles(profileDir);
+    console.log(JSON.stringify(profiles, null, 2));
+    log(`CPU profiles in ${path.relative(ROOT, profileDir)} (open them in Chrome DevTools > Performance)`);
   }
 }
 

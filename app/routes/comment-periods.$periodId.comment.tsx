@@ -135,6 +135,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       {
         ...form,
         periodId: period.id,
+        // Read above for the policy; the statement checks the window again at the instant of insert.
+        period,
         files: received.files,
         userId: actor?.userId ?? null,
         clientIp: context.clientIp,

@@ -89,13 +89,33 @@ export async function enqueueEmail(tx: Tx, email: TransactionalEmail): Promise<v
 /** A key for a message that has no natural one (each request is a new email). */
 export const messageKey = (template: TransactionalTemplate) => `${template}:${randomUUID()}`;
 
+// Gather for one provider interval: at most one transactional request per slot the provider allows.
+const WAKE_SQL = `
+  select graphile_worker.add_job($1, '{}'::json,
+    run_at => clock_timestamp() + make_interval(secs => $2::double precision),
+    job_key => $1, job_key_mode => 'preserve_run_at', max_attempts => 25)`;
+const gatherSeconds = () => Math.ceil(1000 / env().EMAIL_REQUESTS_PER_SECOND) / 1000;
+
 async function wakeSender(tx: Tx) {
-  // Gather for one provider interval: at most one transactional request per slot the provider allows.
-  const gatherMs = Math.ceil(1000 / env().EMAIL_REQUESTS_PER_SECOND);
-  await tx.$executeRaw`
-    select graphile_worker.add_job(${SEND_TRANSACTIONAL_TASK}, '{}'::json,
-      run_at => clock_timestamp() + make_interval(secs => ${gatherMs / 1000}),
-      job_key => ${SEND_TRANSACTIONAL_TASK}, job_key_mode => 'preserve_run_at', max_attempts => 25)`;
+  await tx.$executeRawUnsafe(WAKE_SQL, SEND_TRANSACTIONAL_TASK, gatherSeconds());
+}
+
+type Queryable = { query: (sql: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
+/**
+ * Wakes the sender from outside a transaction (the worker's poll). Safe after the emails' commit:
+ * a waiting run picks them up, and a run already under way makes add_job queue a fresh one.
+ */
+export async function wakeTransactionalSender(db: Queryable): Promise<void> {
+  await db.query(WAKE_SQL, [SEND_TRANSACTIONAL_TASK, gatherSeconds()]);
+}
+
+/** Whether any email waits for a batch (the comment intake writes receipts without a wake). */
+export async function hasWaitingEmails(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from "EmailDelivery" where "batchKey" is null and status = 'PENDING' limit 1`,
+  );
+  return rows.length > 0;
 }
 
 /**

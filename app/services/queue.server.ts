@@ -17,7 +17,12 @@ import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } fro
 import { todayUtc } from "~/utils/dates";
 import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
 import { mergeVariedCampaigns, VARIANT_PASS_TASK } from "~/models/comment-variants.server";
-import { batchTransactionalEmails, SEND_TRANSACTIONAL_TASK } from "./email-outbox.server";
+import {
+  batchTransactionalEmails,
+  hasWaitingEmails,
+  SEND_TRANSACTIONAL_TASK,
+  wakeTransactionalSender,
+} from "./email-outbox.server";
 import { runDigests } from "./notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
 import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
@@ -143,6 +148,22 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
       });
   }, SEQUENCE_POLL_MS);
   sequencer.unref();
+  // The transactional sender's backstop and the comment intake's wake: the intake writes receipt
+  // emails without waking the sender (a wake per comment queued every intake on the sender's one
+  // job row, decision 0032), so once a second the worker queues the sender when emails wait
+  // unbatched. Its job_key keeps it one job; preserve_run_at keeps a gathering run's time.
+  let lookingForEmails = false;
+  const mailPoll = setInterval(() => {
+    if (lookingForEmails) return;
+    lookingForEmails = true;
+    hasWaitingEmails(pool)
+      .then((waiting) => (waiting ? wakeTransactionalSender(pool) : undefined))
+      .catch((error) => console.error("[worker] waiting email poll failed", error))
+      .finally(() => {
+        lookingForEmails = false;
+      });
+  }, SEQUENCE_POLL_MS);
+  mailPoll.unref();
   await releaseStaleLocks(pool);
   options.log?.(`Notification worker running (concurrency ${options.concurrency ?? env().WORKER_CONCURRENCY})`);
   return {
