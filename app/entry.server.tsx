@@ -36,6 +36,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // Pages are in the language negotiated from these (app/i18n/negotiate.ts).
+          responseHeaders.append("Vary", "Accept-Language, Cookie");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
