@@ -28,3 +28,8 @@ export function isLocale(value: unknown): value is Locale {
 export function intlLocale(locale: AnyLocale): Locale {
   return locale === PSEUDO_LOCALE ? "en" : locale;
 }
+
+/** The language an email goes in for a page's language (the pseudo-locale's emails are English). */
+export function emailLocale(locale: AnyLocale): Locale {
+  return intlLocale(locale);
+}
