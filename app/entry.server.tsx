@@ -45,6 +45,8 @@ export default function handleRequest(
             final(done) {
               const body = Buffer.concat(chunks);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              // Pages are in the language negotiated from these (app/i18n/negotiate.ts).
+              responseHeaders.append("Vary", "Accept-Language, Cookie");
               responseHeaders.set("Content-Length", String(body.length));
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();

@@ -104,6 +104,12 @@ const settingsSchema = bootSchema.extend({
   // told of changes: these bound how late it shows one. 0 keeps pages out of shared caches.
   RESPONSE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(10),
   RESPONSE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(30),
+  // Tests only: accept the language cookie "en-XA", the pseudo-locale (accented, lengthened
+  // English) in which any text that escaped the message catalogue stands out. Never in production.
+  I18N_PSEUDO_LOCALE: z
+    .enum(["on", "off"])
+    .default("off")
+    .transform((value) => value === "on"),
   // Proxies in front of the app: a hop count ("1") or their addresses / CIDR blocks, never "true".
   // "false" (default): no proxy; X-Forwarded-For is ignored.
   TRUST_PROXY: z

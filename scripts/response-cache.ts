@@ -9,12 +9,14 @@
 //   too large, no Vary beyond Cookie/Accept-Encoding/Accept) it is stored under its tags.
 //
 // A page is never served or stored while the cache's LISTEN connection is down, nor for a
-// request that carries any cookie (signed in, a flash message, anything): those always go to Remix.
+// request that carries any cookie (signed in, a flash message, anything) but the language
+// switch's: those always go to Remix. Pages are kept per negotiated language (decision 0031).
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { gzip } from "node:zlib";
 import type { Request, RequestHandler } from "express";
 import onHeaders from "on-headers";
+import { hasOnlyLanguageCookie, negotiateLocale } from "../app/i18n/negotiate";
 import { matchesIfNoneMatch } from "../app/services/api/etag";
 import type { ResponseCache } from "../app/services/response-cache/listener.server";
 import { isNeverCached, pageTags } from "../app/services/response-cache/tags";
@@ -38,15 +40,18 @@ const NOT_STORED = new Set([
   "ratelimit",
 ]);
 /** Request headers a response may vary on and still be stored (the key covers them). */
-const VARY_ALLOWED = new Set(["cookie", "accept-encoding", "accept"]);
-const VARY = "Cookie, Accept-Encoding";
+const VARY_ALLOWED = new Set(["cookie", "accept-encoding", "accept", "accept-language"]);
+const VARY = "Cookie, Accept-Encoding, Accept-Language";
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|geo\+json|problem\+json|javascript)|image\/svg)/;
 
-/** Who may be served from (and stored in) the shared cache: a visitor with nothing personal. */
+/**
+ * Who may be served from (and stored in) the shared cache: a visitor with nothing personal. The
+ * language switch's cookie is not personal (two values, the key has it), so it keeps a visitor one.
+ */
 function isVisitorRead(req: Request): boolean {
   return (
     (req.method === "GET" || req.method === "HEAD") &&
-    !req.headers.cookie &&
+    (!req.headers.cookie || hasOnlyLanguageCookie(req.headers.cookie)) &&
     !req.headers.authorization &&
     !req.path.endsWith(".data") &&
     !isNeverCached(req.path)
@@ -54,9 +59,9 @@ function isVisitorRead(req: Request): boolean {
 }
 
 /**
- * The key: the full URL with its query, and the kind of answer asked for (Accept). A page that
- * varies by language (issue 18) sends `Vary: Accept-Language` and is not stored until the key
- * takes the language in: see languageKey.
+ * The key: the full URL with its query, the kind of answer asked for (Accept), and the language
+ * the app will answer in (the switch's cookie, else Accept-Language: the same negotiation as the
+ * app's, a visitor having no saved preference).
  */
 function keyOf(req: Request): string {
   return `${req.originalUrl}\n${acceptKey(req.headers)}\n${languageKey(req.headers)}`;
@@ -69,9 +74,14 @@ function acceptKey(headers: IncomingHttpHeaders): string {
   return accept.length <= 64 ? accept : "other";
 }
 
-/** Every page is in one language today; with translations this returns the negotiated one. */
-function languageKey(_headers: IncomingHttpHeaders): string {
-  return "";
+function languageKey(headers: IncomingHttpHeaders): string {
+  // The pseudo-locale is keyed as itself whether or not this deployment serves it: an app that
+  // does not answers English, and that answer is then kept under "en-XA", never under "en".
+  return negotiateLocale({
+    cookieHeader: headers.cookie,
+    acceptLanguage: headers["accept-language"],
+    allowPseudo: true,
+  });
 }
 
 function acceptsGzip(req: Request): boolean {

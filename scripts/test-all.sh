@@ -19,6 +19,7 @@ mkdir -p test-reports
 echo "[test] prisma generate"; npm run -s db:generate >/dev/null
 echo "[test] typecheck"; npm run -s typecheck
 echo "[test] lint"; npm run -s lint
+echo "[test] message catalogues"; npx tsx scripts/i18n-check.ts
 echo "[test] unit"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-reports/unit.json
 echo "[test] integration"; npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-reports/integration.json
 echo "[test] build"; npm run -s build >/dev/null

@@ -3,10 +3,12 @@
 // moved to the moment of printing when JavaScript runs (the browser's `beforeprint` event).
 import { useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useT } from "~/i18n/react";
 import { formatEventTime } from "~/utils/dates";
 
 export function PrintStamp({ origin, renderedAt }: { origin: string; renderedAt: string }) {
   const { pathname, search } = useLocation();
+  const t = useT();
   const [printedAt, setPrintedAt] = useState(renderedAt);
   useEffect(() => {
     const stamp = () => setPrintedAt(new Date().toISOString());
@@ -16,7 +18,11 @@ export function PrintStamp({ origin, renderedAt }: { origin: string; renderedAt:
   const address = `${origin.replace(/\/$/, "")}${pathname}${search}`;
   return (
     <p className="print-only print-stamp">
-      Printed from Lodestone, {address}, on <time dateTime={printedAt}>{formatEventTime(printedAt, "UTC")}</time>.
+      {t.rich("layout.printedFrom", {
+        address,
+        when: (children) => <time dateTime={printedAt}>{children}</time>,
+        time: formatEventTime(printedAt, "UTC", t.intl),
+      })}
     </p>
   );
 }

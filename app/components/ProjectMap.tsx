@@ -5,7 +5,7 @@
 // alternative, and the caption says so. No script, no inline styles (the CSP allows neither).
 import type { ProjectStatus } from "@prisma/client";
 import { useId } from "react";
-import { PROJECT_STATUS_LABELS } from "~/models/workflow";
+import { useT } from "~/i18n/react";
 import { MAP_HEIGHT, MAP_WIDTH } from "~/utils/us-map";
 
 export type ProjectMapMarker = { slug: string; name: string; status: ProjectStatus; x: number; y: number };
@@ -39,6 +39,8 @@ export function MarkerShape({ status }: { status: ProjectStatus }) {
 
 export function ProjectMap({ markers, unplaced, title, listNote }: ProjectMapProps) {
   const titleId = useId();
+  const t = useT();
+  const statusLabel = (status: ProjectStatus) => t("common.projectStatus", { status });
   const counts = new Map<ProjectStatus, number>();
   for (const m of markers) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
   const shown = STATUS_ORDER.filter((s) => counts.has(s));
@@ -58,9 +60,9 @@ export function ProjectMap({ markers, unplaced, title, listNote }: ProjectMapPro
             key={m.slug}
             href={`/projects/${m.slug}`}
             className="map-marker"
-            aria-label={`${m.name}: ${PROJECT_STATUS_LABELS[m.status]}`}
+            aria-label={t("common.mapMarker", { name: m.name, status: statusLabel(m.status) })}
           >
-            <title>{`${m.name} (${PROJECT_STATUS_LABELS[m.status]})`}</title>
+            <title>{t("common.mapMarkerTitle", { name: m.name, status: statusLabel(m.status) })}</title>
             <g transform={`translate(${m.x} ${m.y})`}>
               <MarkerShape status={m.status} />
             </g>
@@ -69,32 +71,30 @@ export function ProjectMap({ markers, unplaced, title, listNote }: ProjectMapPro
       </svg>
       <figcaption id={`${titleId}-caption`} className="project-map__caption">
         <span className="visually-hidden">{title}. </span>
-        {markers.length === 0
-          ? "No project here has a location to show on the map."
-          : `${markers.length} of ${total} ${total === 1 ? "project" : "projects"} on the map, by status. Each marker links to its project.`}{" "}
+        {markers.length === 0 ? t("common.mapEmpty") : t("common.mapCount", { shown: markers.length, total })}{" "}
         {listNote}
         {shown.length > 0 ? (
-          <ul className="map-legend" aria-label="Map legend">
+          <ul className="map-legend" aria-label={t("common.mapLegend")}>
             {shown.map((status) => (
               <li key={status}>
                 <svg className="map-legend__key" viewBox="-8 -8 16 16" aria-hidden="true" focusable="false">
                   <MarkerShape status={status} />
                 </svg>
-                {PROJECT_STATUS_LABELS[status]} ({counts.get(status)})
+                {t("common.mapLegendItem", { status: statusLabel(status), count: counts.get(status) ?? 0 })}
               </li>
             ))}
           </ul>
         ) : null}
         {unplaced.length > 0 ? (
           <span className="project-map__unplaced">
-            Not on the map (no location recorded):{" "}
+            {t("common.mapUnplaced")}{" "}
             {unplaced.slice(0, 10).map((p, i) => (
               <span key={p.slug}>
-                {i > 0 ? ", " : ""}
+                {i > 0 ? t("common.listSeparator") : ""}
                 <a href={`/projects/${p.slug}`}>{p.name}</a>
               </span>
             ))}
-            {unplaced.length > 10 ? ` and ${unplaced.length - 10} more` : ""}.
+            {unplaced.length > 10 ? t("common.mapUnplacedMore", { count: unplaced.length - 10 }) : ""}.
           </span>
         ) : null}
       </figcaption>

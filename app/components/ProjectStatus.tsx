@@ -1,15 +1,17 @@
 import type { ProjectStatus } from "@prisma/client";
-import { PROJECT_STATUS_LABELS } from "~/models/workflow";
+import { useT } from "~/i18n/react";
 
 /** Marks the demo's made-up training project wherever a project is shown. */
 export function TrainingProjectBadge() {
+  const t = useT();
   return (
-    <span className="status status--training" title="Made up for trying Lodestone: nothing in this project happened.">
-      Fictional training project
+    <span className="status status--training" title={t("common.trainingProjectTitle")}>
+      {t("common.trainingProject")}
     </span>
   );
 }
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
-  return <span className={`status status--${status}`}>{PROJECT_STATUS_LABELS[status]}</span>;
+  const t = useT();
+  return <span className={`status status--${status}`}>{t("common.projectStatus", { status })}</span>;
 }

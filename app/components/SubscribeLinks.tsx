@@ -1,6 +1,7 @@
 // Ways to keep up with a project or a search outside Lodestone's pages: email, an Atom feed for a
 // feed reader, a calendar file for a calendar app, and the data itself. Plain links: they work
 // without JavaScript and open in whatever program the person's system gives the file to.
+import { useT } from "~/i18n/react";
 import type { RecordLinks } from "~/utils/open-record-links";
 
 export type SubscribeLinksProps = {
@@ -12,28 +13,34 @@ export type SubscribeLinksProps = {
   dataLabel?: string;
 };
 
-export function SubscribeLinks({ subject, links, followHref, dataLabel = "Download data" }: SubscribeLinksProps) {
-  const about = <span className="visually-hidden"> for {subject}</span>;
+export function SubscribeLinks({ subject, links, followHref, dataLabel }: SubscribeLinksProps) {
+  const t = useT();
+  const about = <span className="visually-hidden">{t("common.subscribeFor", { subject })}</span>;
   return (
-    <ul className="subscribe-links" aria-label={`Follow ${subject} and get its data`}>
+    <ul className="subscribe-links" aria-label={t("common.subscribeLabel", { subject })}>
       {followHref ? (
         <li>
-          <a href={followHref}>Follow by email{about}</a>
+          <a href={followHref}>
+            {t("common.followByEmail")}
+            {about}
+          </a>
         </li>
       ) : null}
       <li>
         <a href={links.feed} type="application/atom+xml">
-          Atom feed{about}
+          {t("common.atomFeed")}
+          {about}
         </a>
       </li>
       <li>
         <a href={links.calendar} type="text/calendar">
-          Add to calendar{about}
+          {t("common.addToCalendar")}
+          {about}
         </a>
       </li>
       <li>
         <a href={links.data}>
-          {dataLabel}
+          {dataLabel ?? t("common.downloadData")}
           {about}
         </a>
       </li>

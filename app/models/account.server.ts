@@ -405,3 +405,8 @@ export async function allowPasswordResetRequest(email: string, clientIp: string)
   const perClient = await hit(prisma, `reset-ip:${clientIp}`, 3600);
   return perAddress.count <= 5 && perClient.count <= 30;
 }
+
+/** Saves the language a person reads pages and gets email in (the header's language switch). */
+export async function saveLocale(userId: string, locale: string): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
+}

@@ -1,6 +1,7 @@
 // Email updates about one project for people without an account, with double opt-in: nothing is
 // sent until the address's owner confirms from the email. The page says the same thing whether
 // or not the address was already subscribed, so it cannot be used to learn who follows what.
+import type { Locale } from "~/i18n/locales";
 import { prisma } from "~/services/db.server";
 import { enqueueEmail, messageKey } from "~/services/email-outbox.server";
 import { absoluteUrl, signEmailToken } from "~/services/notifications/email-tokens.server";
@@ -11,7 +12,18 @@ const WINDOW_SECONDS = 3600;
 const MAX_PER_IP = 20;
 const MAX_PER_ADDRESS = 3;
 
-export async function requestEmailSubscription(input: { projectId: string; email: string; clientIp: string }) {
+/**
+ * `locale` is the language its emails will go in: the page's language when the visitor asked (they
+ * chose it, with the switch or their browser). A request for an address already confirmed and
+ * active changes nothing, its language included (a stranger cannot change it).
+ */
+export async function requestEmailSubscription(input: {
+  projectId: string;
+  email: string;
+  clientIp: string;
+  locale?: Locale;
+}) {
+  const locale = input.locale ?? "en";
   const email = input.email.trim().toLowerCase();
   const [byIp, byAddress] = await Promise.all([
     hit(prisma, `subscribe:ip:${input.clientIp}`, WINDOW_SECONDS),
@@ -24,11 +36,14 @@ export async function requestEmailSubscription(input: { projectId: string; email
   await prisma.$transaction(async (tx) => {
     const subscription = await tx.emailSubscription.upsert({
       where: { projectId_email: { projectId: input.projectId, email } },
-      create: { projectId: input.projectId, email },
+      create: { projectId: input.projectId, email, locale },
       update: {},
     });
     // Already confirmed and active: nothing to confirm, and nothing to tell a stranger.
     if (subscription.confirmedAt && !subscription.unsubscribedAt) return;
+    if (subscription.locale !== locale) {
+      await tx.emailSubscription.update({ where: { id: subscription.id }, data: { locale } });
+    }
     const confirmUrl = absoluteUrl(
       `/subscriptions/confirm?token=${encodeURIComponent(signEmailToken({ k: "confirm", s: subscription.id }))}`,
     );

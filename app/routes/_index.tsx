@@ -5,12 +5,14 @@ import { ProjectStatusBadge, TrainingProjectBadge } from "~/components/ProjectSt
 import { SubscribeLinks } from "~/components/SubscribeLinks";
 import { listOpenPeriods } from "~/models/comment-period.server";
 import { formatDeadline } from "~/models/comment-window";
+import { metaTranslate } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
 import { listProjectsForHome } from "~/models/project.server";
-import { stageLabel, stagePosition } from "~/models/workflow";
-import { formatLocation } from "~/utils/places";
+import { stagePosition } from "~/models/workflow";
+import { countyKind } from "~/utils/places";
 import { loadProjectMap } from "~/services/map/project-map.server";
 
-export const meta: MetaFunction = () => [{ title: "Proposed mines and where they stand · Lodestone" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslate(matches)("home.title") }];
 
 export async function loader() {
   const [projects, openPeriods, map] = await Promise.all([
@@ -24,12 +26,12 @@ export async function loader() {
       id: period.id,
       title: period.title,
       project: period.project,
-      closes: formatDeadline(period.closesAt, period.timeZone),
+      closesAt: period.closesAt,
+      timeZone: period.timeZone,
       publishedCommentCount: period.publishedCommentCount,
     })),
     projects: projects.map((project) => ({
       ...project,
-      stageLabel: stageLabel(project.reviewTrack, project.currentStage),
       stagePosition: stagePosition(project.reviewTrack, project.currentStage),
     })),
   };
@@ -37,30 +39,26 @@ export async function loader() {
 
 export default function Home() {
   const { projects, openPeriods, map } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
-      <h1>Proposed mines and where they stand in permitting</h1>
-      <p className="muted">
-        The public permitting record of proposed U.S. mines for critical minerals: each project&apos;s stage, who leads
-        its review, and its history.
-      </p>
+      <h1>{t("home.heading")}</h1>
+      <p className="muted">{t("home.intro")}</p>
       <SubscribeLinks
-        subject="the whole record"
+        subject={t("home.subscribeSubject")}
         links={{ feed: "/feed.atom", calendar: "/projects/calendar.ics", data: "/open-data" }}
         followHref={null}
       />
       <ProjectMap
         {...map}
-        title="Map of the proposed mines in the record"
+        title={t("home.mapTitle")}
         listNote={
-          projects.length < map.markers.length + map.unplaced.length
-            ? "The list below and the project search list them as text."
-            : "The list below has the same projects as text."
+          projects.length < map.markers.length + map.unplaced.length ? t("home.mapListSome") : t("home.mapListAll")
         }
       />
       {openPeriods.length > 0 ? (
         <section aria-labelledby="open-periods">
-          <h2 id="open-periods">Open for public comment now</h2>
+          <h2 id="open-periods">{t("home.openPeriods")}</h2>
           <ul className="stack">
             {openPeriods.map((period) => (
               <li key={period.id} className="card">
@@ -68,19 +66,23 @@ export default function Home() {
                 {period.project.isTraining ? <TrainingProjectBadge /> : null}
                 <br />
                 <span className="muted">
-                  {period.project.name} · closes {period.closes} · {period.publishedCommentCount} published comments
+                  {t("home.periodLine", {
+                    project: period.project.name,
+                    closes: formatDeadline(period.closesAt, period.timeZone, t.intl),
+                    count: period.publishedCommentCount,
+                  })}
                 </span>
                 <br />
-                <Link to={`/comment-periods/${period.id}/comment`}>Comment on this</Link>
+                <Link to={`/comment-periods/${period.id}/comment`}>{t("home.commentOnThis")}</Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       {projects.length === 0 ? (
-        <p className="card">No projects are recorded yet. Companies add their projects after signing in.</p>
+        <p className="card">{t("home.noProjects")}</p>
       ) : (
-        <ul className="project-list" aria-label="Projects">
+        <ul className="project-list" aria-label={t("home.projectsLabel")}>
           {projects.map((project) => (
             <li key={project.slug} className="card project-card">
               <h2>
@@ -94,24 +96,34 @@ export default function Home() {
                 </>
               ) : null}
               <dl>
-                <dt>Stage</dt>
+                <dt>{t("home.stage")}</dt>
                 <dd>
-                  {project.stageLabel}
+                  {t("common.stage", { stage: project.currentStage })}
                   {project.stagePosition.index > 0 ? (
                     <span className="muted">
                       {" "}
-                      ({project.stagePosition.index} of {project.stagePosition.of}, {project.reviewTrack})
+                      {t("home.stagePosition", {
+                        index: project.stagePosition.index,
+                        of: project.stagePosition.of,
+                        track: project.reviewTrack,
+                      })}
                     </span>
                   ) : null}
                 </dd>
-                <dt>Company</dt>
+                <dt>{t("home.company")}</dt>
                 <dd>{project.company.name}</dd>
-                <dt>Location</dt>
-                <dd>{formatLocation(project.county, project.state)}</dd>
-                <dt>Minerals</dt>
-                <dd>{project.commodities.join(", ")}</dd>
-                <dt>Lead agency</dt>
-                <dd>{project.leadAgency?.name ?? "Not yet assigned"}</dd>
+                <dt>{t("home.location")}</dt>
+                <dd>
+                  {t("common.location", {
+                    county: project.county,
+                    state: project.state,
+                    kind: countyKind(project.county),
+                  })}
+                </dd>
+                <dt>{t("home.minerals")}</dt>
+                <dd>{project.commodities.join(t("common.listSeparator"))}</dd>
+                <dt>{t("home.leadAgency")}</dt>
+                <dd>{project.leadAgency?.name ?? t("home.noLeadAgency")}</dd>
               </dl>
             </li>
           ))}

@@ -1,5 +1,7 @@
 // Email updates about one project for visitors without an account (double opt-in). The form sits
 // on the project page; this page shows it again when the address needs fixing.
+import { requestLocale } from "~/i18n/locale.server";
+import { emailLocale } from "~/i18n/locales";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubscribeForm } from "~/components/FollowPanel";
@@ -27,7 +29,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseSubmission(request, subscribeSchema);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   try {
-    await requestEmailSubscription({ projectId: project.id, email: parsed.data.email, clientIp: context.clientIp });
+    await requestEmailSubscription({
+      projectId: project.id,
+      email: parsed.data.email,
+      clientIp: context.clientIp,
+      locale: emailLocale(requestLocale(request)),
+    });
   } catch (error) {
     return domainFailure(error, { email: parsed.data.email });
   }

@@ -22,6 +22,7 @@ export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
     name: attributes.name,
     isAdmin: attributes.isAdmin,
     emailVerifiedAt: attributes.emailVerifiedAt,
+    locale: attributes.locale,
   }),
 });
 
@@ -33,6 +34,7 @@ declare module "lucia" {
       name: string;
       isAdmin: boolean;
       emailVerifiedAt: Date | null;
+      locale: string | null;
     };
   }
 }

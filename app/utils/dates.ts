@@ -20,15 +20,32 @@ export { DAY_MS };
 /** How much of a date the record knows. Same names as Prisma's DatePrecision enum. */
 export type DatePrecision = "DAY" | "MONTH" | "YEAR";
 
+const CALENDAR_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  DAY: { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" },
+  MONTH: { year: "numeric", month: "short", timeZone: "UTC" },
+  YEAR: { year: "numeric", timeZone: "UTC" },
+};
 const CALENDAR_FORMATS: Record<DatePrecision, Intl.DateTimeFormat> = {
-  DAY: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }),
-  MONTH: new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", timeZone: "UTC" }),
-  YEAR: new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: "UTC" }),
+  DAY: new Intl.DateTimeFormat("en-US", CALENDAR_OPTIONS.DAY),
+  MONTH: new Intl.DateTimeFormat("en-US", CALENDAR_OPTIONS.MONTH),
+  YEAR: new Intl.DateTimeFormat("en-US", CALENDAR_OPTIONS.YEAR),
 };
 
-/** "Jan 21, 2020", "Jan 2020" or "2020": a calendar date, never more precise than the record. */
-export function formatCalendarDate(value: Date | string, precision: DatePrecision = "DAY"): string {
-  return CALENDAR_FORMATS[precision].format(new Date(value));
+const localCalendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Jan 21, 2020", "Jan 2020" or "2020": a calendar date, never more precise than the record. In
+ * another language (`locale`, e.g. "es": "21 ene 2020"), the same fields in its own order.
+ */
+export function formatCalendarDate(value: Date | string, precision: DatePrecision = "DAY", locale = "en"): string {
+  if (locale === "en") return CALENDAR_FORMATS[precision].format(new Date(value));
+  const key = `${locale}|${precision}`;
+  let format = localCalendarFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, CALENDAR_OPTIONS[precision]);
+    if (localCalendarFormats.size < 100) localCalendarFormats.set(key, format);
+  }
+  return format.format(new Date(value));
 }
 
 /** "YYYY-MM-DD" of a calendar date (its UTC day): date inputs, CSV and JSON values. */
@@ -55,9 +72,9 @@ export function utcOffsetLabel(instant: Date | string, timeZone: string): string
  * "Dec 1, 2026, 7:30 PM PST": when something happened, to the minute, in `timeZone` (the lead
  * agency's for project events, the person's own for their lists), with the zone named.
  */
-export function formatEventTime(instant: Date | string, timeZone: string): string {
+export function formatEventTime(instant: Date | string, timeZone: string, locale = "en"): string {
   const ms = new Date(instant).getTime();
-  return formatInZone(new Date(Math.floor(ms / 60_000) * 60_000), timeZone);
+  return formatInZone(new Date(Math.floor(ms / 60_000) * 60_000), timeZone, { locale });
 }
 
 /**
@@ -73,9 +90,9 @@ export function formatEventWhen(instant: Date | string, timeZone: string, precis
  * "Mar 31, 2026, 11:59:59 PM MDT, UTC-6 (America/Denver)": a deadline or receipt time, with every
  * way of naming its zone, because a commenter must be able to tell exactly when it is.
  */
-export function formatDeadline(instant: Date | string, timeZone: string): string {
+export function formatDeadline(instant: Date | string, timeZone: string, locale = "en"): string {
   const date = new Date(instant);
-  return `${formatInZone(date, timeZone)}, ${utcOffsetLabel(date, timeZone)} (${timeZone})`;
+  return `${formatInZone(date, timeZone, { locale })}, ${utcOffsetLabel(date, timeZone)} (${timeZone})`;
 }
 
 /** Number of the UTC calendar day an instant falls on (days since 1970-01-01). */

@@ -1,8 +1,13 @@
 /** "Humboldt", "NV" -> "Humboldt County, NV"; "Esmeralda and Nye" -> "Esmeralda and Nye counties, NV". */
 export function formatLocation(county: string, state: string): string {
-  if (/\b(county|counties|parish|borough)\b/i.test(county)) return `${county}, ${state}`;
-  const plural = /\band\b|,/.test(county);
-  return `${county} ${plural ? "counties" : "County"}, ${state}`;
+  const kind = countyKind(county);
+  return kind === "named" ? `${county}, ${state}` : `${county} ${kind === "several" ? "counties" : "County"}, ${state}`;
+}
+
+/** Whether a county field already says what it is ("Pinal County"), names several, or one. */
+export function countyKind(county: string): "named" | "several" | "one" {
+  if (/\b(county|counties|parish|borough)\b/i.test(county)) return "named";
+  return /\band\b|,/.test(county) ? "several" : "one";
 }
 
 /** The two-letter codes of the states (and D.C.) a project can be in. */

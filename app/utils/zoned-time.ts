@@ -189,15 +189,21 @@ export function toDateTimeLocalValue(instant: Date, timeZone: string): string {
  * unclear. Seconds appear only when the instant has them, so an enforced 11:59:59 PM is not shown as
  * 11:59 PM.
  */
-export function formatInZone(instant: Date, timeZone: string, options: { withZoneName?: boolean } = {}): string {
+export function formatInZone(
+  instant: Date,
+  timeZone: string,
+  options: { withZoneName?: boolean; locale?: string } = {},
+): string {
   const withZoneName = options.withZoneName ?? true;
+  const locale = options.locale ?? "en";
   const withSeconds = utcToZonedParts(instant, timeZone).second !== 0;
-  const key = `${timeZone}|${withZoneName}|${withSeconds}`;
+  const key = `${timeZone}|${withZoneName}|${withSeconds}|${locale}`;
   const format = cached(
     displayFormats,
     key,
     () =>
-      new Intl.DateTimeFormat("en-US", {
+      // English keeps its US form ("Mar 31, 2026, 11:59 PM MDT"); another language its own.
+      new Intl.DateTimeFormat(locale === "en" ? "en-US" : locale, {
         timeZone,
         year: "numeric",
         month: "short",

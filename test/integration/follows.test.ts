@@ -299,6 +299,28 @@ describe("public email subscriptions", () => {
     expect(mailbox().emailsTo("reader@example.org")).toEqual([]);
   });
 
+  it("keeps the language the visitor asked in; once confirmed, another request cannot change it", async () => {
+    const { project } = await projectWithOrganizations();
+    const ask = (locale: "en" | "es") =>
+      requestEmailSubscription({
+        projectId: project.id,
+        email: "lectora@example.org",
+        clientIp: "203.0.113.7",
+        locale,
+      });
+    const stored = () =>
+      prisma.emailSubscription.findUniqueOrThrow({
+        where: { projectId_email: { projectId: project.id, email: "lectora@example.org" } },
+      });
+    await ask("en");
+    await ask("es");
+    // Not yet confirmed: the latest request's language (whoever confirms chose it).
+    expect((await stored()).locale).toBe("es");
+    await confirmEmailSubscription((await stored()).id);
+    await ask("en");
+    expect((await stored()).locale).toBe("es");
+  });
+
   it("refuses a fourth request for the same address within the hour", async () => {
     const { project } = await projectWithOrganizations();
     const request = () =>

@@ -273,7 +273,7 @@ describe("HTTP caching headers", () => {
     await warm(page);
     const { response } = await visit(a, page);
     expect(response.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30");
-    expect(response.headers.get("vary")).toBe("Cookie, Accept-Encoding");
+    expect(response.headers.get("vary")).toBe("Cookie, Accept-Encoding, Accept-Language");
     const etag = response.headers.get("etag")!;
     expect(etag).toMatch(/^W\/"/);
     const lastModified = response.headers.get("last-modified")!;

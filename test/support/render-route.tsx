@@ -5,6 +5,8 @@
 import type { ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { catalogue } from "~/i18n/catalogue";
+import { I18nProvider } from "~/i18n/react";
 
 type Data = Record<string, unknown> | null;
 
@@ -29,5 +31,10 @@ export async function renderRoute(
   const context = await handler.query(request);
   if (context instanceof Response) throw new Error(`The route answered ${context.status}`);
   const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToStaticMarkup(<StaticRouterProvider router={router} context={context} hydrate={false} />);
+  // The whole English catalogue: what the root gives every page (app/i18n).
+  return renderToStaticMarkup(
+    <I18nProvider value={{ locale: "en", messages: catalogue("en") }}>
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </I18nProvider>,
+  );
 }

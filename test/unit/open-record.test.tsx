@@ -2,6 +2,8 @@
 // stable ids, the map projection, and the map's markup (named links, no inline styles).
 import { DOMParser } from "@xmldom/xmldom";
 import { renderToStaticMarkup } from "react-dom/server";
+import { catalogue } from "~/i18n/catalogue";
+import { I18nProvider } from "~/i18n/react";
 import { describe, expect, it } from "vitest";
 import { ProjectMap } from "~/components/ProjectMap";
 import { renderAtom } from "~/services/feeds/atom-xml";
@@ -90,15 +92,17 @@ describe("the map", () => {
 
   it("draws each project as a named link, with a legend of the statuses shown and no inline style", () => {
     const html = renderToStaticMarkup(
-      <ProjectMap
-        title="Map of every project"
-        listNote="The table lists them."
-        markers={[
-          { slug: "a", name: "Alpha Mine", status: "APPROVED", x: 100, y: 200 },
-          { slug: "b", name: "Beta & Sons Mine", status: "PAUSED", x: 300, y: 250 },
-        ]}
-        unplaced={[{ slug: "c", name: "Gamma Mine" }]}
-      />,
+      <I18nProvider value={{ locale: "en", messages: catalogue("en") }}>
+        <ProjectMap
+          title="Map of every project"
+          listNote="The table lists them."
+          markers={[
+            { slug: "a", name: "Alpha Mine", status: "APPROVED", x: 100, y: 200 },
+            { slug: "b", name: "Beta & Sons Mine", status: "PAUSED", x: 300, y: 250 },
+          ]}
+          unplaced={[{ slug: "c", name: "Gamma Mine" }]}
+        />
+      </I18nProvider>,
     );
     expect(html).toContain('<a href="/projects/a" class="map-marker" aria-label="Alpha Mine: Approved">');
     expect(html).toContain('aria-label="Beta &amp; Sons Mine: Paused"');
