@@ -12,7 +12,7 @@ import {
 import { ErrorPage, errorPageTitle } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { SiteFooter, SiteHeader } from "~/components/SiteHeader";
-import { countUnread } from "~/models/notification.server";
+import { countUnread } from "~/models/notifications/notification.server";
 import { can } from "~/policy/decide.server";
 import { loadActor } from "~/services/actor.server";
 import { readSession } from "~/services/auth.server";

@@ -17,7 +17,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { exactKey } from "../app/models/form-letters";
+import { exactKey } from "../app/models/comments/form-letters";
 import { TEMPLATES, createLetterGenerator, type TruthKind } from "./support/synthetic-letters";
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "../app/services/embedded-postgres.server";
 import { applyMigrations } from "../app/services/migrate.server";
@@ -34,7 +34,7 @@ const SEED = argument("seed", 20_210_001, 2 ** 31);
 const WAVES = argument("waves", 10, 1000);
 const BATCH = process.argv.some((arg) => arg.startsWith("--batch=")) ? argument("batch", 1000, 100_000) : undefined;
 const ROWS_PER_INSERT = 10_000;
-// --varied: after each wave, also time the varied-wording pass (app/models/comment-variants.server.ts).
+// --varied: after each wave, also time the varied-wording pass (app/models/comments/comment-variants.server.ts).
 const VARIED = process.argv.includes("--varied");
 
 // The same generator as bench/form-letters.bench.ts. The true group is a template index, or -1 for a
@@ -196,8 +196,8 @@ async function main() {
     process.env.DATABASE_URL = databaseUrl;
     const { prisma } = await import("../app/services/db.server");
     disconnect = () => prisma.$disconnect();
-    const { groupPendingComments } = await import("../app/models/comment-grouping.server");
-    const { mergeVariedCampaigns } = await import("../app/models/comment-variants.server");
+    const { groupPendingComments } = await import("../app/models/comments/comment-grouping.server");
+    const { mergeVariedCampaigns } = await import("../app/models/comments/comment-variants.server");
 
     const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
     const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });

@@ -32,7 +32,7 @@ import {
   type ComparableText,
   type GroupedComment,
   type MatchKind,
-} from "../app/models/form-letters";
+} from "../app/models/comments/form-letters";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const argument = (name: string, fallback: number, max: number) => {

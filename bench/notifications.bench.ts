@@ -378,8 +378,8 @@ async function main() {
     disconnect = () => prisma.$disconnect();
     const { changeStage } = await import("../app/models/stage.server");
     const { startWorker } = await import("../app/services/queue.server");
-    const { projectRecipientsSql } = await import("../app/models/follow.server");
-    const { DEFAULT_FREQUENCY } = await import("../app/models/notification-preferences");
+    const { projectRecipientsSql } = await import("../app/models/notifications/follow.server");
+    const { DEFAULT_FREQUENCY } = await import("../app/models/notifications/notification-preferences");
     const { Prisma } = await import("@prisma/client");
     const { addMember, createOrganization, insertProjectRow, createUser } = await import("../test/support/factories");
 

@@ -63,7 +63,7 @@ try {
   };
   const { createProject } = await import("../app/models/project.server");
   const { changeStage } = await import("../app/models/stage.server");
-  const { submitComment } = await import("../app/models/comment-intake.server");
+  const { submitComment } = await import("../app/models/comments/comment-intake.server");
   const company = await prisma.organization.create({ data: { name: "Bench Co", slug: "bench-co", kind: "COMPANY" } });
   const agency = await prisma.organization.create({ data: { name: "Bench BLM", slug: "bench-blm", kind: "AGENCY" } });
   const regulator = await prisma.user.create({ data: { email: "r@bench.test", name: "R", passwordHash: "x" } });

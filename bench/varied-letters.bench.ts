@@ -1,14 +1,14 @@
 // Campaigns that vary their wording: seeded mad-lib letters (bench/support/madlib-letters.ts) from two
 // templates on the same mine and river, with independent letters on the same subject borrowing their
-// stock phrases, grouped first by the form-letter rules alone (app/models/form-letters.ts classify,
+// stock phrases, grouped first by the form-letter rules alone (app/models/comments/form-letters.ts classify,
 // each letter against every group's representative) and then with the varied-wording pass
-// (app/models/varied-letters.ts findVariedCampaigns over the groups' representatives). Printed:
+// (app/models/comments/varied-letters.ts findVariedCampaigns over the groups' representatives). Printed:
 // groups per template, the largest, pairwise precision and recall against the generator's truth,
 // and the pass's time per 1,000 letters.
 //
 // Run with `npx tsx bench/varied-letters.bench.ts [--seed=N] [--independent=N]`.
-import { classify, fingerprint, type CommentFingerprint } from "../app/models/form-letters";
-import { findVariedCampaigns } from "../app/models/varied-letters";
+import { classify, fingerprint, type CommentFingerprint } from "../app/models/comments/form-letters";
+import { findVariedCampaigns } from "../app/models/comments/varied-letters";
 import { createMadLibGenerator, type MadLib } from "./support/madlib-letters";
 
 const argument = (name: string, fallback: number) => {

@@ -3,7 +3,7 @@ import { ButtonWithLink, EmailLayout, headingStyle, type EmailFooter } from "./c
 
 // The monitoring desk's alerts: a milestone whose target passed with nothing recorded, and a
 // statutory NEPA deadline 90 or 30 days away or missed. Every fact is already formatted (dates at
-// their own precision) by app/services/notifications/content.server.ts.
+// their own precision) by app/models/notifications/content.server.ts.
 export type MonitoringAlertProps = {
   projectName: string;
   headline: string;

@@ -105,7 +105,7 @@ async function startWeb(options: { seeded: boolean; announceReady: boolean }): P
 async function startBackground(): Promise<Stoppable> {
   // Comments are grouped into form-letter campaigns right after they are accepted (in the web
   // process that took them); this sweep picks up any a crash or another process left pending.
-  const { sweepUngroupedComments } = await import("../app/models/comment-grouping.server");
+  const { sweepUngroupedComments } = await import("../app/models/comments/comment-grouping.server");
   const sweep = setInterval(() => {
     sweepUngroupedComments().catch((error) => console.error("[grouping] sweep failed", error));
   }, 30_000);

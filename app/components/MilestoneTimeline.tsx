@@ -6,7 +6,7 @@ import { useId, type ReactNode } from "react";
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { SourceLink } from "~/components/ExternalLink";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
-import { JURISDICTION_LABELS } from "~/models/labels";
+import { JURISDICTION_LABELS } from "~/models/milestone.labels";
 import { DAY_MS, formatCalendarDate } from "~/utils/dates";
 import {
   SCHEDULE_STATUS_LABELS,

@@ -3,7 +3,7 @@
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { InformationRequestStatus } from "@prisma/client";
 import { Link } from "@remix-run/react";
-import { REQUEST_STATUS_LABELS } from "~/models/information-request.labels";
+import { REQUEST_STATUS_LABELS } from "~/models/information-requests/information-request.labels";
 import { formatCalendarDate, formatEventDay } from "~/utils/dates";
 
 export type PublicRequestRow = {

@@ -21,7 +21,7 @@ import {
 import { prisma } from "~/services/db.server";
 import { projectTimeZone } from "~/utils/dates";
 import type { EventType } from "./events/catalogue";
-import { listFollowedProjects } from "./follow.server";
+import { listFollowedProjects } from "./notifications/follow.server";
 import { PUBLIC_DATE_CHANGE_FIELDS } from "./milestone.server";
 
 /**

@@ -25,7 +25,11 @@ import { Prisma, type DatePrecision } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { utcDayNumber, utcDaysBetween, addUtcDays, isoDay } from "~/utils/dates";
 import { metFirstTarget } from "./agency-stats";
-import { clockFromInput, projectClockInputs, type ProjectClockInput } from "./information-request-reads.server";
+import {
+  clockFromInput,
+  projectClockInputs,
+  type ProjectClockInput,
+} from "./information-requests/information-request-reads.server";
 import { periodEnd, periodStart, slipDays } from "./schedule";
 import { loadStatutoryClocks } from "./statutory-clock.server";
 

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton } from "~/components/forms";
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feed.server";
-import { listFollowedProjects } from "~/models/follow.server";
+import { listFollowedProjects } from "~/models/notifications/follow.server";
 import { calendarFeedSchema } from "~/schemas/calendar";
 import { requireUser } from "~/services/auth.server";
 import { formatEventDay } from "~/utils/dates";

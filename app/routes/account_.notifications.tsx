@@ -11,14 +11,14 @@ import {
   ValidatedForm,
   useValidatedForm,
 } from "~/components/forms";
-import { listFollowedProjects } from "~/models/follow.server";
-import { getPreferences, savePreferences } from "~/models/notification.server";
+import { listFollowedProjects } from "~/models/notifications/follow.server";
+import { getPreferences, savePreferences } from "~/models/notifications/notification.server";
 import {
   FREQUENCIES,
   FREQUENCY_LABELS,
   NOTIFICATION_TYPES,
   NOTIFICATION_TYPE_LABELS,
-} from "~/models/notification-preferences";
+} from "~/models/notifications/notification-preferences";
 import { preferencesSchema } from "~/schemas/notifications";
 import { requireUser } from "~/services/auth.server";
 import { parseSubmission } from "~/utils/submission.server";

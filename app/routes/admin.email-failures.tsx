@@ -2,7 +2,7 @@
 // can correct an address or tell the person.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listFailedDeliveries, summarizeDelayedDeliveries } from "~/models/notification.server";
+import { listFailedDeliveries, summarizeDelayedDeliveries } from "~/models/notifications/notification.server";
 import { assertCan } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { formatEventTime } from "~/utils/dates";

@@ -12,18 +12,18 @@ import {
   firstErrorField,
   useFocusFirstError,
 } from "~/components/form-fields";
-import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comment-period.server";
+import { changePeriodDeadline, getPeriod, periodWindow } from "~/models/comments/comment-period.server";
 import {
   PERIOD_STATE_LABELS,
   allowedDeadlineChanges,
   countdown,
   formatDeadline,
   type PeriodState,
-} from "~/models/comment-window";
+} from "~/models/comments/comment-window";
 
 import { stageLabel } from "~/models/workflow";
 import { assertCan, can } from "~/policy/decide.server";
-import { DEADLINE_CHANGE_LABELS, DEADLINE_HISTORY_LABELS } from "~/models/comment-period.labels";
+import { DEADLINE_CHANGE_LABELS, DEADLINE_HISTORY_LABELS } from "~/models/comments/comment-period.labels";
 import { changeDeadlineSchema } from "~/schemas/public-pages.server";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
 import { readSubmission } from "~/utils/submission.server";

@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConcernAnswer } from "~/components/ConcernAnswer";
-import { findPeriodForComments } from "~/models/comment-reading.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { publishedConcerns } from "~/models/concern-reading.server";
 import { formatEventTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";

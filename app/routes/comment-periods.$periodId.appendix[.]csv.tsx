@@ -1,7 +1,7 @@
 // The response-to-comments appendix as CSV (decision 0030): one row per concern and commenter, a
 // campaign one row with its number of letters. Public: published concerns and comments only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPeriodForComments } from "~/models/comment-reading.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { APPENDIX_COLUMNS, appendixRows, publishedConcerns } from "~/models/concern-reading.server";
 import { csvStream } from "~/services/csv.server";
 import { notFound } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 // Serves a comment's attachment. A hidden comment's files are withheld from the public like its
 // text (404, so the address does not confirm they exist); the lead agency's moderators can open them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findCommentAttachment, findPeriodForComments } from "~/models/comment-reading.server";
+import { findCommentAttachment, findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { can } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { documentStorage } from "~/services/storage.server";

@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-fields";
 import { UserText } from "~/components/UserText";
-import { codePassage, commentForCoding, removePassage } from "~/models/comment-coding.server";
+import { codePassage, commentForCoding, removePassage } from "~/models/comments/comment-coding.server";
 import { codeCommentSchema } from "~/schemas/comment-coding";
 import { requireCodingPeriod } from "~/utils/coding-route.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";

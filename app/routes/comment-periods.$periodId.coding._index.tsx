@@ -12,7 +12,7 @@ import {
   removeTopic,
   saveTopic,
   seedDefaultTopics,
-} from "~/models/comment-coding.server";
+} from "~/models/comments/comment-coding.server";
 import { createConcern, listConcerns } from "~/models/concern-response.server";
 import { codingWorkspaceSchema } from "~/schemas/comment-coding";
 import { requireCodingPeriod } from "~/utils/coding-route.server";

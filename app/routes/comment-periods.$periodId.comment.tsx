@@ -13,9 +13,9 @@ import {
   getPeriodForCommenting,
   newReceiptNumber,
   submitComment,
-} from "~/models/comment-intake.server";
-import { assertAcceptingComments, formatDeadline, periodState } from "~/models/comment-window";
-import { requestGrouping } from "~/models/comment-grouping.server";
+} from "~/models/comments/comment-intake.server";
+import { assertAcceptingComments, formatDeadline, periodState } from "~/models/comments/comment-window";
+import { requestGrouping } from "~/models/comments/comment-grouping.server";
 import { DomainError } from "~/models/errors.server";
 import { assertCan } from "~/policy/decide.server";
 import { MAX_COMMENT_CHARACTERS, characterCount, commentSchema } from "~/schemas/comment";

@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-fields";
 import { concernsForComments } from "~/models/concern-reading.server";
-import { hiddenCommentsOf, reportComment } from "~/models/comment-moderation.server";
-import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
+import { hiddenCommentsOf, reportComment } from "~/models/comments/comment-moderation.server";
+import { findPeriodForComments, listPublishedComments, periodCounts } from "~/models/comments/comment-reading.server";
 
 import { assertCan, can } from "~/policy/decide.server";
 import { getOptionalActor, requireActor } from "~/services/actor.server";
@@ -15,7 +15,12 @@ import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http
 import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
-import { REPORT_REASONS, REPORT_REASON_LABELS, SUBMITTER_TYPES, SUBMITTER_TYPE_LABELS } from "~/models/comment.labels";
+import {
+  REPORT_REASONS,
+  REPORT_REASON_LABELS,
+  SUBMITTER_TYPES,
+  SUBMITTER_TYPE_LABELS,
+} from "~/models/comments/comment.labels";
 import { commentListQuery, reportCommentSchema } from "~/schemas/public-pages.server";
 import { pluralize } from "~/utils/format";
 

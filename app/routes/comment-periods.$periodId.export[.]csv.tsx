@@ -1,8 +1,8 @@
 // A period's comments as CSV, streamed. The public export is open to all (hidden comments marked,
 // their text withheld); ?full=1 adds hidden text, emails and report counts for the agencies.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportColumns, exportComments } from "~/models/comment-export.server";
-import { findPeriodForComments } from "~/models/comment-reading.server";
+import { exportColumns, exportComments } from "~/models/comments/comment-export.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { decide } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { csvStream } from "~/services/csv.server";

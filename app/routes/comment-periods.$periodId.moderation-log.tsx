@@ -3,10 +3,10 @@
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { publicModerationLog } from "~/models/comment-moderation.server";
-import { findPeriodForComments } from "~/models/comment-reading.server";
+import { publicModerationLog } from "~/models/comments/comment-moderation.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { ZoneNote } from "~/components/ZoneNote";
-import { MODERATION_KIND_LABELS } from "~/models/comment.labels";
+import { MODERATION_KIND_LABELS } from "~/models/comments/comment.labels";
 import { formatEventTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 

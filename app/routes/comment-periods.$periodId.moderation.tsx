@@ -5,9 +5,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-fields";
-import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comment-moderation.server";
-import { findPeriodForComments, listPublishedComments } from "~/models/comment-reading.server";
-import { respondToComments } from "~/models/official-response.server";
+import { hideCommentByReceipt, moderate, moderationQueue } from "~/models/comments/comment-moderation.server";
+import { findPeriodForComments, listPublishedComments } from "~/models/comments/comment-reading.server";
+import { respondToComments } from "~/models/comments/official-response.server";
 import { assertCan, can } from "~/policy/decide.server";
 import { requireActor } from "~/services/actor.server";
 import { ZoneNote } from "~/components/ZoneNote";
@@ -17,7 +17,7 @@ import { domainFailure } from "~/utils/project-route.server";
 import { readSubmission } from "~/utils/submission.server";
 import { UserText } from "~/components/UserText";
 import { moderationSchema } from "~/schemas/comment";
-import { COMMENT_STATUS_LABELS, REPORT_REASON_WORDS } from "~/models/comment.labels";
+import { COMMENT_STATUS_LABELS, REPORT_REASON_WORDS } from "~/models/comments/comment.labels";
 import type { ReportReason } from "@prisma/client";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,10 +5,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormError } from "~/components/form-fields";
-import { getReceipt } from "~/models/comment-intake.server";
+import { getReceipt } from "~/models/comments/comment-intake.server";
 import { concernsForComments } from "~/models/concern-reading.server";
-import { hiddenCommentStanding, requestCommentReview } from "~/models/comment-moderation.server";
-import { formatDeadline } from "~/models/comment-window";
+import { hiddenCommentStanding, requestCommentReview } from "~/models/comments/comment-moderation.server";
+import { formatDeadline } from "~/models/comments/comment-window";
 import { assertCan, can } from "~/policy/decide.server";
 import { getOptionalActor } from "~/services/actor.server";
 import { auditContext, invalid, notFound, redirectWithFlash } from "~/utils/http.server";

@@ -4,8 +4,8 @@
 // who raised it: each comment, and each campaign once with its count of published copies.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findPeriodForComments } from "~/models/comment-reading.server";
-import { listResponses } from "~/models/official-response.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
+import { listResponses } from "~/models/comments/official-response.server";
 import { publishedConcerns } from "~/models/concern-reading.server";
 import { ConcernAnswer } from "~/components/ConcernAnswer";
 import { ZoneNote } from "~/components/ZoneNote";

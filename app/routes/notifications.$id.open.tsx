@@ -2,7 +2,7 @@
 // plain link (no form, no JavaScript). Only paths inside the app are followed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { openNotification } from "~/models/notification.server";
+import { openNotification } from "~/models/notifications/notification.server";
 import { requireUser, safeRedirect } from "~/services/auth.server";
 import { redirectWithFlash } from "~/utils/http.server";
 

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { getAccountDetails } from "~/models/account.server";
-import { listNotifications, markRead, markUnread } from "~/models/notification.server";
+import { listNotifications, markRead, markUnread } from "~/models/notifications/notification.server";
 import { notificationActionSchema, notificationListQuery } from "~/schemas/notifications";
 import { requireUser } from "~/services/auth.server";
 import { parseSubmission } from "~/utils/submission.server";

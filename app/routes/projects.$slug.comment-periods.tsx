@@ -14,8 +14,13 @@ import {
   ValidatedForm,
   useValidatedForm,
 } from "~/components/forms";
-import { leadAgencyTimeZone, listProjectPeriods, openPeriod, periodWindow } from "~/models/comment-period.server";
-import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comment-window";
+import {
+  leadAgencyTimeZone,
+  listProjectPeriods,
+  openPeriod,
+  periodWindow,
+} from "~/models/comments/comment-period.server";
+import { PERIOD_STATE_LABELS, formatDeadline, periodState } from "~/models/comments/comment-window";
 
 import { listProjectDocuments } from "~/models/package.server";
 import { stageLabel, stagesOf } from "~/models/workflow";

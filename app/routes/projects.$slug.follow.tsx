@@ -2,7 +2,7 @@
 // and in the settings table (/account/notifications); each posts here and is sent back with a flash.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { followProject, setFollowedProjectEmail, unfollowProject } from "~/models/follow.server";
+import { followProject, setFollowedProjectEmail, unfollowProject } from "~/models/notifications/follow.server";
 import { followSchema } from "~/schemas/notifications";
 import { safeRedirect } from "~/services/auth.server";
 import { readSubmission } from "~/utils/submission.server";

@@ -13,7 +13,7 @@ import {
   resultFor,
 } from "~/components/forms";
 import { ScheduleStatusBadge } from "~/components/ScheduleStatus";
-import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/milestone.labels";
 import { addMilestone, changeTargetDate, listMilestones, recordActualDate } from "~/models/milestone.server";
 import { milestoneStatus } from "~/models/schedule";
 import {

@@ -11,9 +11,12 @@ import {
   respondToRequest,
   withdrawRequest,
   type RequestDetail,
-} from "~/models/information-request.server";
+} from "~/models/information-requests/information-request.server";
 import { DOCUMENT_VISIBILITY_LABELS } from "~/models/package.labels";
-import { REQUEST_STATUS_LABELS, RESPONSE_DECISION_LABELS } from "~/models/information-request.labels";
+import {
+  REQUEST_STATUS_LABELS,
+  RESPONSE_DECISION_LABELS,
+} from "~/models/information-requests/information-request.labels";
 import { RESOURCE_AREA_LABELS } from "~/models/review.labels";
 import { assertCan, can, type Actor, type ProjectResource } from "~/policy/decide.server";
 import { decideSchema, respondSchema, withdrawSchema, requestPageSchema } from "~/schemas/information-request";

@@ -18,7 +18,7 @@ import {
   getClockAndRequestsForProjectPage,
   issueRequest,
   requestLinkOptions,
-} from "~/models/information-request.server";
+} from "~/models/information-requests/information-request.server";
 import { PACKAGE_STATUS_LABELS } from "~/models/package.labels";
 import { can } from "~/policy/decide.server";
 import { issueRequestSchema } from "~/schemas/information-request";

@@ -11,7 +11,7 @@ import {
   useValidatedForm,
 } from "~/components/forms";
 import { ProjectStatusBadge } from "~/components/ProjectStatus";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import { pendingBlockers } from "~/models/condition.server";
 import { CONDITION_SEVERITY_LABELS } from "~/models/condition.labels";
 import { changeStage } from "~/models/stage.server";

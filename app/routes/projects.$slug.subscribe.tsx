@@ -5,7 +5,7 @@ import { emailLocale } from "~/i18n/locales";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubscribeForm } from "~/components/FollowPanel";
-import { requestEmailSubscription } from "~/models/email-subscription.server";
+import { requestEmailSubscription } from "~/models/notifications/email-subscription.server";
 import { subscribeSchema } from "~/schemas/public-pages.server";
 import { parseSubmission } from "~/utils/submission.server";
 import { invalid, redirectWithFlash } from "~/utils/http.server";

@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CardBody, CardHead, CardRow, CardTable, Cell, ColumnHeader, RowHeader } from "~/components/CardTable";
 import { TrainingProjectBadge } from "~/components/ProjectStatus";
 import { ProjectFilterForm } from "~/components/SlipFilters";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import { projectFilterOptions } from "~/models/project-search.server";
 import { formatSlip } from "~/models/schedule";
 import { listSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";

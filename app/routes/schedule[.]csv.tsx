@@ -2,7 +2,7 @@
 // the page counts. The fictional training project is left out unless ?include_training=true asks
 // for it, on the page as here (as other open-data exports do); included, its rows say so.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import { allSlips, RESPONSIBILITY_LABELS, responsibilityOf } from "~/models/slips.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { csvStream, type CsvValue } from "~/services/csv.server";

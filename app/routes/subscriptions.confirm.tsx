@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { confirmEmailSubscription, getEmailSubscription } from "~/models/email-subscription.server";
-import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
+import { confirmEmailSubscription, getEmailSubscription } from "~/models/notifications/email-subscription.server";
+import { verifyEmailToken } from "~/models/notifications/email-tokens.server";
 import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction = () => [

@@ -6,9 +6,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import type { EmailToken } from "~/services/notifications/email-tokens.server";
-import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
-import { applyUnsubscribe, describeUnsubscribe } from "~/services/notifications/unsubscribe.server";
+import type { EmailToken } from "~/models/notifications/email-tokens.server";
+import { verifyEmailToken } from "~/models/notifications/email-tokens.server";
+import { applyUnsubscribe, describeUnsubscribe } from "~/models/notifications/unsubscribe.server";
 import { readSubmission } from "~/utils/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Lodestone" }, { name: "robots", content: "noindex" }];

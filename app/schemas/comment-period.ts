@@ -2,7 +2,7 @@
 // `datetime-local` wall-clock strings; they become instants only in the model, which knows the
 // agency's time zone, so the window rules are judged once, there.
 import { z } from "zod";
-import { DEADLINE_CHANGE_KINDS } from "~/models/comment-period.labels";
+import { DEADLINE_CHANGE_KINDS } from "~/models/comments/comment-period.labels";
 import { int32, localDateTime, plainText } from "./fields";
 
 /** One ticked checkbox arrives as a string, several as a list, none as nothing (react-hook-form: false). */

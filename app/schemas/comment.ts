@@ -1,6 +1,6 @@
 // The public comment form, shared by the page (instant feedback) and the action (the rule).
 import { z } from "zod";
-import { REPORT_REASONS, SUBMITTER_TYPES } from "~/models/comment.labels";
+import { REPORT_REASONS, SUBMITTER_TYPES } from "~/models/comments/comment.labels";
 import { plainText } from "./fields";
 
 export type SubmitterTypeKey = (typeof SUBMITTER_TYPES)[number];

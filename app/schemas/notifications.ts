@@ -2,7 +2,7 @@
 // forms (react-hook-form on the client) and the actions (server).
 import type { NotificationFrequency, NotificationType } from "@prisma/client";
 import { z } from "zod";
-import { FREQUENCIES, NOTIFICATION_TYPES } from "~/models/notification-preferences";
+import { FREQUENCIES, NOTIFICATION_TYPES } from "~/models/notifications/notification-preferences";
 import { signUpSchema } from "./auth";
 
 /** The buttons of the follow panel (project page) and of the "Projects you follow" table. */

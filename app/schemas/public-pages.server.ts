@@ -3,7 +3,7 @@
 // in it whenever they run code at load time, as every schema module does (z.object(...) is a call
 // esbuild must keep), and zod with them. Remix replaces a .server module with an empty one in the
 // browser, so a public page imports its server-side schemas from here and loads no zod; lists and
-// labels its component shows come from pure modules (~/models/labels, ~/utils/project-query).
+// labels its component shows come from pure modules (~/models/milestone.labels, ~/utils/project-query).
 export { changeDeadlineSchema } from "./comment-period";
 export { commentListQuery, reportCommentSchema, reviewRequestSchema } from "./comment";
 export { subscribeSchema } from "./notifications";

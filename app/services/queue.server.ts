@@ -15,18 +15,18 @@ import {
 } from "~/models/log/sequencer.server";
 import { evaluateSavedSearches, SAVED_SEARCH_SWEEP_TASK, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
 import { todayUtc } from "~/utils/dates";
-import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
-import { mergeVariedCampaigns, VARIANT_PASS_TASK } from "~/models/comment-variants.server";
+import { MONITORING_ALERTS_TASK, raiseMonitoringAlerts } from "~/models/notifications/monitoring-alerts.server";
+import { mergeVariedCampaigns, VARIANT_PASS_TASK } from "~/models/comments/comment-variants.server";
 import {
   batchTransactionalEmails,
   hasWaitingEmails,
   SEND_TRANSACTIONAL_TASK,
   wakeTransactionalSender,
 } from "./email-outbox.server";
-import { runDigests } from "./notifications/digest.server";
+import { runDigests } from "../models/notifications/digest.server";
 import { generateOpenData, OPEN_DATA_TASK } from "./open-data.server";
-import { dispatchEvent, raisePeriodReminder } from "./notifications/dispatch.server";
-import { sendEmailBatch } from "./notifications/send.server";
+import { dispatchEvent, raisePeriodReminder } from "../models/notifications/dispatch.server";
+import { sendEmailBatch } from "../models/notifications/send.server";
 
 export const tasks: TaskList = {
   "dispatch-event": async (payload) => {

@@ -1,5 +1,5 @@
 // The coding pages' common first step: the period, and the lead agency's right to code it.
-import { findPeriodForComments } from "~/models/comment-reading.server";
+import { findPeriodForComments } from "~/models/comments/comment-reading.server";
 import { assertCan, can } from "~/policy";
 import { requireActor } from "~/services/actor.server";
 import { notFound } from "~/utils/http.server";

@@ -1,6 +1,6 @@
 // What the follow panel of a project page shows to whoever is asking.
 import type { FollowPanelData } from "~/components/FollowPanel";
-import { getFollowState } from "~/models/follow.server";
+import { getFollowState } from "~/models/notifications/follow.server";
 import { belongsTo, can, type Actor, type ProjectResource } from "~/policy";
 
 type ProjectForPanel = {

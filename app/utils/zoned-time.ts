@@ -15,7 +15,7 @@
 //   closing time the later one is fairer: a commenter whose clock still reads 01:15 during the second
 //   pass must not be refused, and taking the later instant guarantees that nobody who submits while
 //   the wall clock shows a time before the deadline is turned away. Closing times therefore pass
-//   `{ ambiguous: "later" }` (see `closesAtFromLocal` in ~/models/comment-window); opening times keep
+//   `{ ambiguous: "later" }` (see `closesAtFromLocal` in ~/models/comments/comment-window); opening times keep
 //   "earlier", which opens the period as soon as the notice allows.
 
 /** A wall-clock date and time with no zone: what a notice states and `datetime-local` submits. */

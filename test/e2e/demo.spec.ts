@@ -2,7 +2,7 @@
 // finds live work on its first page, all of it on the fictional training project, and the real
 // projects carry no training data.
 import { expect, test } from "@playwright/test";
-import { raisePeriodReminder } from "~/services/notifications/dispatch.server";
+import { raisePeriodReminder } from "~/models/notifications/dispatch.server";
 import { prisma } from "~/services/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/data";
 import { TRAINING_PROJECT_NAME, TRAINING_PROJECT_SLUG } from "../../prisma/seed/training";

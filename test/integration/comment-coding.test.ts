@@ -9,8 +9,8 @@ import {
   removePassage,
   saveTopic,
   seedDefaultTopics,
-} from "~/models/comment-coding.server";
-import { STANDARD_TOPICS } from "~/models/comment-coding";
+} from "~/models/comments/comment-coding.server";
+import { STANDARD_TOPICS } from "~/models/comments/comment-coding";
 import { appendixRows, concernsForComments, publishedConcerns } from "~/models/concern-reading.server";
 import {
   assignPassages,
@@ -19,8 +19,8 @@ import {
   unassignPassage,
   updateConcern,
 } from "~/models/concern-response.server";
-import { listResponses } from "~/models/official-response.server";
-import { moderate } from "~/models/comment-moderation.server";
+import { listResponses } from "~/models/comments/official-response.server";
+import { moderate } from "~/models/comments/comment-moderation.server";
 import { prisma } from "~/services/db.server";
 import { createCampaignWith, createPublicComment, createReadingScenario } from "../support/comment-factories";
 

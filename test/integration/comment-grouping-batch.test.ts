@@ -6,10 +6,10 @@ import { createLetterGenerator } from "../../bench/support/synthetic-letters";
 import { createMadLibGenerator } from "../../bench/support/madlib-letters";
 import { seededRandom } from "../../prisma/seed/training/clock";
 import { individualComment } from "../../prisma/seed/training/texts";
-import { groupPendingComments } from "~/models/comment-grouping.server";
-import { mergeVariedCampaigns } from "~/models/comment-variants.server";
-import { periodCounts } from "~/models/comment-reading.server";
-import { exactJaccard, exactKey, fingerprint, NEAR_DUPLICATE_THRESHOLD } from "~/models/form-letters";
+import { groupPendingComments } from "~/models/comments/comment-grouping.server";
+import { mergeVariedCampaigns } from "~/models/comments/comment-variants.server";
+import { periodCounts } from "~/models/comments/comment-reading.server";
+import { exactJaccard, exactKey, fingerprint, NEAR_DUPLICATE_THRESHOLD } from "~/models/comments/form-letters";
 import { prisma } from "~/services/db.server";
 import { createIntakePeriod, insertPeriodRow } from "../support/comment-factories";
 

@@ -1,6 +1,6 @@
 // Comment intake against a real PostgreSQL: receipts, idempotency, the window, who may comment,
 // abuse controls, form-letter grouping as comments arrive (also under concurrency) and the receipt email.
-import { groupPendingComments, requestGrouping } from "~/models/comment-grouping.server";
+import { groupPendingComments, requestGrouping } from "~/models/comments/comment-grouping.server";
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import {
   newReceiptNumber,
   submitComment,
   type SubmitCommentInput,
-} from "~/models/comment-intake.server";
+} from "~/models/comments/comment-intake.server";
 import { DomainError } from "~/models/errors.server";
 import { action } from "~/routes/comment-periods.$periodId.comment";
 import { prisma, sqlPool } from "~/services/db.server";

@@ -8,10 +8,10 @@ import {
   publicModerationLog,
   reportComment,
   requestCommentReview,
-} from "~/models/comment-moderation.server";
-import { dispatchEvent } from "~/services/notifications/dispatch.server";
-import { listPublishedComments } from "~/models/comment-reading.server";
-import { listResponses, respondToComments } from "~/models/official-response.server";
+} from "~/models/comments/comment-moderation.server";
+import { dispatchEvent } from "~/models/notifications/dispatch.server";
+import { listPublishedComments } from "~/models/comments/comment-reading.server";
+import { listResponses, respondToComments } from "~/models/comments/official-response.server";
 import { prisma } from "~/services/db.server";
 import { createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { createUser } from "../support/factories";

@@ -6,7 +6,7 @@ import {
   listProjectPeriods,
   openPeriod,
   type OpenPeriodInput,
-} from "~/models/comment-period.server";
+} from "~/models/comments/comment-period.server";
 import { ConflictError, DomainError } from "~/models/errors.server";
 import { prisma } from "~/services/db.server";
 import { parseLocalDateTime, type LocalDateTime } from "~/utils/zoned-time";

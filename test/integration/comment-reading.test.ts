@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { exportColumns, exportComments } from "~/models/comment-export.server";
-import { moderate } from "~/models/comment-moderation.server";
-import { listCampaigns, listPublishedComments, periodCounts } from "~/models/comment-reading.server";
-import { summarizeCounts } from "~/models/form-letters";
+import { exportColumns, exportComments } from "~/models/comments/comment-export.server";
+import { moderate } from "~/models/comments/comment-moderation.server";
+import { listCampaigns, listPublishedComments, periodCounts } from "~/models/comments/comment-reading.server";
+import { summarizeCounts } from "~/models/comments/form-letters";
 import { csvCell, csvRow, csvStream } from "~/services/csv.server";
 import { prisma } from "~/services/db.server";
 import { createCampaignWith, createPublicComment, createReadingScenario } from "../support/comment-factories";

@@ -1,7 +1,7 @@
 // Drafts are not public: a file of a permit package that has never been submitted is served only
 // to those who may see the draft (the policy's "package.readDraft"), whatever its own visibility.
 import { describe, expect, it } from "vitest";
-import { openPeriod } from "~/models/comment-period.server";
+import { openPeriod } from "~/models/comments/comment-period.server";
 import {
   addDocumentsToPackage,
   createPackage,

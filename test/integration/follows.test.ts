@@ -4,7 +4,7 @@ import {
   confirmEmailSubscription,
   getEmailSubscription,
   requestEmailSubscription,
-} from "~/models/email-subscription.server";
+} from "~/models/notifications/email-subscription.server";
 import { DomainError } from "~/models/errors.server";
 import {
   followProject,
@@ -12,8 +12,8 @@ import {
   listFollowedProjects,
   setFollowedProjectEmail,
   unfollowProject,
-} from "~/models/follow.server";
-import { DEFAULT_FREQUENCY } from "~/models/notification-preferences";
+} from "~/models/notifications/follow.server";
+import { DEFAULT_FREQUENCY } from "~/models/notifications/notification-preferences";
 import {
   countUnread,
   getPreferences,
@@ -22,10 +22,10 @@ import {
   openNotification,
   savePreferences,
   summarizeDelayedDeliveries,
-} from "~/models/notification.server";
+} from "~/models/notifications/notification.server";
 import { prisma } from "~/services/db.server";
-import { signEmailToken, verifyEmailToken } from "~/services/notifications/email-tokens.server";
-import { applyUnsubscribe, describeUnsubscribe } from "~/services/notifications/unsubscribe.server";
+import { signEmailToken, verifyEmailToken } from "~/models/notifications/email-tokens.server";
+import { applyUnsubscribe, describeUnsubscribe } from "~/models/notifications/unsubscribe.server";
 import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 import { mailbox } from "../support/database";
 import { sendQueuedEmails } from "../support/email-queue";

@@ -10,7 +10,7 @@ import {
   respondToRequest,
   reviewClocks,
   withdrawRequest,
-} from "~/models/information-request.server";
+} from "~/models/information-requests/information-request.server";
 import { prisma } from "~/services/db.server";
 import {
   insertPackageRow,

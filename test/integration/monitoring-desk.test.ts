@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadTrackRecords, loadTrackRecordsWithOverall } from "~/models/agency-stats.server";
 import { loader as agenciesCsv } from "~/routes/agencies[.]csv";
 import { loader as scheduleCsv } from "~/routes/schedule[.]csv";
-import { raiseMonitoringAlerts } from "~/models/monitoring-alerts.server";
+import { raiseMonitoringAlerts } from "~/models/notifications/monitoring-alerts.server";
 import { daysOverdue } from "~/models/schedule";
 import { listSlips, allSlips } from "~/models/slips.server";
 import { changeTargetDate } from "~/models/milestone.server";
@@ -15,7 +15,7 @@ import { listRecordEntries } from "~/models/public-record.server";
 import { loadStatutoryClocks, recordStatutoryExtension } from "~/models/statutory-clock.server";
 import { parseSlipQuery } from "~/schemas/schedule";
 import { prisma } from "~/services/db.server";
-import { dispatchEvent } from "~/services/notifications/dispatch.server";
+import { dispatchEvent } from "~/models/notifications/dispatch.server";
 import { addMember, createOrganization, insertProjectRow, createUser } from "../support/factories";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -12,19 +12,19 @@ vi.hoisted(() => {
 });
 
 import type { NotificationFrequency, NotificationType, Prisma } from "@prisma/client";
-import { changePeriodDeadline, openPeriod } from "~/models/comment-period.server";
-import { followProject, setProjectEmailMuted } from "~/models/follow.server";
-import { issueRequest } from "~/models/information-request.server";
+import { changePeriodDeadline, openPeriod } from "~/models/comments/comment-period.server";
+import { followProject, setProjectEmailMuted } from "~/models/notifications/follow.server";
+import { issueRequest } from "~/models/information-requests/information-request.server";
 import { addMilestone, changeTargetDate } from "~/models/milestone.server";
-import { respondToComments } from "~/models/official-response.server";
+import { respondToComments } from "~/models/comments/official-response.server";
 import { assignReviewer, openReview } from "~/models/review.server";
 import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
-import { runDigests } from "~/services/notifications/digest.server";
-import { dispatchEvent, raisePeriodReminder } from "~/services/notifications/dispatch.server";
-import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
-import { sendEmailBatch } from "~/services/notifications/send.server";
-import { applyUnsubscribe } from "~/services/notifications/unsubscribe.server";
+import { runDigests } from "~/models/notifications/digest.server";
+import { dispatchEvent, raisePeriodReminder } from "~/models/notifications/dispatch.server";
+import { verifyEmailToken } from "~/models/notifications/email-tokens.server";
+import { sendEmailBatch } from "~/models/notifications/send.server";
+import { applyUnsubscribe } from "~/models/notifications/unsubscribe.server";
 import { utcToZonedParts } from "~/utils/zoned-time";
 import { createPeriodSetting, createPublicComment, createReadingScenario } from "../support/comment-factories";
 import { mailbox } from "../support/database";

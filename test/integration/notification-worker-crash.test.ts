@@ -11,7 +11,7 @@ vi.hoisted(() => {
   process.env.EMAIL_RETRY_BASE_MS = "20";
 });
 
-import { followProject } from "~/models/follow.server";
+import { followProject } from "~/models/notifications/follow.server";
 import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
 import { startWorker, type RunningWorker } from "~/services/queue.server";

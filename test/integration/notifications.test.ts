@@ -8,10 +8,10 @@ vi.hoisted(() => {
   process.env.EMAIL_REQUESTS_PER_SECOND = "50";
 });
 
-import { followProject, setProjectEmailMuted, unfollowProject } from "~/models/follow.server";
+import { followProject, setProjectEmailMuted, unfollowProject } from "~/models/notifications/follow.server";
 import { changeStage } from "~/models/stage.server";
 import { prisma } from "~/services/db.server";
-import { verifyEmailToken } from "~/services/notifications/email-tokens.server";
+import { verifyEmailToken } from "~/models/notifications/email-tokens.server";
 import { mailbox } from "../support/database";
 import { queueIdle, queuedJobs } from "../support/email-queue";
 import { workerPerTest } from "../support/email-worker";
@@ -175,7 +175,7 @@ describe("stage change notifications", () => {
 
 describe("the shared provider throttle", () => {
   it("starts requests from concurrent workers at least one interval apart", async () => {
-    const { acquireSlot } = await import("~/services/notifications/send.server");
+    const { acquireSlot } = await import("~/models/notifications/send.server");
     // The instants come from the database's clock as each slot is taken, so a busy machine that is
     // slow to hear a commit cannot make two slots look closer (or farther) than the throttle made them.
     const taken = await Promise.all(Array.from({ length: 8 }, () => acquireSlot(20)));

@@ -13,7 +13,7 @@ import yauzl from "yauzl";
 import { seedDemoData } from "../../prisma/seed/seed";
 import { loader as ceqLoader } from "~/routes/api.v1.projects.$slug.ceq";
 import { loader as fileLoader } from "~/routes/open-data.$file";
-import { moderate } from "~/models/comment-moderation.server";
+import { moderate } from "~/models/comments/comment-moderation.server";
 import { ceqDocumentForProject } from "~/models/open-data/ceq.server";
 import { DATASETS } from "~/models/open-data/datasets.server";
 import { prisma } from "~/services/db.server";

@@ -7,7 +7,7 @@ import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feed.server";
-import { followProject } from "~/models/follow.server";
+import { followProject } from "~/models/notifications/follow.server";
 import { loader as privateCalendar } from "~/routes/calendars.$token.following[.]ics";
 import { loader as allFeed } from "~/routes/feed[.]atom";
 import { loader as projectCalendar } from "~/routes/projects.$slug.calendar[.]ics";

@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { submitComment } from "~/models/comment-intake.server";
-import { moderate } from "~/models/comment-moderation.server";
+import { submitComment } from "~/models/comments/comment-intake.server";
+import { moderate } from "~/models/comments/comment-moderation.server";
 import { canonicalize } from "~/models/log/canonical-json";
 import { signPeriodicCheckpoint, sequenceLog } from "~/models/log/sequencer.server";
 import { addMilestone, changeTargetDate, recordActualDate } from "~/models/milestone.server";

@@ -7,7 +7,7 @@ import { updateProjectDetails } from "~/models/project.server";
 import { evaluateSavedSearches, SAVED_SEARCH_TASK } from "~/models/saved-search.server";
 import { addSavedSearch, createWatchlist, getWatchlist, watchlistBoard } from "~/models/watchlist.server";
 import { prisma } from "~/services/db.server";
-import { dispatchEvent } from "~/services/notifications/dispatch.server";
+import { dispatchEvent } from "~/models/notifications/dispatch.server";
 import { todayUtc } from "~/utils/dates";
 import { mailbox } from "../support/database";
 import { sendQueuedEmails, queuedJobs } from "../support/email-queue";

@@ -2,7 +2,7 @@
 // by default); an upload that would pass it is refused with the space used and the limit, and
 // writes nothing.
 import { describe, expect, it } from "vitest";
-import { issueRequest, respondToRequest } from "~/models/information-request.server";
+import { issueRequest, respondToRequest } from "~/models/information-requests/information-request.server";
 import { addDocumentsToPackage, createPackage } from "~/models/package.server";
 import { companyStorageQuotaBytes } from "~/models/storage-quota.server";
 import { prisma } from "~/services/db.server";

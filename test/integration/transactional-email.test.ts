@@ -9,7 +9,7 @@ vi.hoisted(() => {
   process.env.EMAIL_REQUESTS_PER_SECOND = "2";
 });
 
-import { submitComment, type SubmitCommentResult } from "~/models/comment-intake.server";
+import { submitComment, type SubmitCommentResult } from "~/models/comments/comment-intake.server";
 import { prisma } from "~/services/db.server";
 import { createIntakePeriod } from "../support/comment-factories";
 import { mailbox } from "../support/database";

@@ -6,7 +6,7 @@ import { Prisma, type DatePrecision, type ReviewTrack } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { utcDaysBetween } from "~/utils/dates";
 import { metFirstTarget, summarize, type Summary } from "~/models/agency-stats";
-import { projectClocks } from "~/models/information-request-reads.server";
+import { projectClocks } from "~/models/information-requests/information-request-reads.server";
 import { periodStart, slipDays } from "~/models/schedule";
 import { loadStatutoryClocks } from "~/models/statutory-clock.server";
 

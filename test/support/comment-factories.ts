@@ -1,7 +1,7 @@
 // Comment-period test data made directly with the Prisma client, until the intake
-// (app/models/comment-intake.server.ts) can make it the way the app does.
+// (app/models/comments/comment-intake.server.ts) can make it the way the app does.
 import type { CommentStatus, SubmitterType } from "@prisma/client";
-import { exactKey } from "~/models/form-letters";
+import { exactKey } from "~/models/comments/form-letters";
 import { prisma } from "~/services/db.server";
 import { addMember, createOrganization, createUser, insertDocumentRow, insertProjectRow } from "./factories";
 
@@ -92,7 +92,7 @@ export async function createCampaignWith(
   return { campaign, members };
 }
 
-// ───────────── Comment periods (app/models/comment-period.server.ts) ─────────────
+// ───────────── Comment periods (app/models/comments/comment-period.server.ts) ─────────────
 
 let periodCounter = 0;
 const periodToken = () => `${Date.now().toString(36)}-${(periodCounter++).toString(36)}`;
@@ -152,7 +152,7 @@ export async function insertPeriodRow(options: {
   });
 }
 
-// ───────────── Comment intake (app/models/comment-intake.server.ts) ─────────────
+// ───────────── Comment intake (app/models/comments/comment-intake.server.ts) ─────────────
 
 /** A project with a lead agency, a commenter, and a period whose window and anonymity are given. */
 export async function createIntakePeriod(

@@ -1,5 +1,5 @@
 // One comment as the CSV export reads it, for unit tests of the export's rows.
-import type { ExportedComment } from "~/models/comment-export.server";
+import type { ExportedComment } from "~/models/comments/comment-export.server";
 
 export function exportedComment(overrides: Partial<ExportedComment> = {}): ExportedComment {
   return {

@@ -6,7 +6,7 @@ import {
   sentences,
   STANDARD_TOPICS,
   suggestTopics,
-} from "~/models/comment-coding";
+} from "~/models/comments/comment-coding";
 
 describe("locating a quoted passage", () => {
   const text = "First line about dust.\nSecond   line about the river.";

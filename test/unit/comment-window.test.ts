@@ -11,7 +11,7 @@ import {
   validateWindow,
   type Extension,
   type PeriodWindow,
-} from "~/models/comment-window";
+} from "~/models/comments/comment-window";
 import { parseLocalDateTime, type LocalDateTime } from "~/utils/zoned-time";
 
 const MINUTE = 60_000;

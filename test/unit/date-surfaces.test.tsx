@@ -15,11 +15,11 @@ import StageChangedEmail from "../../emails/stage-changed";
 import { renderRoute } from "../support/render-route";
 import { MilestoneTimeline, type TimelineMilestone } from "~/components/MilestoneTimeline";
 import { StageHistory, type StageHistoryRow } from "~/components/StageHistory";
-import { exportColumns, exportRow } from "~/models/comment-export.server";
+import { exportColumns, exportRow } from "~/models/comments/comment-export.server";
 import ModerationLog from "~/routes/comment-periods.$periodId.moderation-log";
 import Responses from "~/routes/comment-periods.$periodId.responses";
 import Notifications from "~/routes/notifications";
-import { describeEvent } from "~/services/notifications/content.server";
+import { describeEvent } from "~/models/notifications/content.server";
 import {
   formatCalendarDate,
   formatDeadline,
@@ -138,6 +138,8 @@ describe("pages", () => {
               ],
             },
           ],
+          // No concern statement answered through this response.
+          concerns: {},
         },
       }),
     );

@@ -18,9 +18,9 @@ afterAll(() => {
   }
 });
 
-import { digestWindow } from "~/services/notifications/digest.server";
-import { digestPeriodLabel } from "~/services/notifications/render.server";
-import { retryDelay } from "~/services/notifications/send.server";
+import { digestWindow } from "~/models/notifications/digest.server";
+import { digestPeriodLabel } from "~/models/notifications/render.server";
+import { retryDelay } from "~/models/notifications/send.server";
 
 type Frequency = "DAILY" | "WEEKLY";
 

@@ -19,7 +19,7 @@ import {
   summarizeCounts,
   type CommentFingerprint,
   type GroupedComment,
-} from "~/models/form-letters";
+} from "~/models/comments/form-letters";
 
 const FORM_LETTER = `Dear Bureau of Land Management,
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FREQUENCY, NOTIFICATION_TYPES } from "~/models/notification-preferences";
+import { DEFAULT_FREQUENCY, NOTIFICATION_TYPES } from "~/models/notifications/notification-preferences";
 import { canonicalTimeZone, notificationListQuery, preferencesSchema } from "~/schemas/notifications";
 import { relativeTime } from "~/utils/relative-time";
 import { allTimeZoneOptions, usTimeZoneOptions } from "~/utils/time-zones";

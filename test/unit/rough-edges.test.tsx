@@ -11,7 +11,7 @@ vi.hoisted(() => {
 
 import { renderRoute } from "../support/render-route";
 import { SiteHeader } from "~/components/SiteHeader";
-import { exportColumns, exportRow, type ExportedComment } from "~/models/comment-export.server";
+import { exportColumns, exportRow, type ExportedComment } from "~/models/comments/comment-export.server";
 import { endsProject, TRANSITION_KINDS } from "~/models/workflow";
 import { links, meta } from "~/root";
 import AuthVerify from "~/routes/auth.verify";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../prisma/seed/training/clock";
 import { individualComment } from "../../prisma/seed/training/texts";
 import { createMadLibGenerator, PERSONAL_LINES, type MadLib } from "../../bench/support/madlib-letters";
-import { addedTextAgainst, classify, fingerprint, normalizeText } from "~/models/form-letters";
-import { findVariedCampaigns, VARIANT_COVERAGE } from "~/models/varied-letters";
+import { addedTextAgainst, classify, fingerprint, normalizeText } from "~/models/comments/form-letters";
+import { findVariedCampaigns, VARIANT_COVERAGE } from "~/models/comments/varied-letters";
 
 const prints = (letters: MadLib[]) => letters.map((letter) => fingerprint(letter.text));
 

@@ -377,7 +377,7 @@ export const EVENT_CATALOGUE = {
         .optional(),
     }),
   ),
-  // Raised by the monitoring job (app/models/monitoring-alerts.server.ts) once per milestone and
+  // Raised by the monitoring job (app/models/notifications/monitoring-alerts.server.ts) once per milestone and
   // target: the target's whole period ended and no actual date is recorded.
   "milestone.targetPassed": event(
     "projectId",

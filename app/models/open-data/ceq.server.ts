@@ -10,14 +10,14 @@
 // public and outside an unsubmitted draft, permit applications only once submitted.
 import type { PackageStatus } from "@prisma/client";
 import { env } from "~/env.server";
-import { exportColumns, exportComments } from "~/models/comment-export.server";
-import { periodCounts } from "~/models/comment-reading.server";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { exportColumns, exportComments } from "~/models/comments/comment-export.server";
+import { periodCounts } from "~/models/comments/comment-reading.server";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import { OUTSIDE_DRAFTS } from "~/models/package.server";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
 import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
-import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comments/comment-period.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoDay, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 import { loadProjectsBySlug, type OpenDataProject } from "./datasets.server";

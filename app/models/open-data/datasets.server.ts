@@ -2,7 +2,7 @@
 // meaning) and its rows, read from PostgreSQL in keyset batches so no dataset is ever held whole.
 //
 // What is public is decided where the public pages decide it, never again here:
-// - comments go through the public comment export (app/models/comment-export.server.ts): hidden and
+// - comments go through the public comment export (app/models/comments/comment-export.server.ts): hidden and
 //   pending comments appear as withheld rows, never with their text, name or organization;
 // - campaigns and their counts come from listCampaigns (published members only, as the page counts);
 // - the moderation log has the fields of publicModerationLog (never the moderator or the hidden text);
@@ -11,13 +11,13 @@
 // The fictional training project is left out unless `includeTraining` is asked for explicitly.
 import type { Prisma } from "@prisma/client";
 import { env } from "~/env.server";
-import { exportColumns, exportComments } from "~/models/comment-export.server";
-import { listCampaigns } from "~/models/comment-reading.server";
-import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/labels";
+import { exportColumns, exportComments } from "~/models/comments/comment-export.server";
+import { listCampaigns } from "~/models/comments/comment-reading.server";
+import { DATE_CHANGE_REASON_LABELS, JURISDICTION_LABELS } from "~/models/milestone.labels";
 import { milestoneStatus } from "~/models/schedule";
 import { PROJECT_STATUS_LABELS, REVIEW_TRACKS, stageLabel } from "~/models/workflow";
 import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/milestone.server";
-import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comments/comment-period.server";
 import { prisma } from "~/services/db.server";
 import { isoCalendarDate, isoInZone, projectTimeZone, todayUtc } from "~/utils/dates";
 

@@ -3,9 +3,9 @@
 // text, name and organization are not even read. Counts are the reading room's honest counts.
 import type { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
-import { periodCounts, listCampaigns } from "../comment-reading.server";
-import { periodState } from "../comment-window";
-import { PUBLIC_PERIOD_FIELDS } from "~/models/comment-period.server";
+import { periodCounts, listCampaigns } from "../comments/comment-reading.server";
+import { periodState } from "../comments/comment-window";
+import { PUBLIC_PERIOD_FIELDS } from "~/models/comments/comment-period.server";
 import { afterKey, paged, type KeysetPage } from "./page.server";
 import type { TrainingChoice } from "./projects.server";
 import type { InstantKey } from "./record.server";

@@ -6,8 +6,11 @@ import { PUBLIC_DATE_CHANGE_FIELDS, PUBLIC_MILESTONE_SELECT } from "~/models/mil
 import { prisma } from "~/services/db.server";
 import { can } from "~/policy";
 import { isoCalendarDate } from "~/utils/dates";
-import { getClockAndRequestsForProjectPage, publicRequestList } from "../information-request-reads.server";
-import { DATE_CHANGE_REASON_LABELS } from "../labels";
+import {
+  getClockAndRequestsForProjectPage,
+  publicRequestList,
+} from "../information-requests/information-request-reads.server";
+import { DATE_CHANGE_REASON_LABELS } from "../milestone.labels";
 import { OUTSIDE_DRAFTS } from "../package.server";
 import { milestoneStatus } from "../schedule";
 import { stageLabel } from "../workflow";

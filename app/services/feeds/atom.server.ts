@@ -7,7 +7,7 @@
 // change of host name and never repeat; `updated` is when the thing happened in the record.
 import { env } from "~/env.server";
 import { STAGE_CHANGE_WORDS } from "~/models/events/catalogue";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import {
   DEFAULT_FEED_LIMIT,
   FEED_ENTRY_EVENT,

@@ -4,8 +4,8 @@
 // grouping places them, so the campaign counts are the ones the app would have computed.
 // The period itself, the reports and the official responses go through the model functions.
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { openPeriod } from "../../../app/models/comment-period.server";
-import { exactKey } from "../../../app/models/form-letters";
+import { openPeriod } from "../../../app/models/comments/comment-period.server";
+import { exactKey } from "../../../app/models/comments/form-letters";
 import { recordCommentsBaseline } from "../../../app/models/log/baseline.server";
 import type { LocalDateTime } from "../../../app/utils/zoned-time";
 import type { DemoClock, SeededRandom } from "./clock";

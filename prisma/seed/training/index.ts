@@ -6,10 +6,10 @@
 //
 // Written once: when the project exists (a second run, or a later start), nothing is written.
 import type { PrismaClient } from "@prisma/client";
-import { groupPendingComments } from "../../../app/models/comment-grouping.server";
-import { reportComment } from "../../../app/models/comment-moderation.server";
+import { groupPendingComments } from "../../../app/models/comments/comment-grouping.server";
+import { reportComment } from "../../../app/models/comments/comment-moderation.server";
 import { recordProjectBaseline } from "../../../app/models/log/baseline.server";
-import { respondToComments } from "../../../app/models/official-response.server";
+import { respondToComments } from "../../../app/models/comments/official-response.server";
 import { demoClock, seededRandom } from "./clock";
 import { openTrainingPeriod, writeTrainingComments } from "./comments";
 import { TRAINING_PROJECT_SLUG, trainingMilestones, trainingProjectData, trainingStageHistory } from "./project";

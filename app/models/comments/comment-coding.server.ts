@@ -9,7 +9,7 @@ import { Prisma } from "@prisma/client";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import { defaultTopics, locateQuote, parseKeywords, suggestTopics } from "./comment-coding";
-import { DomainError } from "./errors.server";
+import { DomainError } from "~/models/errors.server";
 
 export async function listTopics(periodId: string) {
   const topics = await prisma.codingTopic.findMany({

@@ -19,11 +19,11 @@ import {
   type PeriodWindow,
   type Verdict,
 } from "./comment-window";
-import { ConflictError, DomainError } from "./errors.server";
-import { recordEvent } from "./events/record.server";
-import { DOCUMENT_PUBLICATION_SELECT, inDraft } from "./package.server";
-import { projectResource } from "./project.server";
-import { isStageOf, stageLabel } from "./workflow";
+import { ConflictError, DomainError } from "~/models/errors.server";
+import { recordEvent } from "~/models/events/record.server";
+import { DOCUMENT_PUBLICATION_SELECT, inDraft } from "~/models/package.server";
+import { projectResource } from "~/models/project.server";
+import { isStageOf, stageLabel } from "~/models/workflow";
 
 const PERIOD_CONFLICT =
   "Someone changed this comment period since you opened the page. Reload to see the current deadline, then try again.";

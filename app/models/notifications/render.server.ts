@@ -9,7 +9,7 @@ import type { EmailFooter } from "../../../emails/components/EmailLayout";
 import DigestEmail, { type DigestProject } from "../../../emails/digest";
 import { env } from "~/env.server";
 import { parseEvent } from "~/models/events/catalogue";
-import { NOTIFICATION_TYPE_LABELS } from "~/models/notification-preferences";
+import { NOTIFICATION_TYPE_LABELS } from "~/models/notifications/notification-preferences";
 import { prisma } from "~/services/db.server";
 import { transactionalContent } from "~/services/email-outbox.server";
 import { formatEventTime } from "~/utils/dates";

@@ -5,7 +5,7 @@
 import type { InformationRequestStatus, Prisma, ProjectStatus, ResourceArea, ResponseDecision } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { isoDay, utcDayNumber } from "~/utils/dates";
-import { computeClock, whoseDesk, type ClockInterval, type ClockResult, type Desk } from "./review-clock";
+import { computeClock, whoseDesk, type ClockInterval, type ClockResult, type Desk } from "~/models/review-clock";
 
 export type RequestHistory = {
   issuedAt: Date;

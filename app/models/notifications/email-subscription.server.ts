@@ -4,9 +4,9 @@
 import type { Locale } from "~/i18n/locales";
 import { prisma } from "~/services/db.server";
 import { enqueueEmail, messageKey } from "~/services/email-outbox.server";
-import { absoluteUrl, signEmailToken } from "~/services/notifications/email-tokens.server";
+import { absoluteUrl, signEmailToken } from "~/models/notifications/email-tokens.server";
 import { hit } from "~/services/rate-limit.server";
-import { DomainError } from "./errors.server";
+import { DomainError } from "~/models/errors.server";
 
 const WINDOW_SECONDS = 3600;
 const MAX_PER_IP = 20;

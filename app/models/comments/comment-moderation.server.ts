@@ -7,9 +7,9 @@ import { Prisma, type ModerationKind, type ReportReason } from "@prisma/client";
 import { env } from "~/env.server";
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { DomainError } from "./errors.server";
-import { recordEvent } from "./events/record.server";
-import { reportWeight, SIGNUP_BURST_WINDOW_MINUTES } from "./report-weight";
+import { DomainError } from "~/models/errors.server";
+import { recordEvent } from "~/models/events/record.server";
+import { reportWeight, SIGNUP_BURST_WINDOW_MINUTES } from "~/models/report-weight";
 
 /** Reports that hide a comment until a moderator looks at it (COMMENT_AUTO_HIDE_REPORTS). */
 export const AUTO_HIDE_THRESHOLD = env().COMMENT_AUTO_HIDE_REPORTS;

@@ -1,8 +1,8 @@
 // What a one-click unsubscribe does, per kind of token (see email-tokens.server.ts). Each is
 // idempotent: a second click, or a mail provider's POST followed by the person's own, is harmless.
-import { setProjectEmailMuted } from "~/models/follow.server";
-import { getPreferences } from "~/models/notification.server";
-import { NOTIFICATION_TYPE_LABELS } from "~/models/notification-preferences";
+import { setProjectEmailMuted } from "~/models/notifications/follow.server";
+import { getPreferences } from "~/models/notifications/notification.server";
+import { NOTIFICATION_TYPE_LABELS } from "~/models/notifications/notification-preferences";
 import { prisma } from "~/services/db.server";
 import type { EmailToken } from "./email-tokens.server";
 

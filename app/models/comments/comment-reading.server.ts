@@ -2,7 +2,7 @@
 // full-text search), the honest form-letter counts and the campaigns behind them. Hidden comments
 // and comments pending review never leave this module except as counts in the moderation log.
 //
-// The counts are the figures of app/models/form-letters.ts summarizeCounts, computed in SQL over the
+// The counts are the figures of app/models/comments/form-letters.ts summarizeCounts, computed in SQL over the
 // stored grouping: a comment is an identical copy when its exactKey is its campaign representative's,
 // a form letter with added text when it differs and has addedText, an edited copy otherwise. Only
 // published comments count, and a campaign is a group of at least two of them: a "campaign" whose
@@ -11,7 +11,7 @@ import { Prisma, type CommentStatus, type SubmitterType } from "@prisma/client";
 import { projectResource } from "~/models/project.server";
 import { prisma } from "~/services/db.server";
 
-// Until app/models/comment-period.server.ts lands, the pages read the period and its project here.
+// Until app/models/comments/comment-period.server.ts lands, the pages read the period and its project here.
 export async function findPeriodForComments(periodId: string) {
   const period = await prisma.commentPeriod.findUnique({
     where: { id: periodId },

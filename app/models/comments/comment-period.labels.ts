@@ -1,7 +1,7 @@
 // Words for the comment period's choices, next to comment-period.server.ts. Plain objects with
 // type-only imports: safe in any page's bundle.
 import type { PeriodChangeKind } from "@prisma/client";
-import { keysOf } from "./enum-keys";
+import { keysOf } from "~/models/enum-keys";
 
 /** The deadline changes a regulator may ask for. */
 export const DEADLINE_CHANGE_LABELS: Record<PeriodChangeKind, string> = {

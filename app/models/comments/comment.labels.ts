@@ -2,7 +2,7 @@
 // the moderation queue and the public moderation log name them. Plain objects with type-only
 // imports: safe in any page's bundle.
 import type { CommentStatus, ModerationKind, ReportReason, SubmitterType } from "@prisma/client";
-import { keysOf } from "./enum-keys";
+import { keysOf } from "~/models/enum-keys";
 
 /** The public list's filter: who wrote the comments. */
 export const SUBMITTER_TYPE_LABELS: Record<SubmitterType, string> = {

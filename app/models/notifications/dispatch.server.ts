@@ -5,8 +5,8 @@
 import { Prisma } from "@prisma/client";
 import { parseEvent } from "~/models/events/catalogue";
 import { recordEvents } from "~/models/events/record.server";
-import { projectRecipientsSql } from "~/models/follow.server";
-import { DEFAULT_FREQUENCY, PUBLIC_SUBSCRIBER_TYPES } from "~/models/notification-preferences";
+import { projectRecipientsSql } from "~/models/notifications/follow.server";
+import { DEFAULT_FREQUENCY, PUBLIC_SUBSCRIBER_TYPES } from "~/models/notifications/notification-preferences";
 import { prisma } from "~/services/db.server";
 import { describeEvent, type EventNotice } from "./content.server";
 

@@ -1,4 +1,4 @@
-// Form-letter grouping as comments arrive, just after the intake commits: app/models/form-letters.ts
+// Form-letter grouping as comments arrive, just after the intake commits: app/models/comments/form-letters.ts
 // decides, this module keeps its indexes in PostgreSQL. A comment is an identical copy of a text already
 // placed (an indexed exact-key lookup), else a near copy of a candidate campaign's representative (an
 // indexed CampaignBand lookup by its 32 band keys, then a comparison with those few representatives),

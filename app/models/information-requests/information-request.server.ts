@@ -6,9 +6,9 @@ import type { DocumentVisibility, InformationRequestStatus, Prisma, ResponseDeci
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
-import { ConflictError, DomainError } from "./errors.server";
-import { recordEvent } from "./events/record.server";
-import { reserveCompanyStorage } from "./storage-quota.server";
+import { ConflictError, DomainError } from "~/models/errors.server";
+import { recordEvent } from "~/models/events/record.server";
+import { reserveCompanyStorage } from "~/models/storage-quota.server";
 
 // One import for routes: the reads (public list, clock, confidential detail) live next door.
 export {

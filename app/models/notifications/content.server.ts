@@ -16,7 +16,7 @@ import ReviewAssignedEmail from "../../../emails/review-assigned";
 import SavedSearchMatchEmail from "../../../emails/saved-search-match";
 import StageChangedEmail from "../../../emails/stage-changed";
 import { STAGE_CHANGE_WORDS, type DomainEventRecord, type PayloadFor } from "~/models/events/catalogue";
-import { DATE_CHANGE_REASON_LABELS } from "~/models/labels";
+import { DATE_CHANGE_REASON_LABELS } from "~/models/milestone.labels";
 import { PROJECT_STATUS_LABELS } from "~/models/workflow";
 import { STATUTORY_RULES } from "~/models/statutory-clock";
 import { prisma } from "~/services/db.server";

@@ -3,18 +3,18 @@
 // statement (decision 0032: the intake's cost under a surge). A retried POST (double click, flaky connection, proxy retry) carries the same
 // idempotency key and gets the same receipt.
 //
-// Reads CommentPeriod directly: app/models/comment-period.server.ts (another engineer) did not exist
+// Reads CommentPeriod directly: app/models/comments/comment-period.server.ts (another engineer) did not exist
 // when this was written; switch to its getPeriod() once it lands.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { SubmitterType } from "@prisma/client";
-import type { CommentReceiptProps } from "../../emails/comment-receipt";
+import type { CommentReceiptProps } from "../../../emails/comment-receipt";
 import { env } from "~/env.server";
 import type { AuditContext } from "~/services/audit.server";
 import { prisma, sqlPool } from "~/services/db.server";
 import type { StoredUpload } from "~/services/uploads.server";
 import { assertAcceptingComments, formatDeadline } from "./comment-window";
-import { DomainError } from "./errors.server";
-import { eventRow, logRow } from "./events/record.server";
+import { DomainError } from "~/models/errors.server";
+import { eventRow, logRow } from "~/models/events/record.server";
 import { exactKey } from "./form-letters";
 
 export type SubmitCommentInput = {

@@ -4,8 +4,8 @@
 // author can be told where their comment was answered instead of searching a PDF for their name.
 import { recordAudit, type AuditContext } from "~/services/audit.server";
 import { prisma } from "~/services/db.server";
-import { DomainError } from "./errors.server";
-import { recordEvents } from "./events/record.server";
+import { DomainError } from "~/models/errors.server";
+import { recordEvents } from "~/models/events/record.server";
 
 export type ResponseInput = { issue: string; text: string; commentIds: string[] };
 

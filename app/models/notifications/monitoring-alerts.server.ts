@@ -16,9 +16,9 @@
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/services/db.server";
 import { addUtcDays, isoDay, todayUtc } from "~/utils/dates";
-import { recordEvents, type NewEvent } from "./events/record.server";
-import { isOverdue, periodStart } from "./schedule";
-import { loadStatutoryClocks } from "./statutory-clock.server";
+import { recordEvents, type NewEvent } from "~/models/events/record.server";
+import { isOverdue, periodStart } from "~/models/schedule";
+import { loadStatutoryClocks } from "~/models/statutory-clock.server";
 
 export const TARGET_PASSED_LOOKBACK_DAYS = 14;
 export const MONITORING_ALERTS_TASK = "raise-monitoring-alerts";

@@ -1,5 +1,5 @@
 // Campaigns that vary their wording, in PostgreSQL: a background pass (a graphile-worker job, queued by
-// grouping when it starts a campaign with a letter-length text; app/models/varied-letters.ts decides)
+// grouping when it starts a campaign with a letter-length text; app/models/comments/varied-letters.ts decides)
 // merges the campaigns whose letters are one template with synonyms swapped, sentences reordered and
 // personal lines added. The merged campaign is the earliest one; the others' comments move into it
 // with their similarity to its representative and, as added text, what they say beyond the campaign's
