@@ -3,8 +3,8 @@
 // statement (decision 0032: the intake's cost under a surge). A retried POST (double click, flaky connection, proxy retry) carries the same
 // idempotency key and gets the same receipt.
 //
-// Reads CommentPeriod directly: app/models/comments/comment-period.server.ts (another engineer) did not exist
-// when this was written; switch to its getPeriod() once it lands.
+// Reads CommentPeriod itself, inside that one statement: whether the period is open is decided at
+// the moment of the insert, not by an earlier read through comment-period.server.ts.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { SubmitterType } from "@prisma/client";
 import type { CommentReceiptProps } from "../../../emails/comment-receipt";

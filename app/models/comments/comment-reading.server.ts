@@ -11,7 +11,7 @@ import { Prisma, type CommentStatus, type SubmitterType } from "@prisma/client";
 import { projectResource } from "~/models/project.server";
 import { prisma } from "~/services/db.server";
 
-// Until app/models/comments/comment-period.server.ts lands, the pages read the period and its project here.
+// The reading room's own read of a period and its project: less than getPeriod() loads for the period page.
 export async function findPeriodForComments(periodId: string) {
   const period = await prisma.commentPeriod.findUnique({
     where: { id: periodId },
