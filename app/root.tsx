@@ -21,7 +21,7 @@ import { useNonce } from "~/utils/nonce";
 import { roleLabels } from "~/models/organization.labels";
 import { PrintStamp } from "~/components/PrintStamp";
 import { env } from "~/env.server";
-import { messagesFor } from "~/i18n/catalogue";
+import { messagesFor } from "~/i18n/catalogue.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE } from "~/i18n/locales";
 import { I18nProvider, type I18nState } from "~/i18n/react";

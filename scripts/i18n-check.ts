@@ -8,7 +8,7 @@
 // Usage: npx tsx scripts/i18n-check.ts   (exit 1 with the list when anything is wrong)
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkMessage, messageArguments, SOURCES } from "../app/i18n/catalogue";
+import { checkMessage, messageArguments, SOURCES } from "../app/i18n/catalogue.server";
 import { LOCALES } from "../app/i18n/locales";
 
 export type CatalogueReport = {

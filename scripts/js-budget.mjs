@@ -22,8 +22,11 @@ const BUDGET_KB = 100;
  * page off this list when it is within BUDGET_KB (the check says so).
  */
 const CEILING_KB = 130;
-const NOT_YET_WITHIN_BUDGET = new Set([
-  "routes/projects.$slug._index",
+/**
+ * Public pages whose form validates as you type, with react-hook-form and zod. The project sub-pages
+ * show their forms to signed-in roles only, but load the libraries for visitors too (not yet fixed).
+ */
+const FORM_LIBRARIES_ALLOWED = new Set([
   "routes/projects.$slug.comment-periods",
   "routes/projects.$slug.conditions",
   "routes/projects.$slug.packages._index",
@@ -41,6 +44,11 @@ const NOT_YET_WITHIN_BUDGET = new Set([
   "routes/invitations.$token",
   "routes/subscriptions.confirm",
   "routes/unsubscribe",
+]);
+const NOT_YET_WITHIN_BUDGET = new Set([
+  "routes/projects.$slug._index",
+  // Every page with a form that validates as you type (react-hook-form and zod, about 28 KB).
+  ...FORM_LIBRARIES_ALLOWED,
 ]);
 
 /** Pages a visitor without an account can open (by Remix route id). */
@@ -112,29 +120,6 @@ const SIGNED_IN_PAGES = [
   "routes/watchlists.$watchlistId._index",
 ];
 
-/**
- * Public pages whose form validates as you type, with react-hook-form and zod. The project sub-pages
- * show their forms to signed-in roles only, but load the libraries for visitors too (not yet fixed).
- */
-const FORM_LIBRARIES_ALLOWED = new Set([
-  "routes/projects.$slug.comment-periods",
-  "routes/projects.$slug.conditions",
-  "routes/projects.$slug.packages._index",
-  "routes/projects.$slug.packages.$packageId._index",
-  "routes/projects.$slug.requests._index",
-  "routes/projects.$slug.requests.$requestId",
-  "routes/projects.$slug.reviews._index",
-  "routes/projects.$slug.reviews.$reviewId",
-  "routes/comment-periods.$periodId.comment",
-  "routes/auth.login",
-  "routes/auth.signup",
-  "routes/auth.forgot",
-  "routes/auth.reset",
-  "routes/auth.verify",
-  "routes/invitations.$token",
-  "routes/subscriptions.confirm",
-  "routes/unsubscribe",
-]);
 const FORM_LIBRARIES = ["react-hook-form", "@hookform/resolvers", "zod"];
 
 // ───────────── reading the build ─────────────

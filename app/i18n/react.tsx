@@ -2,7 +2,7 @@
 // the root loader), and useT() in any component. t("key", values) gives a string; t.rich() takes
 // tag functions (<link>…</link> in a message) and gives React nodes.
 import { createContext, Fragment, useContext, useMemo, type ReactNode } from "react";
-import type { MessageKey } from "./catalogue";
+import type { MessageKey } from "./catalogue.server";
 import { formatMessage, formatMessageParts, type CompiledCatalogue, type Values } from "./format";
 import { DEFAULT_LOCALE, intlLocale, type AnyLocale } from "./locales";
 

@@ -5,7 +5,7 @@
 import type { ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { catalogue } from "~/i18n/catalogue";
+import { catalogue } from "~/i18n/catalogue.server";
 import { I18nProvider } from "~/i18n/react";
 
 type Data = Record<string, unknown> | null;

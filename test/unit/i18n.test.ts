@@ -3,7 +3,7 @@
 // language; the pseudo-locale has no plain letters; the negotiation's order; the catalogue check.
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { catalogue, checkMessage, messagesFor, SOURCES } from "~/i18n/catalogue";
+import { catalogue, checkMessage, messagesFor, SOURCES } from "~/i18n/catalogue.server";
 import { formatMessage, formatMessageParts } from "~/i18n/format";
 import { LOCALES, PSEUDO_LOCALE } from "~/i18n/locales";
 import { hasOnlyLanguageCookie, localeFromAcceptLanguage, negotiateLocale } from "~/i18n/negotiate";

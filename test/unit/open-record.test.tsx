@@ -2,7 +2,7 @@
 // stable ids, the map projection, and the map's markup (named links, no inline styles).
 import { DOMParser } from "@xmldom/xmldom";
 import { renderToStaticMarkup } from "react-dom/server";
-import { catalogue } from "~/i18n/catalogue";
+import { catalogue } from "~/i18n/catalogue.server";
 import { I18nProvider } from "~/i18n/react";
 import { describe, expect, it } from "vitest";
 import { ProjectMap } from "~/components/ProjectMap";
