@@ -134,6 +134,8 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
   // The log's sequencer: writers insert pending entries with no job of their own (a job per comment
   // would cost the intake a row and a NOTIFY); one poll a second queues one job (job_key keeps it one)
   // when there is anything to sequence.
+  // A poll in flight when the worker stops meets an ended pool: not an error worth reporting.
+  let stopped = false;
   let polling = false;
   const sequencer = setInterval(() => {
     if (polling) return;
@@ -142,7 +144,7 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
       .then((pending) =>
         pending ? runner.addJob(SEQUENCE_TASK, {}, { jobKey: SEQUENCE_TASK, maxAttempts: 25 }) : undefined,
       )
-      .catch((error) => console.error("[worker] log sequencing poll failed", error))
+      .catch((error) => stopped || console.error("[worker] log sequencing poll failed", error))
       .finally(() => {
         polling = false;
       });
@@ -158,7 +160,7 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
     lookingForEmails = true;
     hasWaitingEmails(pool)
       .then((waiting) => (waiting ? wakeTransactionalSender(pool) : undefined))
-      .catch((error) => console.error("[worker] waiting email poll failed", error))
+      .catch((error) => stopped || console.error("[worker] waiting email poll failed", error))
       .finally(() => {
         lookingForEmails = false;
       });
@@ -169,8 +171,10 @@ export async function startWorker(options: { concurrency?: number; log?: (messag
   return {
     runner,
     stop: async () => {
+      stopped = true;
       clearInterval(recovery);
       clearInterval(sequencer);
+      clearInterval(mailPoll);
       await runner.stop();
       await pool.end();
     },
